@@ -1,0 +1,16 @@
+# One image for every newswatch service; the command picks the stage (ingest, enrich, sink).
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -ntp -q -DskipTests install
+
+FROM eclipse-temurin:21-jre
+WORKDIR /app
+COPY --from=build /src/cli/target/newswatch-cli.jar /app/newswatch-cli.jar
+COPY --from=build /src/cli/target/lib /app/lib
+COPY --from=build /src/enrich/src/main/resources/taxonomy /app/taxonomy
+COPY --from=build /src/samples /app/samples
+RUN useradd --system --uid 10001 newswatch && mkdir -p /data && chown newswatch /data
+USER newswatch
+ENV NEWSWATCH_DATA_DIR=/data
+ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "-jar", "/app/newswatch-cli.jar"]
