@@ -1,6 +1,6 @@
 package io.newswatch.schemas;
 
-import io.newswatch.schemas.registry.RegistryClient;
+import io.newswatch.schemas.registry.SchemaRegistry;
 import io.newswatch.schemas.serde.AvroSerde;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +38,7 @@ public record Topic<V extends SpecificRecordBase>(
     return Serdes.String();
   }
 
-  public Serde<V> valueSerde(RegistryClient registry) {
+  public Serde<V> valueSerde(SchemaRegistry registry) {
     return AvroSerde.specific(registry, valueType, false);
   }
 

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>Ids and schemas are cached: a schema id never changes meaning, and registering the same schema
  * under the same subject is idempotent, so both caches are safe to keep for the client's life.
  */
-public final class RegistryClient {
+public final class RegistryClient implements SchemaRegistry {
   private static final Logger log = LoggerFactory.getLogger(RegistryClient.class);
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +49,11 @@ public final class RegistryClient {
     return config;
   }
 
+  @Override
+  public boolean autoRegister() {
+    return config.autoRegister();
+  }
+
   /** A subject's version as the registry returns it. */
   public record SchemaVersion(String subject, int version, int id, Schema schema) {}
 
@@ -56,6 +61,7 @@ public final class RegistryClient {
   public record Compatibility(boolean compatible, List<String> messages) {}
 
   /** Registers the schema under the subject (idempotent) and returns its global id. */
+  @Override
   public int register(String subject, Schema schema) {
     String key = subject + '\u0000' + schema.toString();
     Integer cached = idsBySubjectAndSchema.get(key);
@@ -73,6 +79,7 @@ public final class RegistryClient {
   }
 
   /** Looks up the id of a schema already registered under the subject, without registering. */
+  @Override
   public int lookup(String subject, Schema schema) {
     String key = subject + '\u0000' + schema.toString();
     Integer cached = idsBySubjectAndSchema.get(key);
@@ -87,6 +94,7 @@ public final class RegistryClient {
   }
 
   /** The schema with this global id. */
+  @Override
   public Schema schemaById(int id) {
     Schema cached = schemasById.get(id);
     if (cached != null) {

@@ -1,6 +1,7 @@
 package io.newswatch.schemas.serde;
 
 import io.newswatch.schemas.registry.RegistryClient;
+import io.newswatch.schemas.registry.SchemaRegistry;
 import io.newswatch.schemas.registry.RegistryConfig;
 import java.io.IOException;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
   /** Kafka config key naming the specific record class to read into. */
   public static final String SPECIFIC_CLASS = "newswatch.avro.specific.class";
 
-  private RegistryClient registry;
+  private SchemaRegistry registry;
   private Schema readerSchema;
   private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
@@ -34,7 +35,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
   public AvroDeserializer() {}
 
   /** Reads into {@code type}, or generic records when {@code type} is null. */
-  public AvroDeserializer(RegistryClient registry, Class<? extends T> type) {
+  public AvroDeserializer(SchemaRegistry registry, Class<? extends T> type) {
     this.registry = registry;
     this.readerSchema = type == null ? null : schemaOf(type);
   }

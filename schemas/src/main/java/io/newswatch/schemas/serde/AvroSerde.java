@@ -1,6 +1,6 @@
 package io.newswatch.schemas.serde;
 
-import io.newswatch.schemas.registry.RegistryClient;
+import io.newswatch.schemas.registry.SchemaRegistry;
 import java.util.Map;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericRecord;
@@ -20,12 +20,12 @@ public final class AvroSerde<T extends GenericContainer> implements Serde<T> {
   }
 
   /** A serde for a generated (specific) record class. */
-  public static <T extends SpecificRecordBase> AvroSerde<T> specific(RegistryClient registry, Class<T> type, boolean isKey) {
+  public static <T extends SpecificRecordBase> AvroSerde<T> specific(SchemaRegistry registry, Class<T> type, boolean isKey) {
     return new AvroSerde<>(new AvroSerializer<>(registry, isKey), new AvroDeserializer<>(registry, type));
   }
 
   /** A serde for generic records, read in the writer's schema. */
-  public static AvroSerde<GenericRecord> generic(RegistryClient registry, boolean isKey) {
+  public static AvroSerde<GenericRecord> generic(SchemaRegistry registry, boolean isKey) {
     return new AvroSerde<>(new AvroSerializer<>(registry, isKey), new AvroDeserializer<>(registry, null));
   }
 

@@ -1,6 +1,7 @@
 package io.newswatch.schemas.serde;
 
 import io.newswatch.schemas.registry.RegistryClient;
+import io.newswatch.schemas.registry.SchemaRegistry;
 import io.newswatch.schemas.registry.RegistryConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * the schema under the TopicNameStrategy subject {@code <topic>-value} (or {@code -key}).
  */
 public final class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
-  private RegistryClient registry;
+  private SchemaRegistry registry;
   private boolean isKey;
   private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
@@ -31,7 +32,7 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
   /** For Kafka's reflective construction; call {@link #configure} before use. */
   public AvroSerializer() {}
 
-  public AvroSerializer(RegistryClient registry, boolean isKey) {
+  public AvroSerializer(SchemaRegistry registry, boolean isKey) {
     this.registry = registry;
     this.isKey = isKey;
   }
@@ -52,7 +53,7 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
     }
     Schema schema = record.getSchema();
     String subject = Subjects.of(topic, isKey);
-    int id = registry.config().autoRegister()
+    int id = registry.autoRegister()
         ? registry.register(subject, schema)
         : registry.lookup(subject, schema);
     try {
