@@ -1,0 +1,73 @@
+package io.newswatch.enrich.analysis;
+
+import java.util.Locale;
+
+/** The languages the analyzers support, and how an article's language is resolved to one. */
+public enum TextLanguage {
+  AR("ar"),
+  EN("en");
+
+  private final String code;
+
+  TextLanguage(String code) {
+    this.code = code;
+  }
+
+  /** The ISO 639-1 code, as used in {@code Article.lang}. */
+  public String code() {
+    return code;
+  }
+
+  /**
+   * Resolves a declared language code; for {@code und}, empty or an unsupported code the language
+   * is taken from the script of the text, since a wrong feed declaration should not blind the tagger.
+   */
+  public static TextLanguage resolve(String declared, CharSequence text) {
+    if (declared != null) {
+      String code = declared.strip().toLowerCase(Locale.ROOT);
+      int dash = code.indexOf('-');
+      if (dash > 0) {
+        code = code.substring(0, dash);
+      }
+      if (code.equals("ar")) {
+        return AR;
+      }
+      if (code.equals("en")) {
+        return EN;
+      }
+    }
+    return byScript(text);
+  }
+
+  /** Arabic when Arabic letters outnumber Latin ones, otherwise English. */
+  public static TextLanguage byScript(CharSequence text) {
+    if (text == null) {
+      return EN;
+    }
+    int arabic = 0;
+    int latin = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c)) {
+        continue;
+      }
+      Character.UnicodeScript script = Character.UnicodeScript.of(c);
+      if (script == Character.UnicodeScript.ARABIC) {
+        arabic++;
+      } else if (script == Character.UnicodeScript.LATIN) {
+        latin++;
+      }
+    }
+    return arabic > latin ? AR : EN;
+  }
+
+  /** Parses a code such as {@code ar}; returns null for anything else. */
+  public static TextLanguage ofCode(String code) {
+    for (TextLanguage language : values()) {
+      if (language.code.equals(code)) {
+        return language;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+package io.newswatch.enrich.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextAnalysisTest {
+
+  private static List<String> ar(String text) {
+    return TextAnalysis.tokens(text, TextLanguage.AR).stream().map(Token::term).toList();
+  }
+
+  private static List<String> en(String text) {
+    return TextAnalysis.tokens(text, TextLanguage.EN).stream().map(Token::term).toList();
+  }
+
+  @Test
+  void shouldIgnoreDiacriticsWhenArabicIsVocalized() {
+    assertThat(ar("الْقُوَّاتُ الكُورِيَّةُ")).isEqualTo(ar("القوات الكورية"));
+  }
+
+  @Test
+  void shouldRemoveTatweelWhenWordIsStretched() {
+    assertThat(ar("مــوســكــو")).isEqualTo(ar("موسكو")).containsExactly("موسكو");
+  }
+
+  @Test
+  void shouldUnifyHamzaFormsOfAlefWhenSpelledDifferently() {
+    assertThat(ar("أمريكا")).isEqualTo(ar("امريكا"));
+    assertThat(ar("إطلاق")).isEqualTo(ar("اطلاق"));
+    assertThat(ar("آسيا")).isEqualTo(ar("اسيا"));
+  }
+
+  @Test
+  void shouldUnifyTaaMarbutaAndHaWhenWordEndsWithEither() {
+    assertThat(ar("منطقة")).isEqualTo(ar("منطقه"));
+  }
+
+  @Test
+  void shouldUnifyAlefMaqsuraAndYaWhenWordEndsWithEither() {
+    assertThat(ar("مستشفى")).isEqualTo(ar("مستشفي"));
+  }
+
+  @Test
+  void shouldStripArticleAndConjunctionPrefixesWhenStemming() {
+    assertThat(ar("والقوات")).isEqualTo(ar("القوات")).isEqualTo(ar("قوات"));
+    assertThat(ar("بالصواريخ")).isEqualTo(ar("الصواريخ"));
+  }
+
+  @Test
+  void shouldFoldArabicIndicDigitsWhenNumbersAreWrittenInArabicScript() {
+    assertThat(ar("٢٠٢٤")).containsExactly("2024");
+  }
+
+  @Test
+  void shouldKeepOriginalOffsetsWhenNormalizing() {
+    String text = "قال إنّ والقُوّات وصلت";
+    Token token = TextAnalysis.tokens(text, TextLanguage.AR).get(2);
+    assertThat(text.substring(token.start(), token.end())).isEqualTo("والقُوّات");
+  }
+
+  @Test
+  void shouldStemEnglishInflectionsAndPossessivesWhenAnalyzing() {
+    assertThat(en("troops")).isEqualTo(en("troop"));
+    assertThat(en("deployed")).isEqualTo(en("deploying")).isEqualTo(en("deploy"));
+    assertThat(en("North Korea's soldiers")).containsExactly("north", "korea", "soldier");
+  }
+
+  @Test
+  void shouldChooseLanguageByScriptWhenDeclaredLanguageIsUnknown() {
+    assertThat(TextLanguage.resolve("und", "كوريا الشمالية DMZ")).isEqualTo(TextLanguage.AR);
+    assertThat(TextLanguage.resolve("und", "North Korea")).isEqualTo(TextLanguage.EN);
+    assertThat(TextLanguage.resolve("en-US", "كوريا")).isEqualTo(TextLanguage.EN);
+    assertThat(TextLanguage.resolve("AR", "Korea")).isEqualTo(TextLanguage.AR);
+  }
+}

@@ -1,0 +1,61 @@
+package io.newswatch.enrich.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.enrich.TestFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class EvidenceOffsetsTest {
+
+  private final TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
+
+  @Test
+  void shouldPointAtExactSurfaceTextWhenEvidenceIsReported() throws IOException {
+    List<Path> files;
+    try (Stream<Path> seeds = Files.list(TestFiles.seeds());
+        Stream<Path> eval = Files.list(TestFiles.resource("eval"))) {
+      files = Stream.concat(seeds, eval).filter(p -> p.toString().endsWith(".txt")).toList();
+    }
+    int checked = 0;
+    for (Path file : files) {
+      Document doc = OfflineTagger.readTextFile(file);
+      for (TopicScore score : tagger.tag(doc).scores()) {
+        for (Evidence e : score.evidence()) {
+          String field = e.field().equals("title") ? doc.title() : doc.body();
+          assertThat(field.substring(e.start(), e.end()))
+              .as("%s %s %s", file.getFileName(), e.ruleId(), e.term())
+              .isEqualTo(e.text());
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(200);
+  }
+
+  @Test
+  void shouldReportPrefixedArabicSurfaceWhenRuleTermIsBare() {
+    String body = "قال مسؤول إن والقوات الكورية الشمالية وصلت إلى روسيا";
+    TaggingResult result = tagger.tag(new Document("x", "", body, "und"));
+    Evidence evidence =
+        result.score("russia_deployment").orElseThrow().evidence().stream()
+            .filter(e -> e.ruleId().equals("russia_deployment.nk_troops_in_russia"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(evidence.text()).isEqualTo("والقوات");
+    assertThat(body.substring(evidence.start(), evidence.end())).isEqualTo("والقوات");
+    assertThat(result.language()).isEqualTo("ar");
+  }
+
+  @Test
+  void shouldEqualSumOfEvidenceWeightsWhenScoring() {
+    Document doc = OfflineTagger.readTextFile(TestFiles.resource("eval/en_dmz_01.txt"));
+    TopicScore dmz = tagger.tag(doc).score("dmz").orElseThrow();
+    double sum = dmz.evidence().stream().mapToDouble(Evidence::weight).sum();
+    assertThat(dmz.score()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.01));
+  }
+}
