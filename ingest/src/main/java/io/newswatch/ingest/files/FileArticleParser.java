@@ -1,0 +1,112 @@
+package io.newswatch.ingest.files;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswatch.ingest.normalize.ArticleJsonReader;
+import io.newswatch.ingest.normalize.CharsetResolver;
+import io.newswatch.ingest.normalize.ExtractedPage;
+import io.newswatch.ingest.normalize.HtmlExtractor;
+import io.newswatch.ingest.normalize.InvalidArticleException;
+import io.newswatch.ingest.normalize.RawArticle;
+import io.newswatch.ingest.normalize.TextCleaner;
+import io.newswatch.schemas.avro.SourceType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the articles in one file's bytes, by format: plain text, HTML page, JSON object/array, JSON Lines. */
+public final class FileArticleParser {
+
+  private final CharsetResolver charsets = new CharsetResolver();
+  private final HtmlExtractor html = new HtmlExtractor();
+  private final ArticleJsonReader json = new ArticleJsonReader();
+  private final PlainTextArticles text = new PlainTextArticles(new TextCleaner());
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  /**
+   * Parses {@code bytes}, the content of {@code file}.
+   *
+   * @throws InvalidArticleException when the whole file is unreadable (malformed JSON, no text)
+   */
+  public ParsedFile parse(Path file, FileFormat format, byte[] bytes) throws InvalidArticleException {
+    Map<String, String> attributes = Map.of("file", file.getFileName().toString());
+    // A dropped file names no outlet; its folder (e.g. one per agency) is the best hint there is.
+    Path folder = file.toAbsolutePath().getParent();
+    String source = folder == null || folder.getFileName() == null ? "" : folder.getFileName().toString();
+    return switch (format) {
+      case TEXT -> {
+        PlainTextArticles.TitledText t = text.split(charsets.decode(bytes, null, CharsetResolver.Kind.TEXT).text());
+        yield single(new RawArticle(null, null, t.title(), t.body(), null, null, source, SourceType.FILE, attributes));
+      }
+      case HTML -> {
+        ExtractedPage page = html.extract(charsets.decode(bytes, null, CharsetResolver.Kind.HTML).text(), "");
+        yield single(new RawArticle(page.canonicalUrl(), page.canonicalUrl(), page.title(), page.text(),
+            page.publishedAt(), page.lang(), page.canonicalUrl() == null ? source : null, SourceType.FILE, attributes));
+      }
+      case JSON -> parseJson(bytes, attributes);
+      case JSONL -> parseJsonLines(bytes, attributes);
+    };
+  }
+
+  private static ParsedFile single(RawArticle article) {
+    return new ParsedFile(List.of(article), List.of());
+  }
+
+  private ParsedFile parseJson(byte[] bytes, Map<String, String> attributes) throws InvalidArticleException {
+    JsonNode root;
+    try {
+      root = mapper.readTree(bytes);
+    } catch (JacksonException e) {
+      throw new InvalidArticleException("malformed JSON: " + e.getOriginalMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new InvalidArticleException("unreadable JSON: " + e.getMessage(), e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new InvalidArticleException("empty JSON file");
+    }
+    List<JsonNode> items = new ArrayList<>();
+    if (root.isArray()) {
+      root.forEach(items::add);
+    } else {
+      items.add(root);
+    }
+    List<RawArticle> articles = new ArrayList<>();
+    List<ParsedFile.Failure> failures = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      read(items.get(i), attributes, "item " + i, articles, failures);
+    }
+    return new ParsedFile(articles, failures);
+  }
+
+  private ParsedFile parseJsonLines(byte[] bytes, Map<String, String> attributes) {
+    List<RawArticle> articles = new ArrayList<>();
+    List<ParsedFile.Failure> failures = new ArrayList<>();
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String location = "line " + (i + 1);
+      try {
+        read(mapper.readTree(line), attributes, location, articles, failures);
+      } catch (JacksonException e) {
+        failures.add(new ParsedFile.Failure("malformed JSON: " + e.getOriginalMessage(),
+            line.getBytes(StandardCharsets.UTF_8), location));
+      }
+    }
+    return new ParsedFile(articles, failures);
+  }
+
+  private void read(JsonNode node, Map<String, String> attributes, String location,
+      List<RawArticle> articles, List<ParsedFile.Failure> failures) {
+    try {
+      articles.add(json.read(node, SourceType.FILE, attributes));
+    } catch (InvalidArticleException e) {
+      failures.add(new ParsedFile.Failure(e.getMessage(), node.toString().getBytes(StandardCharsets.UTF_8), location));
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.newswatch.ingest;
+
+import io.newswatch.schemas.avro.Article;
+import io.newswatch.schemas.avro.DeadLetter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** In-memory sink for tests. */
+public final class CollectingSink implements ArticleSink {
+  public final List<Article> articles = new CopyOnWriteArrayList<>();
+  public final List<DeadLetter> rejects = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void accept(Article article) {
+    articles.add(article);
+  }
+
+  @Override
+  public void reject(DeadLetter deadLetter) {
+    rejects.add(deadLetter);
+  }
+}

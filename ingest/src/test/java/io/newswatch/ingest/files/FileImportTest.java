@@ -1,0 +1,157 @@
+package io.newswatch.ingest.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.ingest.CollectingSink;
+import io.newswatch.ingest.DeadLetters;
+import io.newswatch.ingest.IngestMetrics;
+import io.newswatch.ingest.TestServer;
+import io.newswatch.ingest.normalize.ArticleNormalizer;
+import io.newswatch.schemas.avro.Article;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileImportTest {
+
+  @TempDir
+  Path dir;
+
+  private final CollectingSink sink = new CollectingSink();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  private DirectoryImporter importer(ImportLedger ledger, long maxFileBytes) {
+    return new DirectoryImporter(sink, new ArticleNormalizer(), ledger, new IngestMetrics(registry), Clock.systemUTC(),
+        maxFileBytes);
+  }
+
+  private void copy(String resource, String name) throws IOException {
+    Files.write(dir.resolve(name), TestServer.resource(resource));
+  }
+
+  @Test
+  void shouldReadTitleUrlAndDateWhenFileIsHtml() throws IOException {
+    copy("/html/article.html", "page.html");
+
+    importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES).importDirectory(dir);
+
+    assertThat(sink.articles).singleElement().satisfies(a -> {
+      assertThat(a.getTitle()).isEqualTo("Talks proposed at the border");
+      assertThat(a.getCanonicalUrl()).isEqualTo("https://example.test/news/talks?a=1&b=2");
+      assertThat(a.getId()).startsWith("u-");
+      assertThat(a.getSource()).isEqualTo("example.test");
+      assertThat(a.getPublishedAt()).isEqualTo(Instant.parse("2025-11-16T23:00:00Z"));
+      assertThat(a.getLang()).isEqualTo("en");
+    });
+  }
+
+  @Test
+  void shouldImportGoodLinesAndDeadLetterBadOnesWhenFileIsJsonLines() throws IOException {
+    copy("/files/batch.jsonl", "batch.jsonl");
+
+    ImportReport report = importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES).importDirectory(dir);
+
+    assertThat(report.articles()).isEqualTo(2);
+    assertThat(report.rejected()).isEqualTo(2);
+    assertThat(sink.articles).extracting(Article::getTitle).containsExactly("First story", "Second story");
+    assertThat(sink.rejects).extracting(dl -> dl.getAttributes().get("location")).containsExactly("line 4", "line 5");
+    assertThat(sink.rejects).extracting(dl -> dl.getReason()).anySatisfy(r -> assertThat(r).startsWith("malformed JSON"));
+  }
+
+  @Test
+  void shouldImportArrayWhenFileIsJson() throws IOException {
+    copy("/files/array.json", "array.json");
+
+    importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES).importDirectory(dir);
+
+    assertThat(sink.articles).singleElement().satisfies(a -> {
+      assertThat(a.getCanonicalUrl()).isEqualTo("https://news.example.test/json/1");
+      assertThat(a.getSource()).isEqualTo("Example");
+    });
+  }
+
+  @Test
+  void shouldDeadLetterOnceWhenFileIsMalformedJson() throws IOException {
+    copy("/files/broken.json", "broken.json");
+    DirectoryImporter importer = importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES);
+
+    importer.importDirectory(dir);
+    importer.importDirectory(dir);
+
+    assertThat(sink.rejects).singleElement().satisfies(dl -> {
+      assertThat(dl.getReason()).startsWith("malformed JSON");
+      assertThat(dl.getSource()).endsWith("broken.json");
+      assertThat(dl.getTruncated()).isFalse();
+    });
+  }
+
+  @Test
+  void shouldKeepOnlyAPrefixWhenFileIsTooLarge() throws IOException {
+    Path big = dir.resolve("huge.txt");
+    try (OutputStream out = Files.newOutputStream(big)) {
+      byte[] line = "A very long line of text that repeats.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      for (int i = 0; i < 10_000; i++) {
+        out.write(line);
+      }
+    }
+    long size = Files.size(big);
+
+    importer(ImportLedger.inMemory(), 100_000).importDirectory(dir);
+
+    assertThat(sink.articles).isEmpty();
+    assertThat(sink.rejects).singleElement().satisfies(dl -> {
+      assertThat(dl.getTruncated()).isTrue();
+      assertThat(dl.getOriginalSize()).isEqualTo(size);
+      assertThat(dl.getPayload().remaining()).isEqualTo(DeadLetters.MAX_PAYLOAD_BYTES);
+    });
+  }
+
+  @Test
+  void shouldNotRepublishWhenLedgerFileSurvivesARestart() throws IOException {
+    copy("/html/article.html", "page.html");
+    Path ledgerFile = dir.resolve(".ingest-ledger");
+
+    importer(ImportLedger.open(ledgerFile), DirectoryImporter.DEFAULT_MAX_FILE_BYTES).importDirectory(dir);
+    ImportReport afterRestart = importer(ImportLedger.open(ledgerFile), DirectoryImporter.DEFAULT_MAX_FILE_BYTES)
+        .importDirectory(dir);
+
+    assertThat(sink.articles).hasSize(1);
+    assertThat(afterRestart.alreadyImported()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldImportNewFilesOnceWhenWatching() throws IOException {
+    DirectoryImporter importer = importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES);
+    try (DirectoryWatcher watcher = new DirectoryWatcher(dir, importer)) {
+      watcher.start(Duration.ofMillis(50));
+      copy("/html/article.html", "page.html");
+      await().atMost(Duration.ofSeconds(10)).until(() -> sink.articles.size() == 1);
+      copy("/files/array.json", "array.json");
+      await().atMost(Duration.ofSeconds(10)).until(() -> sink.articles.size() == 2);
+    }
+    assertThat(sink.articles).extracting(Article::getTitle)
+        .containsExactly("Talks proposed at the border", "From a JSON file");
+  }
+
+  @Test
+  void shouldWaitForAFileToSettleWhenScanningByHand() throws IOException {
+    DirectoryWatcher watcher = new DirectoryWatcher(dir, importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES));
+    copy("/files/array.json", "array.json");
+
+    ImportReport first = watcher.scanOnce();
+    ImportReport second = watcher.scanOnce();
+    ImportReport third = watcher.scanOnce();
+
+    assertThat(first.articles()).as("a file seen once may still be growing").isZero();
+    assertThat(second.articles()).isEqualTo(1);
+    assertThat(third.articles()).isZero();
+  }
+}

@@ -1,0 +1,220 @@
+package io.newswatch.ingest.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.ingest.CollectingSink;
+import io.newswatch.ingest.IngestMetrics;
+import io.newswatch.ingest.TestServer;
+import io.newswatch.ingest.normalize.ArticleNormalizer;
+import io.newswatch.schemas.avro.SourceType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class PushServerTest {
+
+  private static final String TOKEN = "s3cret-token-for-tests";
+  private final CollectingSink sink = new CollectingSink();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final ObjectMapper mapper = new ObjectMapper();
+  private PushServer server;
+
+  private PushServer start(PushConfig config) throws IOException {
+    server = new PushServer(config, sink, new ArticleNormalizer(), new IngestMetrics(new SimpleMeterRegistry()),
+        Clock.systemUTC());
+    server.start();
+    return server;
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private HttpResponse<String> post(byte[] body, String authorization) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/articles"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  @Test
+  void shouldAcceptOneArticleWhenTokenIsRight() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+
+    HttpResponse<String> response = post(TestServer.resource("/http/one-article.json"), "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode json = mapper.readTree(response.body());
+    assertThat(sink.articles).singleElement().satisfies(a -> {
+      assertThat(a.getSourceType()).isEqualTo(SourceType.HTTP);
+      assertThat(a.getCanonicalUrl()).isEqualTo("https://news.example.test/2025/11/17/talks");
+      assertThat(a.getLang()).isEqualTo("en");
+      assertThat(a.getSource()).isEqualTo("Example News");
+      assertThat(json.path("accepted").get(0).path("id").asText()).isEqualTo(a.getId());
+    });
+  }
+
+  @Test
+  void shouldAcceptValidItemsAndExplainRejectedOnesWhenBatchIsMixed() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+
+    HttpResponse<String> response = post(TestServer.resource("/http/batch.json"), "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode json = mapper.readTree(response.body());
+    assertThat(json.path("accepted")).hasSize(1);
+    assertThat(json.path("accepted").get(0).path("index").asInt()).isZero();
+    assertThat(json.path("rejected")).hasSize(3);
+    assertThat(json.path("rejected").get(0).path("reason").asText()).contains("body");
+    assertThat(json.path("rejected").get(1).path("reason").asText()).contains("url");
+    assertThat(json.path("rejected").get(2).path("reason").asText()).contains("publishedAt");
+    assertThat(sink.articles).hasSize(1);
+    assertThat(sink.rejects).hasSize(3).allSatisfy(dl -> {
+      assertThat(dl.getStage()).isEqualTo("ingest");
+      assertThat(dl.getPayload()).isNotNull();
+    });
+  }
+
+  @Test
+  void shouldAnswer401WithoutEchoingTheTokenWhenTokenIsWrongOrMissing() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+    String wrong = "Bearer not-the-" + TOKEN;
+
+    HttpResponse<String> wrongToken = post(TestServer.resource("/http/one-article.json"), wrong);
+    HttpResponse<String> noToken = post(TestServer.resource("/http/one-article.json"), null);
+
+    assertThat(wrongToken.statusCode()).isEqualTo(401);
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(wrongToken.body()).doesNotContain(TOKEN).doesNotContain("not-the-");
+    assertThat(wrongToken.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(sink.articles).isEmpty();
+    assertThat(sink.rejects).isEmpty();
+  }
+
+  @Test
+  void shouldRefusePushesWhenNoTokenIsConfiguredAndEndpointIsNotOpened() throws Exception {
+    start(new PushConfig("127.0.0.1", 0, Optional.empty(), false, 1 << 20, Duration.ofSeconds(5), 100, 2));
+
+    HttpResponse<String> response = post(TestServer.resource("/http/one-article.json"), null);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(sink.articles).isEmpty();
+  }
+
+  @Test
+  void shouldAcceptWithoutTokenWhenEndpointIsExplicitlyOpened() throws Exception {
+    start(PushConfig.open("127.0.0.1", 0));
+
+    assertThat(post(TestServer.resource("/http/one-article.json"), null).statusCode()).isEqualTo(202);
+    assertThat(sink.articles).hasSize(1);
+  }
+
+  @Test
+  void shouldAnswer413WhenBodyExceedsTheLimit() throws Exception {
+    start(new PushConfig("127.0.0.1", 0, Optional.of(TOKEN), false, 1024, Duration.ofSeconds(5), 100, 2));
+    byte[] big = new byte[4096];
+    java.util.Arrays.fill(big, (byte) ' ');
+
+    HttpResponse<String> declared = post(big, "Bearer " + TOKEN);
+    HttpResponse<String> streamed = client.send(HttpRequest.newBuilder(uri("/articles"))
+        .header("Authorization", "Bearer " + TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(declared.statusCode()).isEqualTo(413);
+    assertThat(streamed.statusCode()).as("chunked body without Content-Length").isEqualTo(413);
+  }
+
+  @Test
+  void shouldAnswer400WithReasonWhenJsonIsMalformed() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+
+    HttpResponse<String> response = post(TestServer.resource("/http/malformed.json"), "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(mapper.readTree(response.body()).path("error").asText()).startsWith("malformed JSON");
+  }
+
+  @Test
+  void shouldAnswer413WhenBatchHasTooManyItems() throws Exception {
+    start(new PushConfig("127.0.0.1", 0, Optional.of(TOKEN), false, 1 << 20, Duration.ofSeconds(5), 2, 2));
+
+    HttpResponse<String> response = post(TestServer.resource("/http/batch.json"), "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(sink.articles).isEmpty();
+  }
+
+  @Test
+  @Timeout(value = 15, unit = TimeUnit.SECONDS)
+  void shouldDropTheConnectionWhenClientSendsTheBodyTooSlowly() throws Exception {
+    start(new PushConfig("127.0.0.1", 0, Optional.of(TOKEN), false, 1 << 20, Duration.ofMillis(500), 100, 2));
+
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      String head = "POST /articles HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
+          + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"body\": \"";
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      long start = System.nanoTime();
+      InputStream in = socket.getInputStream();
+      int read;
+      try {
+        read = in.read();
+      } catch (IOException reset) {
+        read = -1;
+      }
+
+      assertThat(read).as("server closed the connection instead of waiting for the rest").isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+    assertThat(sink.articles).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerHealthAndRefuseGetOnArticles() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+
+    HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get = client.send(HttpRequest.newBuilder(uri("/articles")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("UP");
+    assertThat(get.statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void shouldHideTheTokenWhenConfigIsPrinted() {
+    assertThat(PushConfig.withToken("127.0.0.1", 0, TOKEN).toString()).doesNotContain(TOKEN).contains("***");
+  }
+}

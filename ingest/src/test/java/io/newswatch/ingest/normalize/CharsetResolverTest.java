@@ -1,0 +1,74 @@
+package io.newswatch.ingest.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.ingest.TestServer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CharsetResolverTest {
+
+  private final CharsetResolver resolver = new CharsetResolver();
+  private final String arabic = new String(TestServer.resource("/langid/arabic-sample.txt"), StandardCharsets.UTF_8);
+
+  @Test
+  void shouldDetectWindows1256WhenArabicHasNoDeclaration() {
+    DecodedText decoded = resolver.decode(arabic.getBytes(Charset.forName("windows-1256")), null, CharsetResolver.Kind.TEXT);
+
+    assertThat(decoded.origin()).isEqualTo("detected");
+    assertThat(decoded.charset().name()).isEqualTo("windows-1256");
+    assertThat(decoded.text()).isEqualTo(arabic);
+  }
+
+  @Test
+  void shouldDetectIso88596WhenArabicHasNoDeclaration() {
+    DecodedText decoded = resolver.decode(arabic.getBytes(Charset.forName("ISO-8859-6")), null, CharsetResolver.Kind.TEXT);
+
+    assertThat(decoded.charset().name()).isEqualTo("ISO-8859-6");
+    assertThat(decoded.text()).isEqualTo(arabic);
+  }
+
+  @Test
+  void shouldHonourHttpCharsetWhenDeclared() {
+    byte[] bytes = arabic.getBytes(Charset.forName("windows-1256"));
+
+    DecodedText decoded = resolver.decode(bytes, "text/plain; charset=windows-1256", CharsetResolver.Kind.TEXT);
+
+    assertThat(decoded.origin()).isEqualTo("http");
+    assertThat(decoded.text()).isEqualTo(arabic);
+  }
+
+  @Test
+  void shouldHonourXmlPrologAndHtmlMetaWhenDeclared() {
+    String xml = "<?xml version=\"1.0\" encoding=\"windows-1256\"?><t>" + arabic + "</t>";
+    String html = "<html><head><meta charset=\"windows-1256\"></head><body>" + arabic + "</body></html>";
+
+    DecodedText fromXml = resolver.decode(xml.getBytes(Charset.forName("windows-1256")), null, CharsetResolver.Kind.XML);
+    DecodedText fromHtml = resolver.decode(html.getBytes(Charset.forName("windows-1256")), null, CharsetResolver.Kind.HTML);
+
+    assertThat(fromXml.origin()).isEqualTo("xml-prolog");
+    assertThat(fromXml.text()).contains(arabic);
+    assertThat(fromHtml.origin()).isEqualTo("html-meta");
+    assertThat(fromHtml.text()).contains(arabic);
+  }
+
+  @Test
+  void shouldStripBomWhenPresent() {
+    byte[] body = ("\uFEFF" + arabic).getBytes(StandardCharsets.UTF_8);
+
+    DecodedText decoded = resolver.decode(body, null, CharsetResolver.Kind.TEXT);
+
+    assertThat(decoded.origin()).isEqualTo("bom");
+    assertThat(decoded.text()).isEqualTo(arabic);
+  }
+
+  @Test
+  void shouldTrustBytesWhenDeclaredUtf8IsNotUtf8() {
+    byte[] bytes = arabic.getBytes(Charset.forName("windows-1256"));
+
+    DecodedText decoded = resolver.decode(bytes, "text/html; charset=utf-8", CharsetResolver.Kind.HTML);
+
+    assertThat(decoded.text()).isEqualTo(arabic);
+  }
+}

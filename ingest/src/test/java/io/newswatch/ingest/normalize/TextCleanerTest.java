@@ -1,0 +1,55 @@
+package io.newswatch.ingest.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.ingest.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextCleanerTest {
+
+  private final TextCleaner cleaner = new TextCleaner();
+
+  private List<String> cleaned() {
+    String raw = new String(TestServer.resource("/normalize/english-with-debris.txt"), StandardCharsets.UTF_8);
+    return Arrays.asList(cleaner.clean(raw).split("\n\n"));
+  }
+
+  @Test
+  void shouldKeepTheArticleParagraphsWhenRemovingDebris() {
+    assertThat(cleaned()).containsExactly(
+        "Talks proposed at the border",
+        "Soldiers stand guard at the border village on Monday.",
+        "South Korea on Monday proposed military talks with North Korea to clarify the military demarcation line and"
+            + " prevent accidental clashes near the border.",
+        "The proposal is the first formal offer since the president took office in June, amid repeated crossings of"
+            + " the line by soldiers from the North.",
+        "\"We expect a positive and quick answer from the North,\" the deputy minister said.");
+  }
+
+  @Test
+  void shouldReturnEmptyWhenNothingReadsLikeProse() {
+    assertThat(cleaner.clean("Home\nShare\nTweet\nhttps://example.com\n")).isEmpty();
+  }
+
+  @Test
+  void shouldBeIdempotentWhenCleaningTwice() {
+    String once = String.join("\n\n", cleaned());
+    assertThat(cleaner.clean(once)).isEqualTo(once);
+  }
+
+  @Test
+  void shouldKeepAListWhenItIsInTheFirstHalf() {
+    String text = """
+        The agreement includes:
+        - a hotline between the two militaries, to be tested every day;
+        - new markers along the line, replacing those lost over decades.
+        Officials said the measures would take effect next month.
+        The talks are the first of their kind since 2018, the ministry said.
+        Both sides are expected to meet again in the spring, according to the statement.
+        """;
+    assertThat(cleaner.clean(text)).contains("a hotline between the two militaries");
+  }
+}
