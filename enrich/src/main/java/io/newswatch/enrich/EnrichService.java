@@ -1,0 +1,126 @@
+package io.newswatch.enrich;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.newswatch.enrich.dedup.Fingerprinter;
+import io.newswatch.enrich.tagging.TaxonomyLoader;
+import io.newswatch.enrich.tagging.TaxonomyTagger;
+import io.newswatch.enrich.tagging.TopicTagger;
+import io.newswatch.runtime.TopicProvisioner;
+import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.Topics;
+import io.newswatch.schemas.registry.RegistryClient;
+import io.newswatch.schemas.registry.RegistryConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the enrich topology: creates its topics, starts Kafka Streams, reports health, stops cleanly. */
+public final class EnrichService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
+
+  private final KafkaStreams streams;
+  private final EnrichConfig config;
+  private final CountDownLatch running = new CountDownLatch(1);
+  private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
+  private KafkaStreamsMetrics metrics;
+
+  private EnrichService(KafkaStreams streams, EnrichConfig config) {
+    this.streams = streams;
+    this.config = config;
+  }
+
+  /** The tagger from {@code enrich.taxonomy}, or the default taxonomy; bad rules are logged and skipped. */
+  public static TopicTagger loadTagger(EnrichConfig config) {
+    TaxonomyLoader.LoadResult r = config.taxonomyFile() == null ? TaxonomyLoader.loadDefault()
+        : TaxonomyLoader.load(config.taxonomyFile());
+    r.errors().forEach(e -> log.warn("taxonomy: skipped {}", e));
+    log.info("taxonomy {} with topics {}", r.taxonomy().version(), r.taxonomy().topicIds());
+    return new TaxonomyTagger(r.taxonomy());
+  }
+
+  /**
+   * Creates missing topics, sizes the dedup repartition topics like the raw topic, and starts the
+   * streams; returns without waiting for RUNNING (see {@link #awaitRunning}).
+   */
+  public static EnrichService start(EnrichConfig config, Properties kafka, RegistryConfig registry, MeterRegistry meters) {
+    TopicProvisioner.ensure(kafka, List.<Topic<?>>of(
+        Topics.ARTICLES_RAW.renamed(config.rawTopic()), Topics.ARTICLES_TAGGED.renamed(config.taggedTopic()),
+        Topics.ALERTS.renamed(config.alertsTopic()), Topics.ENRICH_DLQ.renamed(config.dlqTopic())));
+    EnrichConfig sized = config.withPartitions(partitionsOf(kafka, config.rawTopic()));
+    Topology topology = EnrichTopology.build(sized, EnrichSerdes.with(new RegistryClient(registry)), loadTagger(sized),
+        Fingerprinter.withDefaults());
+    log.debug("enrich topology:\n{}", topology.describe());
+    KafkaStreams streams = new KafkaStreams(topology, EnrichStreamsProperties.build(sized, kafka, registry));
+    EnrichService service = new EnrichService(streams, sized);
+    streams.setStateListener((now, before) -> {
+      service.state = now;
+      log.info("enrich {} -> {}", before, now);
+      if (now == KafkaStreams.State.RUNNING) {
+        service.running.countDown();
+      }
+    });
+    // A bug that escapes the handlers must not take the service down: replace the thread, and the
+    // task resumes from its last committed transaction.
+    streams.setUncaughtExceptionHandler(e -> {
+      log.error("enrich stream thread failed; replacing it", e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    if (meters != null) {
+      service.metrics = new KafkaStreamsMetrics(streams);
+      service.metrics.bindTo(meters);
+    }
+    streams.start();
+    return service;
+  }
+
+  private static int partitionsOf(Properties kafka, String topic) {
+    try (Admin admin = Admin.create(kafka)) {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the partition count of " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Ready when RUNNING or rebalancing (which is normal operation). */
+  public boolean isReady() {
+    return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+  }
+
+  public boolean isAlive() {
+    return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
+        && state != KafkaStreams.State.PENDING_ERROR;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public EnrichConfig config() {
+    return config;
+  }
+
+  public void close(Duration timeout) {
+    streams.close(timeout);
+    if (metrics != null) {
+      metrics.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30));
+  }
+}

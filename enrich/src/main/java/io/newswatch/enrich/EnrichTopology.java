@@ -1,0 +1,121 @@
+package io.newswatch.enrich;
+
+import io.newswatch.enrich.dedup.Fingerprinter;
+import io.newswatch.enrich.stream.AlertFactory;
+import io.newswatch.enrich.stream.BandMatcherProcessor;
+import io.newswatch.enrich.stream.DedupDecisionProcessor;
+import io.newswatch.enrich.stream.DedupIntakeProcessor;
+import io.newswatch.enrich.stream.StoreNames;
+import io.newswatch.enrich.stream.SurgeDetector;
+import io.newswatch.enrich.tagging.TopicTagger;
+import io.newswatch.schemas.avro.Alert;
+import io.newswatch.schemas.avro.DuplicateStatus;
+import io.newswatch.schemas.avro.TaggedArticle;
+import io.newswatch.schemas.avro.TopicTag;
+import io.newswatch.schemas.internal.DedupProbe;
+import io.newswatch.schemas.internal.DedupReply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The enrich topology: raw articles in; every article once, tagged and dedup-decided, out on the
+ * tagged topic; topic and surge alerts out on the alerts topic.
+ *
+ * <pre>
+ * articles-raw-source -> dedup-intake (tag, exact id, park, scatter)
+ *     -> [decided: repeated id] ------------------------------+
+ *     -> [probes] -> repartition dedup-bands -> dedup-band-matcher
+ *                 -> repartition dedup-replies -> dedup-decision -> decided-merge
+ * decided-merge -> tagged-sink
+ *               -> topic-alerts -> alerts-merge -> alerts-sink
+ *               -> surge-events -> repartition surge-by-topic -> surge-detector -> alerts-merge
+ * </pre>
+ */
+public final class EnrichTopology {
+  private EnrichTopology() {}
+
+  public static Topology build(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, Fingerprinter fingerprinter) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Duration horizon = config.dedupHorizon();
+    // Window stores only use the window start as a timestamp index; a 1 ms window keeps segments lean.
+    Duration tick = Duration.ofMillis(1);
+    builder.addStateStore(Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(StoreNames.SEEN_IDS, horizon, tick, false), Serdes.String(), Serdes.Long()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.PENDING), Serdes.String(), serdes.pending()));
+    builder.addStateStore(Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(StoreNames.BAND_INDEX, horizon, tick, true), Serdes.String(), serdes.bandEntry()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.SURGE), Serdes.String(), serdes.surge()));
+
+    KStream<String, Object> intake = builder
+        .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article()).withName("articles-raw-source"))
+        .process(() -> new DedupIntakeProcessor(tagger, fingerprinter, horizon), Named.as("dedup-intake"),
+            StoreNames.SEEN_IDS, StoreNames.PENDING);
+
+    Map<String, KStream<String, Object>> branches = intake.split(Named.as("intake-"))
+        .branch((k, v) -> v instanceof DedupProbe, Branched.as("probes"))
+        .defaultBranch(Branched.as("decided"));
+    KStream<String, DedupProbe> probes = branches.get("intake-probes").mapValues(v -> (DedupProbe) v, Named.as("as-probe"));
+    KStream<String, TaggedArticle> decidedAtIntake =
+        branches.get("intake-decided").mapValues(v -> (TaggedArticle) v, Named.as("as-tagged"));
+
+    // Partition counts are explicit: the two repartition topics form a cycle with the intake, which
+    // Streams cannot size by itself, and replies must land on the partition of their article.
+    KStream<String, TaggedArticle> decidedByBands = probes
+        .repartition(Repartitioned.<String, DedupProbe>as(StoreNames.BANDS_REPARTITION)
+            .withKeySerde(Serdes.String()).withValueSerde(serdes.probe())
+            .withNumberOfPartitions(config.repartitionPartitions()))
+        .process(() -> new BandMatcherProcessor(horizon, fingerprinter.config().threshold()),
+            Named.as("dedup-band-matcher"), StoreNames.BAND_INDEX)
+        .repartition(Repartitioned.<String, DedupReply>as(StoreNames.REPLIES_REPARTITION)
+            .withKeySerde(Serdes.String()).withValueSerde(serdes.reply())
+            .withNumberOfPartitions(config.repartitionPartitions()))
+        .process(DedupDecisionProcessor::new, Named.as("dedup-decision"), StoreNames.PENDING);
+
+    KStream<String, TaggedArticle> decided = decidedAtIntake.merge(decidedByBands, Named.as("decided-merge"));
+    decided.to(config.taggedTopic(), Produced.with(Serdes.String(), serdes.tagged()).withName("tagged-sink"));
+
+    KStream<String, Alert> topicAlerts = decided.flatMap(
+        (id, t) -> AlertFactory.topicAlerts(t, t.getArticle().getFetchedAt() == null ? 0
+            : t.getArticle().getFetchedAt().toEpochMilli()),
+        Named.as("topic-alerts"));
+
+    KStream<String, Alert> surgeAlerts = decided
+        .flatMap((id, t) -> surgeEvents(t), Named.as("surge-events"))
+        .repartition(Repartitioned.<String, Long>as(StoreNames.SURGE_REPARTITION)
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+        .processValues(() -> new SurgeDetector(config.surgeBucket(), config.surgeWindow(), config.surgeBaseline(),
+            config.surgeFactor(), config.surgeMinCount()), Named.as("surge-detector"), StoreNames.SURGE);
+
+    topicAlerts.merge(surgeAlerts, Named.as("alerts-merge"))
+        .to(config.alertsTopic(), Produced.with(Serdes.String(), serdes.alert()).withName("alerts-sink"));
+    return builder.build();
+  }
+
+  /** One (topic, event time) per tag of a unique article: the input of surge detection. */
+  private static List<KeyValue<String, Long>> surgeEvents(TaggedArticle t) {
+    if (t.getDuplicate() != DuplicateStatus.UNIQUE) {
+      return List.of();
+    }
+    long time = t.getArticle().getFetchedAt() == null ? 0 : t.getArticle().getFetchedAt().toEpochMilli();
+    List<KeyValue<String, Long>> out = new ArrayList<>();
+    for (TopicTag tag : t.getTags()) {
+      out.add(KeyValue.pair(tag.getTopic(), time));
+    }
+    return out;
+  }
+}

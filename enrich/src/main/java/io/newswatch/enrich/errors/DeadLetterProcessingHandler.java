@@ -1,0 +1,30 @@
+package io.newswatch.enrich.errors;
+
+import java.util.Map;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A processor that throws on one record (a bad article, a tagger bug) dead-letters it; the rest flows. */
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
+  private final DeadLetterRouter router = new DeadLetterRouter();
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    router.configure(configs);
+  }
+
+  @Override
+  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    try {
+      return Response.resume(router.deadLetter("processing failed in " + context.processorNodeId(), exception, context,
+          context.sourceRawKey(), context.sourceRawValue()));
+    } catch (RuntimeException e) {
+      log.error("cannot write a dead letter at {}; failing the task so the record is retried", context.processorNodeId(), e);
+      return Response.fail();
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package io.newswatch.enrich.stream;
+
+/** Names of the topology's stores and repartition topics: changing one changes a changelog topic. */
+public final class StoreNames {
+  public static final String SEEN_IDS = "dedup-seen-ids";
+  public static final String PENDING = "dedup-pending";
+  public static final String BAND_INDEX = "dedup-band-index";
+  public static final String SURGE = "surge-state";
+  public static final String BANDS_REPARTITION = "dedup-bands";
+  public static final String REPLIES_REPARTITION = "dedup-replies";
+  public static final String SURGE_REPARTITION = "surge-by-topic";
+
+  private StoreNames() {}
+}

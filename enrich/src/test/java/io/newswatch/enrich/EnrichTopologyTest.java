@@ -1,0 +1,257 @@
+package io.newswatch.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.enrich.dedup.Fingerprinter;
+import io.newswatch.enrich.stream.StoreNames;
+import io.newswatch.enrich.tagging.Document;
+import io.newswatch.enrich.tagging.OfflineTagger;
+import io.newswatch.enrich.tagging.TaxonomyTagger;
+import io.newswatch.schemas.avro.Alert;
+import io.newswatch.schemas.avro.AlertKind;
+import io.newswatch.schemas.avro.Article;
+import io.newswatch.schemas.avro.DuplicateStatus;
+import io.newswatch.schemas.avro.Evidence;
+import io.newswatch.schemas.avro.SourceType;
+import io.newswatch.schemas.avro.TaggedArticle;
+import io.newswatch.schemas.registry.InMemorySchemaRegistry;
+import io.newswatch.schemas.registry.SchemaRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole enrich topology on TopologyTestDriver: dedup, tagging, alerts, surge, dead letters. */
+class EnrichTopologyTest {
+  private static final TaxonomyTagger TAGGER = TaxonomyTagger.withDefaultTaxonomy();
+  private static final Instant T0 = Instant.parse("2025-11-17T08:00:00Z");
+
+  @TempDir
+  Path stateDir;
+
+  private SchemaRegistry registry;
+  private EnrichSerdes serdes;
+  private EnrichConfig config;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, Article> raw;
+  private TestOutputTopic<String, TaggedArticle> tagged;
+  private TestOutputTopic<String, Alert> alerts;
+
+  @BeforeEach
+  void setUp() {
+    start(EnrichConfig.defaultsFor(stateDir, 3));
+  }
+
+  private void start(EnrichConfig cfg) {
+    registry = new InMemorySchemaRegistry();
+    serdes = EnrichSerdes.with(registry);
+    config = cfg;
+    Topology topology = EnrichTopology.build(config, serdes, TAGGER, Fingerprinter.withDefaults());
+    Properties props = EnrichStreamsProperties.build(config, kafka(), io.newswatch.schemas.registry.RegistryConfig.of("http://unused"));
+    props.put("newswatch.schema.registry.instance", registry);
+    driver = new TopologyTestDriver(topology, props);
+    raw = driver.createInputTopic(config.rawTopic(), new StringSerializer(), serdes.article().serializer());
+    tagged = driver.createOutputTopic(config.taggedTopic(), new StringDeserializer(), serdes.tagged().deserializer());
+    alerts = driver.createOutputTopic(config.alertsTopic(), new StringDeserializer(), serdes.alert().deserializer());
+  }
+
+  private static Properties kafka() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    return p;
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  @Test
+  void shouldTagEverySeedWithItsPrimaryTopicAndEvidenceWhenPiped() throws Exception {
+    Map<String, String> expected = labels();
+    List<Article> seeds = seeds();
+    pipe(seeds);
+
+    Map<String, TaggedArticle> out = toMap(tagged.readKeyValuesToList());
+    assertThat(out).hasSize(seeds.size());
+    for (Article a : seeds) {
+      TaggedArticle t = out.get(a.getId());
+      assertThat(t.getDuplicate()).as(a.getId()).isEqualTo(DuplicateStatus.UNIQUE);
+      assertThat(t.getTags()).as(a.getId()).isNotEmpty();
+      assertThat(t.getTags().get(0).getTopic()).as("primary topic of " + a.getId()).isEqualTo(expected.get(a.getId()));
+      for (Evidence e : t.getTags().get(0).getEvidence()) {
+        String field = e.getField().equals("title") ? a.getTitle() : a.getBody();
+        assertThat(field.substring(e.getStart(), e.getEnd())).isEqualTo(e.getText());
+      }
+    }
+  }
+
+  @Test
+  void shouldMarkARewriteFromAnotherOutletAsNearDuplicateAndRaiseNoAlertForIt() throws Exception {
+    Article original = seeds().stream().filter(a -> a.getId().startsWith("002")).findFirst().orElseThrow();
+    Document rewrite = OfflineTagger.readTextFile(TestFiles.resource("topology/rewrite-of-seed-002.txt"));
+    Article copy = article("other-outlet-1", rewrite.title(), rewrite.body());
+    pipe(List.of(original, copy));
+
+    Map<String, TaggedArticle> out = toMap(tagged.readKeyValuesToList());
+    assertThat(out.get(original.getId()).getDuplicate()).isEqualTo(DuplicateStatus.UNIQUE);
+    TaggedArticle near = out.get("other-outlet-1");
+    assertThat(near.getDuplicate()).isEqualTo(DuplicateStatus.NEAR);
+    assertThat(near.getDuplicateOf()).isEqualTo(original.getId());
+    assertThat(near.getStoryId()).isEqualTo(original.getId());
+    assertThat(near.getSimilarity()).isBetween(0.3, 1.0);
+    List<Alert> raised = alerts.readValuesToList();
+    assertThat(raised).isNotEmpty().allSatisfy(a -> assertThat(a.getArticleIds()).containsExactly(original.getId()));
+  }
+
+  @Test
+  void shouldMarkTheSameTextUnderAnotherIdAsExactDuplicate() throws Exception {
+    Article a = seeds().get(0);
+    Article same = article("mirror-site-1", a.getTitle(), a.getBody());
+    pipe(List.of(a, same));
+    Map<String, TaggedArticle> out = toMap(tagged.readKeyValuesToList());
+    assertThat(out.get("mirror-site-1").getDuplicate()).isEqualTo(DuplicateStatus.EXACT);
+    assertThat(out.get("mirror-site-1").getDuplicateOf()).isEqualTo(a.getId());
+  }
+
+  @Test
+  void shouldMarkARepeatedIdAsExactDuplicateAndAlertOnlyOnce() throws Exception {
+    Article a = seeds().get(0);
+    pipe(List.of(a, a));
+    List<TaggedArticle> out = tagged.readValuesToList();
+    assertThat(out).extracting(TaggedArticle::getDuplicate).containsExactly(DuplicateStatus.UNIQUE, DuplicateStatus.EXACT);
+    List<Alert> raised = alerts.readValuesToList();
+    assertThat(raised).extracting(Alert::getAlertId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void shouldNeverMergeDifferentStoriesOnTheSameTopic() throws Exception {
+    List<Article> sameTopic = seeds().stream().filter(a -> !a.getId().startsWith("000") && !a.getId().startsWith("001")).toList();
+    pipe(sameTopic);
+    assertThat(tagged.readValuesToList()).hasSize(sameTopic.size())
+        .allSatisfy(t -> assertThat(t.getDuplicate()).isEqualTo(DuplicateStatus.UNIQUE));
+  }
+
+  @Test
+  void shouldReproduceTheSameAlertIdsWhenTheInputIsReplayed() throws Exception {
+    pipe(seeds());
+    List<Alert> first = alerts.readValuesToList();
+    driver.close();
+    start(EnrichConfig.defaultsFor(stateDir.resolve("replay"), 3));
+    pipe(seeds());
+    List<Alert> second = alerts.readValuesToList();
+    assertThat(first).isNotEmpty();
+    assertThat(second).extracting(Alert::getAlertId).containsExactlyElementsOf(first.stream().map(Alert::getAlertId).toList());
+    assertThat(first).allSatisfy(a -> {
+      assertThat(a.getKind()).isEqualTo(AlertKind.TOPIC);
+      assertThat(a.getEvidence()).isNotEmpty();
+      assertThat(a.getSeverity()).isNotNull();
+    });
+  }
+
+  @Test
+  void shouldRaiseOneSurgeAlertWhenATopicSpikes() throws Exception {
+    driver.close();
+    start(EnrichConfig.defaultsFor(stateDir.resolve("surge"), 3)
+        .withSurge(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofHours(24), 3.0, 3));
+    Article base = seeds().stream().filter(a -> a.getId().startsWith("002")).findFirst().orElseThrow();
+    // Different stories on one topic: each one's body is a different seed, so none is a duplicate.
+    List<Article> burst = new ArrayList<>();
+    for (Article s : seeds()) {
+      burst.add(article("burst-" + s.getId(), s.getTitle(), s.getBody()));
+    }
+    pipe(List.of(base));
+    pipe(burst.subList(0, 0));
+    List<Article> russia = new ArrayList<>();
+    for (Article s : seeds()) {
+      if (labels().get(s.getId()).equals("russia_deployment")) {
+        russia.add(s);
+      }
+    }
+    pipe(russia.stream().filter(a -> !a.getId().equals(base.getId())).toList());
+    List<Alert> surges = alerts.readValuesToList().stream().filter(a -> a.getKind() == AlertKind.SURGE).toList();
+    assertThat(surges).hasSize(1);
+    assertThat(surges.get(0).getTopic()).isEqualTo("russia_deployment");
+    assertThat(surges.get(0).getAlertId()).startsWith("surge-");
+  }
+
+  @Test
+  void shouldSkipAndCountPoisonRecordsAndKeepProcessing() throws Exception {
+    // TopologyTestDriver drops the dead letters of source deserialization (it has no record
+    // collector there); their content is asserted by DeadLetterHandlersTest and EnrichServiceIT.
+    var bytes = driver.createInputTopic(config.rawTopic(), new StringSerializer(), new ByteArraySerializer());
+    bytes.pipeInput("poison-1", new byte[] {9, 9, 9, 9, 9, 9});
+    bytes.pipeInput("poison-2", new byte[] {0, 0, 0, 0x7f, 1, 2});
+    pipe(List.of(seeds().get(0)));
+
+    assertThat(tagged.readValuesToList()).hasSize(1);
+    assertThat(driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals("dropped-records-total") && e.getKey().tags().containsKey("task-id"))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum()).isEqualTo(2.0);
+  }
+
+  @Test
+  void shouldNameEveryNodeStoreAndRepartitionTopic() {
+    String description = EnrichTopology.build(config, serdes, TAGGER, Fingerprinter.withDefaults()).describe().toString();
+    assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
+    assertThat(description).contains("articles-raw-source", "dedup-intake", "dedup-band-matcher", "dedup-decision",
+        "tagged-sink", "alerts-sink", "surge-detector", StoreNames.SEEN_IDS, StoreNames.PENDING, StoreNames.BAND_INDEX,
+        StoreNames.SURGE, StoreNames.BANDS_REPARTITION + "-repartition", StoreNames.REPLIES_REPARTITION + "-repartition",
+        StoreNames.SURGE_REPARTITION + "-repartition");
+  }
+
+  private void pipe(List<Article> articles) {
+    Instant t = T0;
+    for (Article a : articles) {
+      t = t.plusSeconds(1);
+      raw.pipeInput(a.getId(), a, t);
+    }
+  }
+
+  private static Map<String, TaggedArticle> toMap(List<KeyValue<String, TaggedArticle>> kvs) {
+    Map<String, TaggedArticle> m = new HashMap<>();
+    kvs.forEach(kv -> m.put(kv.key, kv.value));
+    return m;
+  }
+
+  static List<Article> seeds() throws Exception {
+    try (Stream<Path> files = Files.list(TestFiles.seeds())) {
+      List<Article> out = new ArrayList<>();
+      for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        Document d = OfflineTagger.readTextFile(f);
+        out.add(article(f.getFileName().toString(), d.title(), d.body()));
+      }
+      return out;
+    }
+  }
+
+  private static Map<String, String> labels() {
+    Map<String, String> m = new HashMap<>();
+    TestFiles.tsv(TestFiles.seeds().resolve("labels.tsv")).forEach(r -> m.put(r[0], r[2]));
+    return m;
+  }
+
+  static Article article(String id, String title, String body) {
+    return Article.newBuilder().setId(id).setTitle(title).setBody(body).setLang("ar").setSource("test")
+        .setSourceType(SourceType.FILE).setFetchedAt(T0).setContentHash("").build();
+  }
+}

@@ -1,0 +1,73 @@
+package io.newswatch.enrich.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.schemas.avro.DeadLetter;
+import io.newswatch.schemas.registry.InMemorySchemaRegistry;
+import io.newswatch.schemas.serde.AvroDeserializer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.processor.TaskId;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterHandlersTest {
+  private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+
+  @Test
+  void shouldResumeWithADeadLetterCarryingReasonOriginAndBytesWhenDeserializationFails() {
+    var handler = new DeadLetterDeserializationHandler();
+    handler.configure(Map.of("newswatch.dlq.topic", "dlq", "newswatch.schema.registry.instance", registry));
+    byte[] value = "not avro".getBytes(StandardCharsets.UTF_8);
+    var record = new ConsumerRecord<>("news.articles.raw", 2, 41L, "k".getBytes(StandardCharsets.UTF_8), value);
+
+    var response = handler.handleError(context(), record, new SerializationException("unknown magic byte 0x6e"));
+
+    assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+    assertThat(response.deadLetterQueueRecords()).hasSize(1);
+    var out = response.deadLetterQueueRecords().get(0);
+    assertThat(out.topic()).isEqualTo("dlq");
+    DeadLetter dl = new AvroDeserializer<DeadLetter>(registry, DeadLetter.class).deserialize("dlq", out.value());
+    assertThat(dl.getStage()).isEqualTo("enrich");
+    assertThat(dl.getReason()).contains("cannot deserialize").contains("unknown magic byte");
+    assertThat(dl.getOriginTopic()).isEqualTo("news.articles.raw");
+    assertThat(dl.getOriginPartition()).isEqualTo(2);
+    assertThat(dl.getOriginOffset()).isEqualTo(41L);
+    assertThat(dl.getPayload()).isEqualTo(ByteBuffer.wrap(value));
+  }
+
+  @Test
+  void shouldFailTheTaskWhenTheDeadLetterCannotBeWritten() {
+    var handler = new DeadLetterDeserializationHandler();
+    // A registry that refuses every schema: the dead letter cannot be serialized.
+    handler.configure(Map.of("newswatch.dlq.topic", "dlq", "newswatch.schema.registry.instance",
+        new io.newswatch.schemas.registry.SchemaRegistry() {
+          @Override public int register(String s, org.apache.avro.Schema x) { throw new IllegalStateException("registry down"); }
+          @Override public int lookup(String s, org.apache.avro.Schema x) { throw new IllegalStateException("registry down"); }
+          @Override public org.apache.avro.Schema schemaById(int id) { throw new IllegalStateException("registry down"); }
+          @Override public boolean autoRegister() { return true; }
+        }));
+    var record = new ConsumerRecord<>("t", 0, 0L, new byte[0], new byte[] {1});
+    var response = handler.handleError(context(), record, new SerializationException("bad"));
+    assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+  }
+
+  private static ErrorHandlerContext context() {
+    return new ErrorHandlerContext() {
+      @Override public String topic() { return "news.articles.raw"; }
+      @Override public int partition() { return 2; }
+      @Override public long offset() { return 41L; }
+      @Override public org.apache.kafka.common.header.Headers headers() { return new RecordHeaders(); }
+      @Override public String processorNodeId() { return "articles-raw-source"; }
+      @Override public TaskId taskId() { return new TaskId(0, 2); }
+      @Override public long timestamp() { return 0L; }
+      @Override public byte[] sourceRawKey() { return null; }
+      @Override public byte[] sourceRawValue() { return null; }
+    };
+  }
+}
