@@ -1,0 +1,144 @@
+package io.newswatch.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newswatch.enrich.tagging.Document;
+import io.newswatch.enrich.tagging.OfflineTagger;
+import io.newswatch.runtime.Settings;
+import io.newswatch.schemas.avro.Alert;
+import io.newswatch.schemas.avro.Article;
+import io.newswatch.schemas.avro.DeadLetter;
+import io.newswatch.schemas.avro.DuplicateStatus;
+import io.newswatch.schemas.avro.TaggedArticle;
+import io.newswatch.schemas.registry.RegistryClient;
+import io.newswatch.schemas.registry.RegistryConfig;
+import io.newswatch.schemas.serde.AvroDeserializer;
+import io.newswatch.schemas.serde.AvroSerializer;
+import io.newswatch.testkit.TestPlatform;
+import io.newswatch.testkit.WithPlatform;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Enrich on a real broker and registry: 3 partitions, two application instances. Near-duplicates
+ * with different ids (so on different partitions) still meet, every article comes out once, no
+ * alert is emitted twice, and poison records reach the dead-letter topic.
+ */
+@WithPlatform
+class EnrichServiceIT {
+  @TempDir
+  Path stateDir;
+
+  @Test
+  void shouldCatchNearDuplicatesAcrossPartitionsAndAlertOnceWithTwoInstances(TestPlatform platform) throws Exception {
+    String p = platform.uniqueName("enrich");
+    String raw = p + ".raw";
+    String tagged = p + ".tagged";
+    String alerts = p + ".alerts";
+    String dlq = p + ".dlq";
+    platform.createTopics(Map.of(raw, 3));
+    RegistryConfig registry = RegistryConfig.of(platform.registryUrl());
+    Properties kafka = Settings.of(Map.of(Settings.BOOTSTRAP, platform.bootstrapServers())).kafkaProperties();
+    EnrichConfig base = EnrichConfig.defaultsFor(stateDir, 3).withTopics(raw, tagged, alerts, dlq).withApplicationId(p);
+
+    EnrichConfig one = withStateDir(base, stateDir.resolve("one"));
+    EnrichConfig two = withStateDir(base, stateDir.resolve("two"));
+    try (EnrichService a = EnrichService.start(one, kafka, registry, null);
+        EnrichService b = EnrichService.start(two, kafka, registry, null)) {
+      assertThat(a.awaitRunning(Duration.ofSeconds(60))).isTrue();
+      assertThat(b.awaitRunning(Duration.ofSeconds(60))).isTrue();
+
+      List<Article> input = new ArrayList<>(EnrichTopologyTest.seeds());
+      Document rewrite = OfflineTagger.readTextFile(io.newswatch.enrich.TestFiles.resource("topology/rewrite-of-seed-002.txt"));
+      // Several rewrites under different ids: with 3 partitions some land away from the original.
+      for (int i = 0; i < 4; i++) {
+        input.add(EnrichTopologyTest.article("rewrite-" + i, rewrite.title(), rewrite.body()));
+      }
+      Properties pp = new Properties();
+      pp.putAll(kafka);
+      var ser = new AvroSerializer<Article>(new RegistryClient(registry), false);
+      try (var producer = new KafkaProducer<>(pp, new StringSerializer(), ser);
+          var rawProducer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
+        Instant t = Instant.parse("2025-11-17T08:00:00Z");
+        for (Article art : input) {
+          t = t.plusSeconds(1);
+          producer.send(new ProducerRecord<>(raw, null, t.toEpochMilli(), art.getId(), art)).get();
+        }
+        rawProducer.send(new ProducerRecord<>(raw, "poison", new byte[] {42, 1, 2, 3})).get();
+      }
+
+      Map<String, TaggedArticle> out = new ConcurrentHashMap<>();
+      List<String> taggedKeys = new ArrayList<>();
+      List<Alert> raised = new ArrayList<>();
+      List<DeadLetter> dead = new ArrayList<>();
+      var reg = new RegistryClient(registry);
+      try (var tc = consumer(platform, tagged, new AvroDeserializer<TaggedArticle>(reg, TaggedArticle.class));
+          var ac = consumer(platform, alerts, new AvroDeserializer<Alert>(reg, Alert.class));
+          var dc = consumer(platform, dlq, new AvroDeserializer<DeadLetter>(reg, DeadLetter.class))) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+          tc.poll(Duration.ofMillis(200)).forEach(r -> {
+            taggedKeys.add(r.key());
+            out.put(r.key(), r.value());
+          });
+          ac.poll(Duration.ofMillis(100)).forEach(r -> raised.add(r.value()));
+          dc.poll(Duration.ofMillis(100)).forEach(r -> dead.add(r.value()));
+          assertThat(out).hasSize(input.size());
+          assertThat(dead).hasSize(1);
+        });
+        // Drain a little longer: nothing may come twice.
+        for (int i = 0; i < 5; i++) {
+          tc.poll(Duration.ofMillis(300)).forEach(r -> taggedKeys.add(r.key()));
+          ac.poll(Duration.ofMillis(100)).forEach(r -> raised.add(r.value()));
+        }
+      }
+      assertThat(taggedKeys).doesNotHaveDuplicates().hasSize(input.size());
+      String original = input.stream().filter(x -> x.getId().startsWith("002")).findFirst().orElseThrow().getId();
+      assertThat(out.get(original).getDuplicate()).isEqualTo(DuplicateStatus.UNIQUE);
+      for (int i = 0; i < 4; i++) {
+        TaggedArticle r = out.get("rewrite-" + i);
+        assertThat(r.getDuplicate()).as("rewrite-" + i).isIn(DuplicateStatus.NEAR, DuplicateStatus.EXACT);
+      }
+      assertThat(out.get("rewrite-0").getDuplicate()).isEqualTo(DuplicateStatus.NEAR);
+      assertThat(out.get("rewrite-0").getDuplicateOf()).isEqualTo(original);
+      assertThat(raised).extracting(Alert::getAlertId).doesNotHaveDuplicates();
+      assertThat(raised).isNotEmpty().allSatisfy(al -> assertThat(al.getArticleIds()).noneMatch(id -> id.startsWith("rewrite-")));
+      assertThat(dead.get(0).getReason()).contains("magic byte");
+      assertThat(dead.get(0).getOriginTopic()).isEqualTo(raw);
+    }
+  }
+
+  private static EnrichConfig withStateDir(EnrichConfig c, Path dir) {
+    return new EnrichConfig(c.applicationId(), c.rawTopic(), c.taggedTopic(), c.alertsTopic(), c.dlqTopic(), dir,
+        c.dedupHorizon(), c.repartitionPartitions(), c.taxonomyFile(), c.surgeBucket(), c.surgeWindow(), c.surgeBaseline(),
+        c.surgeFactor(), c.surgeMinCount(), c.streamThreads(), c.commitInterval());
+  }
+
+  private static <V> KafkaConsumer<String, V> consumer(TestPlatform platform, String topic, Deserializer<V> deser) {
+    Properties cp = new Properties();
+    cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+    cp.put(ConsumerConfig.GROUP_ID_CONFIG, platform.uniqueName("verify"));
+    cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    var c = new KafkaConsumer<>(cp, new StringDeserializer(), deser);
+    c.subscribe(List.of(topic));
+    return c;
+  }
+}
