@@ -1,0 +1,128 @@
+package io.newswatch.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.ingest.feed.Backoff;
+import io.newswatch.ingest.feed.FeedConfig;
+import io.newswatch.ingest.feed.FeedPoller;
+import io.newswatch.ingest.feed.FeedsConfigLoader;
+import io.newswatch.ingest.feed.HttpFetcher;
+import io.newswatch.ingest.files.DirectoryImporter;
+import io.newswatch.ingest.files.DirectoryWatcher;
+import io.newswatch.ingest.files.ImportLedger;
+import io.newswatch.ingest.files.ImportReport;
+import io.newswatch.ingest.http.PushConfig;
+import io.newswatch.ingest.http.PushServer;
+import io.newswatch.ingest.kafka.FeedRunner;
+import io.newswatch.ingest.kafka.FeedStateStore;
+import io.newswatch.ingest.kafka.KafkaArticleSink;
+import io.newswatch.ingest.normalize.ArticleNormalizer;
+import io.newswatch.runtime.TopicProvisioner;
+import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.Topics;
+import io.newswatch.schemas.registry.SchemaRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the configured ingest sources (folder, feeds, HTTP push) against one Kafka publisher. */
+public final class IngestService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+  private final IngestConfig config;
+  private final KafkaArticleSink sink;
+  private final DirectoryImporter importer;
+  private final IngestMetrics metrics;
+  private final ArticleNormalizer normalizer = new ArticleNormalizer();
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private PushServer push;
+  private Properties feedsKafka;
+  private SchemaRegistry registry;
+
+  private IngestService(IngestConfig config, KafkaArticleSink sink, IngestMetrics metrics) throws IOException {
+    this.config = config;
+    this.sink = sink;
+    this.metrics = metrics;
+    Files.createDirectories(config.stateDir());
+    this.importer = new DirectoryImporter(sink, normalizer, ImportLedger.open(config.stateDir().resolve("imported-files.ledger")),
+        metrics, Clock.systemUTC());
+  }
+
+  /** Creates the topics ingest writes and connects the publisher; no source runs yet. */
+  public static IngestService create(IngestConfig config, Properties kafka, SchemaRegistry registry, MeterRegistry meters)
+      throws IOException {
+    TopicProvisioner.ensure(kafka, List.<Topic<?>>of(Topics.ARTICLES_RAW.renamed(config.rawTopic()),
+        Topics.INGEST_REJECTED.renamed(config.rejectedTopic()), Topics.FEED_STATE.renamed(config.feedStateTopic())));
+    KafkaArticleSink sink = new KafkaArticleSink(kafka, registry, config.rawTopic(), config.rejectedTopic(), config.feedStateTopic());
+    IngestService s = new IngestService(config, sink, new IngestMetrics(meters == null ? new SimpleMeterRegistry() : meters));
+    s.feedsKafka = kafka;
+    s.registry = registry;
+    return s;
+  }
+
+  /** Imports every article file under {@code dir} once (files already imported are skipped) and waits for the acks. */
+  public ImportReport importDirectory(Path dir) throws IOException {
+    ImportReport report = importer.importDirectory(dir);
+    sink.flush();
+    log.info("imported {}: {} articles, {} rejected, {} already imported, {} ignored", dir, report.articles(),
+        report.rejected(), report.alreadyImported(), report.ignored());
+    return report;
+  }
+
+  /** Starts the sources in the config: the folder watcher, the feeds and the push endpoint. */
+  public void start() throws IOException {
+    if (config.watchDir() != null) {
+      DirectoryWatcher watcher = new DirectoryWatcher(config.watchDir(), importer);
+      watcher.start(config.watchInterval());
+      running.add(watcher);
+      log.info("watching {} for new articles", config.watchDir());
+    }
+    if (config.feedsFile() != null) {
+      List<FeedConfig> feeds = new FeedsConfigLoader().load(config.feedsFile());
+      FeedPoller poller = new FeedPoller(new HttpFetcher(Duration.ofSeconds(10), "newswatch/0.1 (+feed monitor)"),
+          normalizer, metrics, Backoff.defaults(), Clock.systemUTC());
+      FeedRunner runner = new FeedRunner(feeds, poller, sink, FeedStateStore.load(feedsKafka, registry, config.feedStateTopic()));
+      runner.start();
+      running.add(runner);
+    }
+    if (config.httpPort() >= 0) {
+      // Without a token and not explicitly opened, the endpoint still listens but answers 403 with
+      // the reason, so a misconfigured client learns why instead of getting a refused connection.
+      PushConfig pc = new PushConfig(config.httpHost(), config.httpPort(), config.httpToken(),
+          config.httpToken().isEmpty() && config.httpOpen(), config.httpMaxBodyBytes(), Duration.ofSeconds(10), 1000, 4);
+      push = new PushServer(pc, sink, normalizer, metrics, Clock.systemUTC());
+      push.start();
+      running.add(push);
+      log.info("HTTP push on http://{}:{}/articles ({})", config.httpHost(), push.port(),
+          config.httpToken().isPresent() ? "bearer token required" : config.httpOpen() ? "OPEN, no token" : "off: no token set");
+    }
+  }
+
+  /** The push endpoint's port, or -1. */
+  public int pushPort() {
+    return push == null ? -1 : push.port();
+  }
+
+  public KafkaArticleSink sink() {
+    return sink;
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable c : running.reversed()) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.warn("error while stopping {}", c, e);
+      }
+    }
+    sink.close();
+  }
+}
