@@ -16,6 +16,10 @@ public interface AlertChannel extends AutoCloseable {
      */
     CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert);
 
+    /** Releases what the channel keeps for a subscription that was removed; most channels keep nothing. */
+    default void forget(String subscriptionId) {
+    }
+
     @Override
     void close();
 }

@@ -51,6 +51,11 @@ public final class ChannelRouter implements AutoCloseable {
                 .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
     }
 
+    /** Tells every channel that a subscription was removed. */
+    public void forget(String subscriptionId) {
+        channels.values().forEach(c -> c.forget(subscriptionId));
+    }
+
     /** Closes every channel. */
     @Override
     public void close() {

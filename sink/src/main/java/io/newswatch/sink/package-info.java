@@ -1,14 +1,27 @@
 /**
  * The sink stage: delivers alerts from {@code news.alerts} to subscribers, effectively once.
  *
- * <p>Data flow: the Kafka consumer loop (read_committed) hands each {@link io.newswatch.schemas.avro.Alert}
- * to {@link io.newswatch.sink.subscription.SubscriptionRegistry#matching}, then calls
- * {@link io.newswatch.sink.AlertChannel#deliver} on the channel of each matching subscription. Every
- * channel is idempotent by itself, keyed by {@link io.newswatch.sink.DeliveryKey} (subscription id +
- * alert id), so a replay after a crash or rebalance never delivers twice: the file channel rebuilds
- * its keys from its files, the webhook channel keeps an fsynced ledger, PostgreSQL has a unique key,
- * and the live page dedupes on alert id. {@link io.newswatch.sink.ChannelRouter} picks the channel by
- * subscription kind. Offsets are committed only after every returned future has
- * completed; a FAILED result goes to the dead-letter topic.
+ * <p>Data flow: {@link io.newswatch.sink.SinkService} first reads the compacted topic
+ * {@code news.subscriptions} to its end into a {@link io.newswatch.sink.subscription.SubscriptionRegistry}
+ * (a groupless reader thread that keeps applying upserts and tombstones live; {@link
+ * io.newswatch.sink.SubscriptionsAdmin} writes them). Only then does its consumer loop (a consumer
+ * group, {@code read_committed}, no auto-commit) read alerts. For each polled batch it decodes every
+ * record itself, so a poison record becomes a {@code DeadLetter} on {@code news.sink.dlq} instead of
+ * stopping the loop; hands each {@link io.newswatch.schemas.avro.Alert} to
+ * {@link io.newswatch.sink.subscription.SubscriptionRegistry#matching}; delivers it through
+ * {@link io.newswatch.sink.ChannelRouter}, which picks the {@link io.newswatch.sink.AlertChannel} by
+ * subscription kind; waits for every delivery (bounded by {@code sink.delivery.timeout}); writes each
+ * FAILED delivery to the dead-letter topic with an idempotent producer and flushes it; and only then
+ * commits the batch's offsets.
+ *
+ * <p>Effectively once: Kafka alone gives at-least-once here (a crash between delivery and commit
+ * replays the batch), so every channel is idempotent by itself, keyed by
+ * {@link io.newswatch.sink.DeliveryKey} (subscription id + alert id, the same on every replay): the
+ * file channel rebuilds its keys from its files, the webhook channel keeps an fsynced ledger and sends
+ * an {@code Idempotency-Key}, PostgreSQL has a primary key with {@code ON CONFLICT DO NOTHING}, and the
+ * live page dedupes on alert id (for the life of the process; the page is a view, not a record). A
+ * replay, a restart, or a new consumer group reading from the beginning therefore delivers nothing
+ * twice, and committing only after delivery loses nothing. A batch that cannot be finished (registry
+ * or dead-letter topic down, shutdown mid-batch) is rewound or left uncommitted and tried again.
  */
 package io.newswatch.sink;

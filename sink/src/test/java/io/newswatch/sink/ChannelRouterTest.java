@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Channel;
+import io.newswatch.schemas.avro.Subscription;
 import io.newswatch.sink.DeliveryResult.Outcome;
 import io.newswatch.sink.file.JsonlFileChannel;
 import io.newswatch.sink.file.JsonlFileConfig;
 import io.newswatch.sink.live.LiveChannel;
 import io.newswatch.sink.live.RecentAlerts;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,5 +42,32 @@ class ChannelRouterTest {
             assertThat(results.get(2).detail()).contains("no POSTGRES channel is configured");
             assertThat(recent.size()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void shouldTellEveryChannelWhenASubscriptionIsForgotten() {
+        List<String> forgotten = new ArrayList<>();
+        AlertChannel recording = new AlertChannel() {
+            @Override
+            public CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
+                return CompletableFuture.completedFuture(DeliveryResult.delivered(DeliveryKey.of(subscription, alert), 1));
+            }
+
+            @Override
+            public void forget(String subscriptionId) {
+                forgotten.add(subscriptionId);
+            }
+
+            @Override
+            public void close() {
+                // Nothing to release.
+            }
+        };
+        try (ChannelRouter router = new ChannelRouter(Map.of(Channel.WEBHOOK, recording,
+                Channel.LIVE, new LiveChannel(new RecentAlerts(10))))) {
+            router.forget("gone");
+        }
+
+        assertThat(forgotten).containsExactly("gone");
     }
 }

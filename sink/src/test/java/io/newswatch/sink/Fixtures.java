@@ -86,6 +86,7 @@ public final class Fixtures {
                         .setTitle(node.path("title").asText())
                         .setSummary(node.path("summary").asText())
                         .setSource(node.path("source").asText())
+                        .setLang(node.path("lang").asText("en"))
                         .setUrl(node.path("url").isTextual() ? node.path("url").asText() : null)
                         .setEvidence(evidence)
                         .build());

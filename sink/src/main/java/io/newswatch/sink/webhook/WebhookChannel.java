@@ -92,6 +92,7 @@ public final class WebhookChannel implements AlertChannel {
     }
 
     /** Stops the worker of a removed subscription after the deliveries already queued. */
+    @Override
     public void forget(String subscriptionId) {
         ThreadPoolExecutor lane = lanes.remove(subscriptionId);
         if (lane != null) {

@@ -14,10 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A webhook endpoint for tests: checks the HMAC, records what it accepted, and can fail or hang on cue. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request that the receiver answered with 2xx. */
-    record Accepted(String idempotencyKey, String alertId, String body) {
+    public record Accepted(String idempotencyKey, String alertId, String body) {
     }
 
     private final String secret;
@@ -30,7 +30,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean hang;
 
-    WebhookReceiver(String secret) throws IOException {
+    public WebhookReceiver(String secret) throws IOException {
         this.secret = secret;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
@@ -38,37 +38,37 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** Answer the next requests with these statuses, then 200 again. */
-    void script(int... statuses) {
+    public void script(int... statuses) {
         for (int s : statuses) {
             scripted.add(s);
         }
     }
 
     /** Never answer, as a dead endpoint that accepts connections. */
-    void hang() {
+    public void hang() {
         hang = true;
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
-    int badSignatures() {
+    public int badSignatures() {
         return badSignatures.get();
     }
 
-    List<Accepted> accepted() {
+    public List<Accepted> accepted() {
         synchronized (accepted) {
             return List.copyOf(accepted);
         }
     }
 
-    List<String> acceptedKeys() {
+    public List<String> acceptedKeys() {
         return accepted().stream().map(Accepted::idempotencyKey).toList();
     }
 

@@ -1,0 +1,148 @@
+package io.newswatch.cli;
+
+import io.newswatch.schemas.avro.Channel;
+import io.newswatch.schemas.avro.Severity;
+import io.newswatch.schemas.avro.Subscription;
+import io.newswatch.schemas.serde.AvroJson;
+import io.newswatch.sink.SinkConfig;
+import io.newswatch.sink.SubscriptionsAdmin;
+import io.newswatch.sink.subscription.SubscriptionValidator;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code newswatch subscriptions}: adds, lists and removes subscriptions on the compacted subscriptions topic. */
+@Command(name = "subscriptions", mixinStandardHelpOptions = true,
+    description = "Manage who gets which alerts: records on the compacted topic news.subscriptions, "
+        + "picked up live by running sinks.",
+    subcommands = {SubscriptionsCommand.Add.class, SubscriptionsCommand.ListSubscriptions.class,
+        SubscriptionsCommand.Remove.class})
+public final class SubscriptionsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getErr().println("newswatch subscriptions: name a subcommand: add, list or remove");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
+  }
+
+  /** {@code newswatch subscriptions add}: adds a subscription or replaces the one with the same id. */
+  @Command(name = "add", mixinStandardHelpOptions = true,
+      description = "Add a subscription, or replace the one with the same id; prints it as JSON.")
+  static final class Add implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--id", required = true, description = "Subscription id: letters, digits, '.', '_' or '-'.")
+    String id;
+
+    @Option(names = "--channel", required = true, description = "FILE, WEBHOOK, POSTGRES or LIVE.")
+    Channel channel;
+
+    @Option(names = "--target", description = "Directory (FILE), http(s) URL (WEBHOOK) or JDBC URL (POSTGRES). "
+        + "Default: sink.file.dir for FILE, the sink's own database or page for POSTGRES and LIVE.")
+    String target;
+
+    @Option(names = "--topics", split = ",", description = "Only alerts of these topics, e.g. energy,health. Default: all.")
+    List<String> topics = new ArrayList<>();
+
+    @Option(names = "--min-severity", defaultValue = "LOW", description = "LOW, MEDIUM, HIGH or CRITICAL (default LOW).")
+    Severity minSeverity;
+
+    @Option(names = "--languages", split = ",", description = "Only alerts in these languages, e.g. en,de. Default: all.")
+    List<String> languages = new ArrayList<>();
+
+    @Option(names = "--query", description = "Words or \"phrases\" that must all occur in the title or summary.")
+    String query;
+
+    @Option(names = "--secret-ref", description = "WEBHOOK: environment variable holding the signing secret.")
+    String secretRef;
+
+    @Option(names = "--disabled", description = "Add it switched off.")
+    boolean disabled;
+
+    @Option(names = "--setting", description = "Free-form key=value kept with the subscription (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+      SinkConfig config = SinkConfig.from(common.settings(SinkConfig.defaults()));
+      Subscription subscription = Subscription.newBuilder()
+          .setId(id)
+          .setChannel(channel)
+          .setTarget(target == null ? config.defaultTarget(channel) : target)
+          .setTopics(topics)
+          .setMinSeverity(minSeverity)
+          .setLanguages(languages)
+          .setQuery(query)
+          .setEnabled(!disabled)
+          .setSecretRef(secretRef)
+          .setSettings(settings)
+          .build();
+      // Checked before connecting, so a typo fails fast with every problem named.
+      SubscriptionValidator.validate(subscription);
+      try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
+        admin.add(subscription);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(AvroJson.toJsonString(subscription));
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code newswatch subscriptions list}: prints the current subscriptions as JSON lines. */
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Print the current subscriptions, one JSON object per line, sorted by id.")
+  static final class ListSubscriptions implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      SinkConfig config = SinkConfig.from(common.settings(SinkConfig.defaults()));
+      PrintWriter out = spec.commandLine().getOut();
+      try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
+        admin.list().forEach(s -> out.println(AvroJson.toJsonString(s)));
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code newswatch subscriptions remove}: deletes a subscription with a tombstone. */
+  @Command(name = "remove", mixinStandardHelpOptions = true,
+      description = "Remove a subscription (writes a tombstone); exits 1 if there is none with that id.")
+  static final class Remove implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "The subscription id.")
+    String id;
+
+    @Override
+    public Integer call() {
+      SinkConfig config = SinkConfig.from(common.settings(SinkConfig.defaults()));
+      try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
+        if (!admin.remove(id)) {
+          spec.commandLine().getErr().println("newswatch subscriptions remove: no subscription '" + id + "' on "
+              + config.subscriptionsTopic());
+          return 1;
+        }
+      }
+      spec.commandLine().getOut().println("removed " + id);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+}

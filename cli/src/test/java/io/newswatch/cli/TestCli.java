@@ -1,0 +1,32 @@
+package io.newswatch.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs the newswatch command line in-process, with the sink commands registered even before NewswatchCli lists them. */
+final class TestCli {
+
+  /** What one run printed and returned. */
+  record Run(int code, String out, String err) {}
+
+  private TestCli() {}
+
+  static Run run(String... args) {
+    CommandLine cl = NewswatchCli.commandLine();
+    if (!cl.getSubcommands().containsKey("sink")) {
+      cl.addSubcommand(new SinkCommand());
+    }
+    if (!cl.getSubcommands().containsKey("subscriptions")) {
+      cl.addSubcommand(new SubscriptionsCommand());
+    }
+    // Applied again so that subcommands added here accept enum values in any case too.
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,95 @@
+package io.newswatch.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newswatch.runtime.ConfigException;
+import io.newswatch.runtime.Settings;
+import io.newswatch.schemas.avro.Channel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SinkConfigTest {
+
+    @Test
+    void shouldUseCatalogTopicsAndDocumentedDefaultsWhenNothingIsSet() {
+        SinkConfig config = SinkConfig.from(Settings.of(Map.of()));
+
+        assertThat(config.groupId()).isEqualTo("newswatch-sink");
+        assertThat(config.alertsTopic()).isEqualTo("news.alerts");
+        assertThat(config.subscriptionsTopic()).isEqualTo("news.subscriptions");
+        assertThat(config.dlqTopic()).isEqualTo("news.sink.dlq");
+        assertThat(config.fileDir()).isEqualTo(Path.of("data/alerts"));
+        assertThat(config.stateDir()).isEqualTo(Path.of("data/sink"));
+        assertThat(config.postgresUrl()).isEqualTo(SinkConfig.DEFAULT_POSTGRES_URL);
+        assertThat(config.livePort()).isEqualTo(8080);
+        assertThat(config.liveHost()).isEqualTo("127.0.0.1");
+        assertThat(config.seed()).isEmpty();
+        assertThat(config.webhook().maxAttempts()).isEqualTo(5);
+        assertThat(config.kafka()).containsEntry("bootstrap.servers", "127.0.0.1:9092");
+    }
+
+    @Test
+    void shouldTakeOverridesWhenKeysAreSet() {
+        SinkConfig config = SinkConfig.from(Settings.of(Map.of(
+                SinkConfig.GROUP_ID, "sink-2",
+                SinkConfig.TOPIC_ALERTS, "t.alerts",
+                SinkConfig.LIVE_PORT, "-1",
+                SinkConfig.SEED, "conf/subscriptions.yaml",
+                SinkConfig.WEBHOOK_MAX_ATTEMPTS, "2",
+                SinkConfig.WEBHOOK_INITIAL_BACKOFF, "10ms",
+                SinkConfig.DELIVERY_TIMEOUT, "45s",
+                "kafka.security.protocol", "SASL_SSL")));
+
+        assertThat(config.groupId()).isEqualTo("sink-2");
+        assertThat(config.alertsTopic()).isEqualTo("t.alerts");
+        assertThat(config.liveEnabled()).isFalse();
+        assertThat(config.seed()).contains(Path.of("conf/subscriptions.yaml"));
+        assertThat(config.webhook().maxAttempts()).isEqualTo(2);
+        assertThat(config.webhook().initialBackoff()).isEqualTo(Duration.ofMillis(10));
+        assertThat(config.deliveryTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(config.kafkaProperties()).containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void shouldNameTheKeyWhenLivePortIsOutOfRange() {
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of(SinkConfig.LIVE_PORT, "70000"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(SinkConfig.LIVE_PORT);
+    }
+
+    @Test
+    void shouldNameTheKeyWhenPostgresUrlIsNotJdbc() {
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of(SinkConfig.POSTGRES_URL, "postgres://db/x"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(SinkConfig.POSTGRES_URL)
+                .hasMessageContaining("jdbc:postgresql:");
+    }
+
+    @Test
+    void shouldNameTheKeyWhenTopicNameIsInvalid() {
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of(SinkConfig.TOPIC_DLQ, "dead letters"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(SinkConfig.TOPIC_DLQ);
+    }
+
+    @Test
+    void shouldExplainWhenWebhookBackoffsContradictEachOther() {
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of(
+                SinkConfig.WEBHOOK_INITIAL_BACKOFF, "10s", SinkConfig.WEBHOOK_MAX_BACKOFF, "1s"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sink.webhook")
+                .hasMessageContaining("maxBackoff");
+    }
+
+    @Test
+    void shouldDefaultFileTargetsToFileDirWhenChannelIsFile() {
+        SinkConfig config = SinkConfig.from(Settings.of(Map.of(SinkConfig.FILE_DIR, "/srv/alerts")));
+
+        assertThat(config.defaultTarget(Channel.FILE)).isEqualTo(Path.of("/srv/alerts").toString());
+        assertThat(config.defaultTarget(Channel.POSTGRES)).isEmpty();
+        assertThat(config.defaultTarget(Channel.LIVE)).isEmpty();
+    }
+}
