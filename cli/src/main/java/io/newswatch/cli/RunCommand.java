@@ -1,0 +1,166 @@
+package io.newswatch.cli;
+
+import io.newswatch.enrich.EnrichConfig;
+import io.newswatch.enrich.EnrichService;
+import io.newswatch.ingest.IngestConfig;
+import io.newswatch.ingest.IngestService;
+import io.newswatch.platform.EmbeddedPlatform;
+import io.newswatch.platform.PlatformConfig;
+import io.newswatch.runtime.Settings;
+import io.newswatch.runtime.TopicProvisioner;
+import io.newswatch.schemas.Topics;
+import io.newswatch.schemas.avro.Channel;
+import io.newswatch.schemas.avro.Severity;
+import io.newswatch.schemas.avro.Subscription;
+import io.newswatch.schemas.registry.RegistryClient;
+import io.newswatch.sink.SinkConfig;
+import io.newswatch.sink.SinkOptions;
+import io.newswatch.sink.SinkService;
+import io.newswatch.sink.SubscriptionsAdmin;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code newswatch run}: the whole pipeline in one process on the embedded platform. Ingest reads a
+ * folder (the samples by default) and optional feeds, enrich tags and dedups, the sink writes alerts
+ * to JSONL files, the live page and the terminal. Everything persists under the data directory, so
+ * a second run continues where the first stopped without alerting again.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run ingest, enrich and sink in one process on the embedded Kafka + registry. "
+        + "Live page on http://localhost:8080, alerts in <data-dir>/alerts/, Ctrl-C to stop.")
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data-dir", defaultValue = "data", description = "Where everything persists (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--input", description = "Folder of articles to ingest and watch (default: samples/seeds).")
+  Path input;
+
+  @Option(names = "--feeds", description = "YAML file of RSS/Atom feeds to poll.")
+  Path feeds;
+
+  @Option(names = "--until-idle", description = "Process what is there, wait until the pipeline has drained, then exit.")
+  boolean untilIdle;
+
+  @Option(names = "--live-port", defaultValue = "8080", description = "Port of the live page (-1: off; default: ${DEFAULT-VALUE}).")
+  int livePort;
+
+  @Option(names = "--kafka-port", defaultValue = "9092") int kafkaPort;
+  @Option(names = "--registry-port", defaultValue = "8081") int registryPort;
+
+  @Option(names = {"-s", "--set"}, description = "Override any setting: --set key=value (repeatable).")
+  Map<String, String> overrides = new HashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path inputDir = input != null ? input : defaultInput();
+    if (!Files.isDirectory(inputDir)) {
+      spec.commandLine().getErr().println("newswatch run: input folder " + inputDir + " does not exist; pass --input DIR");
+      return 2;
+    }
+    Path data = dataDir.toAbsolutePath();
+    PlatformConfig pc = PlatformConfig.defaults(data.resolve("platform"))
+        .withPorts(kafkaPort, kafkaPort + 1, registryPort, registryPort + 10);
+    out.println("newswatch: starting the embedded Kafka broker and schema registry under " + data.resolve("platform") + " ...");
+    out.flush();
+    EmbeddedPlatform platform = EmbeddedPlatform.start(pc);
+    Settings settings = settings(platform, data, inputDir);
+    try (ServiceLifecycle life = new ServiceLifecycle(settings)) {
+      life.manage(platform);
+      TopicProvisioner.ensure(settings.kafkaProperties(), Topics.ALL);
+      RegistryClient registry = new RegistryClient(settings.registryConfig());
+
+      SinkConfig sinkConfig = SinkConfig.from(settings);
+      seedDefaultSubscriptions(sinkConfig, data);
+      SinkService sink = life.manage(new SinkService(sinkConfig,
+          SinkOptions.defaults().withOnAlert(new AlertPrinter(out)).withManagement(life.management())));
+      sink.start();
+
+      EnrichConfig enrichConfig = EnrichConfig.from(settings);
+      EnrichService enrich = life.manage(EnrichService.start(enrichConfig, settings.kafkaProperties(), settings.registryConfig(),
+          life.meters()));
+      life.management().addReadinessCheck("enrich", enrich::isReady);
+
+      IngestConfig ingestConfig = IngestConfig.from(settings);
+      IngestService ingest = life.manage(IngestService.create(ingestConfig, settings.kafkaProperties(), registry, life.meters()));
+      var report = ingest.importDirectory(inputDir);
+      out.printf("newswatch: ingested %d new articles from %s (%d already imported earlier, %d rejected)%n",
+          report.articles(), inputDir, report.alreadyImported(), report.rejected());
+      String page = sink.livePageUrl().orElse("(live page off)");
+      if (untilIdle) {
+        out.println("newswatch: processing until the pipeline is idle ...");
+        out.flush();
+        boolean idle = new IdleWatcher(settings.kafkaProperties(),
+            List.of(enrichConfig.applicationId(), sinkConfig.groupId()),
+            Map.of(enrichConfig.applicationId(), List.of(enrichConfig.rawTopic()), sinkConfig.groupId(),
+                List.of(enrichConfig.alertsTopic())))
+            .awaitIdle(Duration.ofMinutes(10), 3);
+        out.printf("newswatch: %s. Alerts are in %s; the live page was %s%n", idle ? "idle, stopping" : "still busy after 10 min, stopping",
+            sinkConfig.fileDir(), page);
+        out.flush();
+        return idle ? 0 : 1;
+      }
+      ingest.start();
+      out.printf("newswatch: running. Live page: %s  Alerts: %s  Metrics: http://127.0.0.1:%d/metrics  (Ctrl-C to stop)%n",
+          page, sinkConfig.fileDir(), life.management().port());
+      out.flush();
+      life.awaitShutdown();
+    }
+    return 0;
+  }
+
+  private Settings settings(EmbeddedPlatform platform, Path data, Path inputDir) {
+    Map<String, String> d = new HashMap<>();
+    d.putAll(EnrichConfig.defaults());
+    d.putAll(IngestConfig.defaults());
+    d.putAll(SinkConfig.defaults());
+    d.put(Settings.BOOTSTRAP, platform.bootstrapServers());
+    d.put(Settings.REGISTRY_URL, platform.registryUrl());
+    // The embedded default registers its own schemas; production turns this off.
+    d.put(Settings.REGISTRY_AUTO_REGISTER, "true");
+    d.put(Settings.MANAGEMENT_PORT, "9100");
+    d.put(EnrichConfig.STATE_DIR, data.resolve("streams").toString());
+    d.put(IngestConfig.STATE_DIR, data.resolve("ingest").toString());
+    d.put(SinkConfig.FILE_DIR, data.resolve("alerts").toString());
+    d.put(SinkConfig.STATE_DIR, data.resolve("sink").toString());
+    d.put(SinkConfig.LIVE_PORT, Integer.toString(livePort));
+    if (!untilIdle) {
+      d.put(IngestConfig.WATCH_DIR, inputDir.toString());
+    }
+    if (feeds != null) {
+      d.put(IngestConfig.FEEDS, feeds.toString());
+    }
+    return Settings.load(d, null, System.getenv(), overrides);
+  }
+
+  /** A fresh data directory gets a desk subscription to every alert, in the JSONL files and on the live page. */
+  private static void seedDefaultSubscriptions(SinkConfig config, Path data) {
+    try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
+      if (!admin.list().isEmpty()) {
+        return;
+      }
+      admin.add(Subscription.newBuilder().setId("desk-file").setChannel(Channel.FILE)
+          .setTarget(data.resolve("alerts").toString()).setMinSeverity(Severity.LOW).build());
+      admin.add(Subscription.newBuilder().setId("desk-live").setChannel(Channel.LIVE).setMinSeverity(Severity.LOW).build());
+    }
+  }
+
+  private static Path defaultInput() {
+    String root = System.getProperty("newswatch.repo.root");
+    Path base = root == null || root.isBlank() ? Path.of(".") : Path.of(root);
+    return base.resolve("samples/seeds");
+  }
+}
