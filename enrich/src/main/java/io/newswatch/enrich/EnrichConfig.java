@@ -5,6 +5,7 @@ import io.newswatch.runtime.Settings;
 import io.newswatch.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param applicationId Kafka Streams application id; a replay with another taxonomy uses another id
  * @param repartitionPartitions partitions of the dedup repartition topics; must equal the raw topic's
  *     so that replies meet their pending article (the service fills it in from the broker)
+ * @param processUntil a replay's end: raw records with a later timestamp are skipped; null for none
  */
 public record EnrichConfig(
     String applicationId,
@@ -31,7 +33,8 @@ public record EnrichConfig(
     double surgeFactor,
     int surgeMinCount,
     int streamThreads,
-    Duration commitInterval) {
+    Duration commitInterval,
+    Instant processUntil) {
 
   public static final String APPLICATION_ID = "enrich.application-id";
   public static final String STATE_DIR = "enrich.state.dir";
@@ -123,7 +126,7 @@ public record EnrichConfig(
         s.getPath(STATE_DIR), s.getDuration(DEDUP_HORIZON), 1,
         s.has(TAXONOMY) ? s.getPath(TAXONOMY) : null,
         s.getDuration(SURGE_BUCKET), s.getDuration(SURGE_WINDOW), s.getDuration(SURGE_BASELINE), factor,
-        s.getInt(SURGE_MIN_COUNT, 1, 1_000_000), s.getInt(THREADS, 1, 64), s.getDuration(COMMIT_INTERVAL));
+        s.getInt(SURGE_MIN_COUNT, 1, 1_000_000), s.getInt(THREADS, 1, 64), s.getDuration(COMMIT_INTERVAL), null);
   }
 
   /** A default config for tests and tools: catalog topics, 7-day horizon. */
@@ -132,22 +135,88 @@ public record EnrichConfig(
   }
 
   public EnrichConfig withPartitions(int n) {
-    return new EnrichConfig(applicationId, rawTopic, taggedTopic, alertsTopic, dlqTopic, stateDir, dedupHorizon, n,
-        taxonomyFile, surgeBucket, surgeWindow, surgeBaseline, surgeFactor, surgeMinCount, streamThreads, commitInterval);
+    return toBuilder().repartitionPartitions(n).build();
   }
 
   public EnrichConfig withTopics(String raw, String tagged, String alerts, String dlq) {
-    return new EnrichConfig(applicationId, raw, tagged, alerts, dlq, stateDir, dedupHorizon, repartitionPartitions,
-        taxonomyFile, surgeBucket, surgeWindow, surgeBaseline, surgeFactor, surgeMinCount, streamThreads, commitInterval);
+    return toBuilder().rawTopic(raw).taggedTopic(tagged).alertsTopic(alerts).dlqTopic(dlq).build();
   }
 
   public EnrichConfig withApplicationId(String id) {
-    return new EnrichConfig(id, rawTopic, taggedTopic, alertsTopic, dlqTopic, stateDir, dedupHorizon, repartitionPartitions,
-        taxonomyFile, surgeBucket, surgeWindow, surgeBaseline, surgeFactor, surgeMinCount, streamThreads, commitInterval);
+    return toBuilder().applicationId(id).build();
   }
 
   public EnrichConfig withSurge(Duration bucket, Duration window, Duration baseline, double factor, int minCount) {
-    return new EnrichConfig(applicationId, rawTopic, taggedTopic, alertsTopic, dlqTopic, stateDir, dedupHorizon,
-        repartitionPartitions, taxonomyFile, bucket, window, baseline, factor, minCount, streamThreads, commitInterval);
+    return toBuilder().surgeBucket(bucket).surgeWindow(window).surgeBaseline(baseline).surgeFactor(factor)
+        .surgeMinCount(minCount).build();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Copies a config with some values changed; {@link #build} checks the result like the constructor. */
+  public static final class Builder {
+    private String applicationId;
+    private String rawTopic;
+    private String taggedTopic;
+    private String alertsTopic;
+    private String dlqTopic;
+    private Path stateDir;
+    private Duration dedupHorizon;
+    private int repartitionPartitions;
+    private Path taxonomyFile;
+    private Duration surgeBucket;
+    private Duration surgeWindow;
+    private Duration surgeBaseline;
+    private double surgeFactor;
+    private int surgeMinCount;
+    private int streamThreads;
+    private Duration commitInterval;
+    private Instant processUntil;
+
+    private Builder(EnrichConfig c) {
+      applicationId = c.applicationId;
+      rawTopic = c.rawTopic;
+      taggedTopic = c.taggedTopic;
+      alertsTopic = c.alertsTopic;
+      dlqTopic = c.dlqTopic;
+      stateDir = c.stateDir;
+      dedupHorizon = c.dedupHorizon;
+      repartitionPartitions = c.repartitionPartitions;
+      taxonomyFile = c.taxonomyFile;
+      surgeBucket = c.surgeBucket;
+      surgeWindow = c.surgeWindow;
+      surgeBaseline = c.surgeBaseline;
+      surgeFactor = c.surgeFactor;
+      surgeMinCount = c.surgeMinCount;
+      streamThreads = c.streamThreads;
+      commitInterval = c.commitInterval;
+      processUntil = c.processUntil;
+    }
+
+    public Builder applicationId(String v) { applicationId = v; return this; }
+    public Builder rawTopic(String v) { rawTopic = v; return this; }
+    public Builder taggedTopic(String v) { taggedTopic = v; return this; }
+    public Builder alertsTopic(String v) { alertsTopic = v; return this; }
+    public Builder dlqTopic(String v) { dlqTopic = v; return this; }
+    public Builder stateDir(Path v) { stateDir = v; return this; }
+    public Builder dedupHorizon(Duration v) { dedupHorizon = v; return this; }
+    public Builder repartitionPartitions(int v) { repartitionPartitions = v; return this; }
+    public Builder taxonomyFile(Path v) { taxonomyFile = v; return this; }
+    public Builder surgeBucket(Duration v) { surgeBucket = v; return this; }
+    public Builder surgeWindow(Duration v) { surgeWindow = v; return this; }
+    public Builder surgeBaseline(Duration v) { surgeBaseline = v; return this; }
+    public Builder surgeFactor(double v) { surgeFactor = v; return this; }
+    public Builder surgeMinCount(int v) { surgeMinCount = v; return this; }
+    public Builder streamThreads(int v) { streamThreads = v; return this; }
+    public Builder commitInterval(Duration v) { commitInterval = v; return this; }
+    public Builder processUntil(Instant v) { processUntil = v; return this; }
+
+    public EnrichConfig build() {
+      return new EnrichConfig(applicationId, rawTopic, taggedTopic, alertsTopic, dlqTopic, stateDir, dedupHorizon,
+          repartitionPartitions, taxonomyFile, surgeBucket, surgeWindow, surgeBaseline, surgeFactor, surgeMinCount,
+          streamThreads, commitInterval, processUntil);
+    }
   }
 }

@@ -7,8 +7,10 @@ import io.newswatch.enrich.stream.DedupDecisionProcessor;
 import io.newswatch.enrich.stream.DedupIntakeProcessor;
 import io.newswatch.enrich.stream.StoreNames;
 import io.newswatch.enrich.stream.SurgeDetector;
+import io.newswatch.enrich.stream.UntilFilter;
 import io.newswatch.enrich.tagging.TopicTagger;
 import io.newswatch.schemas.avro.Alert;
+import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.DuplicateStatus;
 import io.newswatch.schemas.avro.TaggedArticle;
 import io.newswatch.schemas.avro.TopicTag;
@@ -61,8 +63,15 @@ public final class EnrichTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.SURGE), Serdes.String(), serdes.surge()));
 
-    KStream<String, Object> intake = builder
-        .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article()).withName("articles-raw-source"))
+    KStream<String, Article> raw = builder
+        .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article()).withName("articles-raw-source"));
+    if (config.processUntil() != null) {
+      // A replay of a time range: later records are read (offsets must advance) but not processed.
+      long until = config.processUntil().toEpochMilli();
+      raw = raw.processValues(() -> new UntilFilter(until), Named.as("replay-until-filter"))
+          .filter((k, v) -> v != null, Named.as("replay-until-drop"));
+    }
+    KStream<String, Object> intake = raw
         .process(() -> new DedupIntakeProcessor(tagger, fingerprinter, horizon), Named.as("dedup-intake"),
             StoreNames.SEEN_IDS, StoreNames.PENDING);
 

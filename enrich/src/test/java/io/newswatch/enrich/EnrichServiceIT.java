@@ -59,8 +59,8 @@ class EnrichServiceIT {
     Properties kafka = Settings.of(Map.of(Settings.BOOTSTRAP, platform.bootstrapServers())).kafkaProperties();
     EnrichConfig base = EnrichConfig.defaultsFor(stateDir, 3).withTopics(raw, tagged, alerts, dlq).withApplicationId(p);
 
-    EnrichConfig one = withStateDir(base, stateDir.resolve("one"));
-    EnrichConfig two = withStateDir(base, stateDir.resolve("two"));
+    EnrichConfig one = base.toBuilder().stateDir(stateDir.resolve("one")).build();
+    EnrichConfig two = base.toBuilder().stateDir(stateDir.resolve("two")).build();
     try (EnrichService a = EnrichService.start(one, kafka, registry, null);
         EnrichService b = EnrichService.start(two, kafka, registry, null)) {
       assertThat(a.awaitRunning(Duration.ofSeconds(60))).isTrue();
@@ -123,12 +123,6 @@ class EnrichServiceIT {
       assertThat(dead.get(0).getReason()).contains("magic byte");
       assertThat(dead.get(0).getOriginTopic()).isEqualTo(raw);
     }
-  }
-
-  private static EnrichConfig withStateDir(EnrichConfig c, Path dir) {
-    return new EnrichConfig(c.applicationId(), c.rawTopic(), c.taggedTopic(), c.alertsTopic(), c.dlqTopic(), dir,
-        c.dedupHorizon(), c.repartitionPartitions(), c.taxonomyFile(), c.surgeBucket(), c.surgeWindow(), c.surgeBaseline(),
-        c.surgeFactor(), c.surgeMinCount(), c.streamThreads(), c.commitInterval());
   }
 
   private static <V> KafkaConsumer<String, V> consumer(TestPlatform platform, String topic, Deserializer<V> deser) {

@@ -1,0 +1,157 @@
+package io.newswatch.cli;
+
+import io.newswatch.enrich.EnrichConfig;
+import io.newswatch.enrich.EnrichService;
+import io.newswatch.enrich.replay.ReplayPlan;
+import io.newswatch.enrich.tagging.TaxonomyLoader;
+import io.newswatch.runtime.Settings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code newswatch replay}: reprocess the raw articles of a time range (re-tag, re-alert) without
+ * re-delivering what subscribers already got. See {@link io.newswatch.enrich.replay} for how.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = "Reprocess raw articles in a time range with the current (or another) taxonomy. Alerts keep "
+        + "deterministic ids, so the sink delivers only the new ones. Safe to interrupt: run the same command again "
+        + "to resume.")
+public final class ReplayCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--from", required = true,
+      description = "Start: ISO instant (2025-11-17T08:00:00Z), date (2025-11-17), or an age such as 24h or 7d.")
+  String from;
+
+  @Option(names = "--to", description = "End (same forms); default: now.")
+  String to;
+
+  @Option(names = "--taxonomy", description = "Taxonomy YAML to tag with (default: the built-in taxonomy).")
+  Path taxonomy;
+
+  @Option(names = "--no-progress", description = "Print a line per 10% instead of a progress bar.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    Instant now = Instant.now();
+    Instant start = parseTime(from, now, "--from");
+    Instant end = to == null ? now : parseTime(to, now, "--to");
+    Map<String, String> defaults = new HashMap<>(EnrichConfig.defaults());
+    defaults.put(Settings.REGISTRY_AUTO_REGISTER, "true");
+    defaults.put(Settings.MANAGEMENT_PORT, "-1");
+    Settings settings = common.settings(defaults);
+    if (taxonomy != null) {
+      settings = settings.with(Map.of(EnrichConfig.TAXONOMY, taxonomy.toString()));
+    }
+    EnrichConfig base = EnrichConfig.from(settings);
+    TaxonomyLoader.LoadResult tax = taxonomy == null ? TaxonomyLoader.loadDefault() : TaxonomyLoader.load(taxonomy);
+    String appId = ReplayPlan.applicationId(base.applicationId(), tax.taxonomy().version(), start, end);
+    var kafka = settings.kafkaProperties();
+    ReplayPlan plan = ReplayPlan.create(kafka, base.rawTopic(), appId, start, end);
+    boolean fresh = plan.positionGroup(kafka);
+    err.printf("replay %s: %d raw articles from %s to %s with taxonomy %s (%s)%n", appId, plan.total(), start, end,
+        tax.taxonomy().version(), fresh ? "new" : "resuming");
+    EnrichConfig config = base.toBuilder().applicationId(appId).processUntil(end).build();
+    try (EnrichService service = EnrichService.start(config, kafka, settings.registryConfig(), null);
+        Admin admin = Admin.create(kafka)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close(Duration.ofSeconds(20)), "replay-stop"));
+      Progress bar = new Progress(err, plan.total(), noProgress);
+      long done = plan.done(admin);
+      while (done < plan.total()) {
+        if (!service.isAlive()) {
+          err.println();
+          err.println("replay: the streams application stopped; see the log");
+          return 1;
+        }
+        bar.show(done);
+        TimeUnit.MILLISECONDS.sleep(500);
+        done = plan.done(admin);
+      }
+      bar.show(done);
+      err.println();
+      // The raw range is consumed; let the dedup and alert stages drain before stopping.
+      new IdleWatcher(kafka, List.of(appId), Map.of()).awaitIdle(Duration.ofMinutes(5), 2);
+      err.printf("replay %s: done, %d articles re-tagged; new alerts are on %s%n", appId, plan.total(), config.alertsTopic());
+    }
+    return 0;
+  }
+
+  static Instant parseTime(String s, Instant now, String option) {
+    String t = s.trim();
+    try {
+      if (t.matches("\\d+[smhd]")) {
+        return now.minus(Settings.of(Map.of("t", t)).getDuration("t"));
+      }
+      if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      if (t.matches("\\d{10,}")) {
+        return Instant.ofEpochMilli(Long.parseLong(t));
+      }
+      return Instant.parse(t);
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + " '" + s + "' is not a time: use 2025-11-17T08:00:00Z, 2025-11-17, "
+          + "epoch millis, or an age like 24h", e);
+    }
+  }
+
+  /** A one-line progress bar with rate and ETA. */
+  static final class Progress {
+    private final PrintWriter out;
+    private final long total;
+    private final boolean lines;
+    private final long startNanos = System.nanoTime();
+    private int lastDecile = -1;
+
+    Progress(PrintWriter out, long total, boolean lines) {
+      this.out = out;
+      this.total = total;
+      this.lines = lines;
+    }
+
+    void show(long done) {
+      double f = total == 0 ? 1.0 : Math.min(1.0, done / (double) total);
+      double secs = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
+      double rate = done / secs;
+      String eta = rate <= 0 ? "?" : formatSeconds((total - done) / rate);
+      if (lines) {
+        int decile = (int) (f * 10);
+        if (decile != lastDecile) {
+          lastDecile = decile;
+          out.printf(Locale.ROOT, "replay %3.0f%% %d/%d %.0f/s ETA %s%n", f * 100, done, total, rate, eta);
+        }
+      } else {
+        int width = 30;
+        int filled = (int) Math.round(f * width);
+        out.printf(Locale.ROOT, "\r[%s%s] %5.1f%%  %d/%d articles  %.0f/s  ETA %s   ", "=".repeat(filled),
+            " ".repeat(width - filled), f * 100, done, total, rate, eta);
+      }
+      out.flush();
+    }
+
+    private static String formatSeconds(double s) {
+      long v = Math.round(s);
+      return v >= 3600 ? (v / 3600) + "h" + (v % 3600 / 60) + "m" : v >= 60 ? (v / 60) + "m" + (v % 60) + "s" : v + "s";
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.newswatch.enrich.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newswatch.enrich.analysis.TextLanguage;
+import io.newswatch.enrich.matching.QueryNode.And;
+import io.newswatch.enrich.matching.QueryNode.Not;
+import io.newswatch.enrich.matching.QueryNode.Or;
+import io.newswatch.enrich.matching.QueryNode.Phrase;
+import io.newswatch.enrich.matching.QueryNode.Term;
+import io.newswatch.enrich.matching.QueryNode.Text;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QueryParserTest {
+
+  private static Text word(String w) {
+    return new Text(w, false);
+  }
+
+  @Test
+  void shouldAndWordsWhenNoOperatorIsGiven() throws Exception {
+    assertThat(QueryParser.parse("kim  putin")).isEqualTo(new And(List.of(word("kim"), word("putin"))));
+  }
+
+  @Test
+  void shouldBindAndTighterThanOrWhenMixed() throws Exception {
+    assertThat(QueryParser.parse("a OR b AND c"))
+        .isEqualTo(new Or(List.of(word("a"), new And(List.of(word("b"), word("c"))))));
+  }
+
+  @Test
+  void shouldBindNotToTheNextClauseWhenNegating() throws Exception {
+    assertThat(QueryParser.parse("kursk NOT (ukraine OR kyiv)"))
+        .isEqualTo(
+            new And(List.of(word("kursk"), new Not(new Or(List.of(word("ukraine"), word("kyiv")))))));
+  }
+
+  @Test
+  void shouldKeepQuotedTextWhenPhraseIsGiven() throws Exception {
+    assertThat(QueryParser.parse("\"north korea\" AND troops"))
+        .isEqualTo(new And(List.of(new Text("north korea", true), word("troops"))));
+  }
+
+  @Test
+  void shouldTreatLowerCaseOperatorsAsWordsWhenNotUpperCase() throws Exception {
+    assertThat(QueryParser.parse("war or peace"))
+        .isEqualTo(new And(List.of(word("war"), word("or"), word("peace"))));
+  }
+
+  @Test
+  void shouldSayWhereWhenQueryIsMalformed() {
+    assertThatThrownBy(() -> QueryParser.parse("(kursk OR moscow"))
+        .isInstanceOf(QuerySyntaxException.class)
+        .hasMessageContaining("never closed")
+        .hasMessageContaining("character 1");
+    assertThatThrownBy(() -> QueryParser.parse("kursk)"))
+        .hasMessageContaining("unbalanced ')'");
+    assertThatThrownBy(() -> QueryParser.parse("  ")).hasMessageContaining("empty");
+    assertThatThrownBy(() -> QueryParser.parse("a OR OR b")).hasMessageContaining("operator OR");
+    assertThatThrownBy(() -> QueryParser.parse("x".repeat(QueryParser.MAX_LENGTH + 1)))
+        .hasMessageContaining("characters");
+  }
+
+  @Test
+  void shouldStemAndSplitWordsWhenAnalyzingEnglish() throws Exception {
+    assertThat(QueryAnalysis.parseAndAnalyze("forces \"North Korean\" Jong-un", TextLanguage.EN))
+        .isEqualTo(
+            new And(
+                List.of(
+                    new Term("forc"),
+                    new Phrase(List.of("north", "korean")),
+                    new Phrase(List.of("jong", "un")))));
+  }
+
+  @Test
+  void shouldNormalizeArabicWhenAnalyzingQuery() throws Exception {
+    assertThat(QueryAnalysis.parseAndAnalyze("والقوات", TextLanguage.AR))
+        .isEqualTo(QueryAnalysis.parseAndAnalyze("القوات", TextLanguage.AR));
+  }
+
+  @Test
+  void shouldRejectWordWhenItHasNothingToSearch() {
+    assertThatThrownBy(() -> QueryAnalysis.parseAndAnalyze("seoul ...", TextLanguage.EN))
+        .isInstanceOf(QuerySyntaxException.class)
+        .hasMessageContaining("no searchable word");
+  }
+}
