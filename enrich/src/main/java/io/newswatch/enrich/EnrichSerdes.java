@@ -4,8 +4,10 @@ import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.TaggedArticle;
 import io.newswatch.schemas.internal.BandEntry;
+import io.newswatch.schemas.internal.BandPostings;
 import io.newswatch.schemas.internal.DedupProbe;
 import io.newswatch.schemas.internal.DedupReply;
+import io.newswatch.schemas.internal.DedupVotes;
 import io.newswatch.schemas.internal.PendingArticle;
 import io.newswatch.schemas.internal.SurgeState;
 import io.newswatch.schemas.registry.SchemaRegistry;
@@ -24,7 +26,9 @@ public record EnrichSerdes(
     Serde<DedupProbe> probe,
     Serde<DedupReply> reply,
     Serde<BandEntry> bandEntry,
+    Serde<BandPostings> postings,
     Serde<PendingArticle> pending,
+    Serde<DedupVotes> votes,
     Serde<SurgeState> surge) {
 
   public static EnrichSerdes with(SchemaRegistry registry) {
@@ -35,7 +39,9 @@ public record EnrichSerdes(
         AvroSerde.specific(registry, DedupProbe.class, false),
         AvroSerde.specific(registry, DedupReply.class, false),
         AvroSerde.specific(registry, BandEntry.class, false),
+        AvroSerde.specific(registry, BandPostings.class, false),
         AvroSerde.specific(registry, PendingArticle.class, false),
+        AvroSerde.specific(registry, DedupVotes.class, false),
         AvroSerde.specific(registry, SurgeState.class, false));
   }
 }

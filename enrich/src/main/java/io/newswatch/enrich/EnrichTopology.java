@@ -37,7 +37,7 @@ import org.apache.kafka.streams.state.Stores;
  * tagged topic; topic and surge alerts out on the alerts topic.
  *
  * <pre>
- * articles-raw-source -> dedup-intake (tag, exact id, park, scatter)
+ * articles-raw-source -> dedup-intake (tag, exact id, park, scatter one probe per band bucket)
  *     -> [decided: repeated id] ------------------------------+
  *     -> [probes] -> repartition dedup-bands -> dedup-band-matcher
  *                 -> repartition dedup-replies -> dedup-decision -> decided-merge
@@ -52,16 +52,22 @@ public final class EnrichTopology {
   public static Topology build(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, Fingerprinter fingerprinter) {
     StreamsBuilder builder = new StreamsBuilder();
     Duration horizon = config.dedupHorizon();
-    // Window stores only use the window start as a timestamp index; a 1 ms window keeps segments lean.
-    Duration tick = Duration.ofMillis(1);
-    builder.addStateStore(Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(StoreNames.SEEN_IDS, horizon, tick, false), Serdes.String(), Serdes.Long()));
+    // Key-value stores with point lookups, not window stores: a window fetch opens a RocksDB
+    // iterator per segment, and dedup does dozens of lookups per article. Expiry is by event time,
+    // checked on read and purged by punctuation. Caching lets the many updates of a commit interval
+    // reach RocksDB and the changelog once.
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.PENDING), Serdes.String(), serdes.pending()));
-    builder.addStateStore(Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(StoreNames.BAND_INDEX, horizon, tick, true), Serdes.String(), serdes.bandEntry()));
+        Stores.persistentKeyValueStore(StoreNames.SEEN_IDS), Serdes.String(), Serdes.Long()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.SURGE), Serdes.String(), serdes.surge()));
+        Stores.persistentKeyValueStore(StoreNames.BAND_INDEX), Serdes.String(), serdes.postings()).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.SIGNATURES), Serdes.String(), serdes.bandEntry()).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.PENDING), Serdes.String(), serdes.pending()).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.VOTES), Serdes.String(), serdes.votes()).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.SURGE), Serdes.String(), serdes.surge()).withCachingEnabled());
 
     KStream<String, Article> raw = builder
         .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article()).withName("articles-raw-source"));
@@ -72,8 +78,8 @@ public final class EnrichTopology {
           .filter((k, v) -> v != null, Named.as("replay-until-drop"));
     }
     KStream<String, Object> intake = raw
-        .process(() -> new DedupIntakeProcessor(tagger, fingerprinter, horizon), Named.as("dedup-intake"),
-            StoreNames.SEEN_IDS, StoreNames.PENDING);
+        .process(() -> new DedupIntakeProcessor(tagger, fingerprinter, horizon, config.repartitionPartitions()),
+            Named.as("dedup-intake"), StoreNames.SEEN_IDS, StoreNames.PENDING, StoreNames.VOTES);
 
     Map<String, KStream<String, Object>> branches = intake.split(Named.as("intake-"))
         .branch((k, v) -> v instanceof DedupProbe, Branched.as("probes"))
@@ -89,11 +95,11 @@ public final class EnrichTopology {
             .withKeySerde(Serdes.String()).withValueSerde(serdes.probe())
             .withNumberOfPartitions(config.repartitionPartitions()))
         .process(() -> new BandMatcherProcessor(horizon, fingerprinter.config().threshold()),
-            Named.as("dedup-band-matcher"), StoreNames.BAND_INDEX)
+            Named.as("dedup-band-matcher"), StoreNames.BAND_INDEX, StoreNames.SIGNATURES)
         .repartition(Repartitioned.<String, DedupReply>as(StoreNames.REPLIES_REPARTITION)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.reply())
             .withNumberOfPartitions(config.repartitionPartitions()))
-        .process(DedupDecisionProcessor::new, Named.as("dedup-decision"), StoreNames.PENDING);
+        .process(DedupDecisionProcessor::new, Named.as("dedup-decision"), StoreNames.PENDING, StoreNames.VOTES);
 
     KStream<String, TaggedArticle> decided = decidedAtIntake.merge(decidedByBands, Named.as("decided-merge"));
     decided.to(config.taggedTopic(), Produced.with(Serdes.String(), serdes.tagged()).withName("tagged-sink"));

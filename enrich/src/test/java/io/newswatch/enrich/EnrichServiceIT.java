@@ -75,10 +75,25 @@ class EnrichServiceIT {
       Properties pp = new Properties();
       pp.putAll(kafka);
       var ser = new AvroSerializer<Article>(new RegistryClient(registry), false);
+      // Live order: the original story is out before other outlets rewrite it. (Backfills that run
+      // partitions out of event-time order are covered by corrections; see BandMatcherProcessorTest.)
+      List<Article> originals = input.stream().filter(x -> !x.getId().startsWith("rewrite-")).toList();
+      List<Article> rewrites = input.stream().filter(x -> x.getId().startsWith("rewrite-")).toList();
+      Instant t = Instant.parse("2025-11-17T08:00:00Z");
       try (var producer = new KafkaProducer<>(pp, new StringSerializer(), ser);
-          var rawProducer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
-        Instant t = Instant.parse("2025-11-17T08:00:00Z");
-        for (Article art : input) {
+          var rawProducer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer());
+          var firstPass = consumer(platform, tagged, new AvroDeserializer<TaggedArticle>(new RegistryClient(registry),
+              TaggedArticle.class))) {
+        for (Article art : originals) {
+          t = t.plusSeconds(1);
+          producer.send(new ProducerRecord<>(raw, null, t.toEpochMilli(), art.getId(), art)).get();
+        }
+        List<String> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+          firstPass.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.key()));
+          return seen.size() >= originals.size();
+        });
+        for (Article art : rewrites) {
           t = t.plusSeconds(1);
           producer.send(new ProducerRecord<>(raw, null, t.toEpochMilli(), art.getId(), art)).get();
         }

@@ -214,7 +214,7 @@ class EnrichTopologyTest {
     String description = EnrichTopology.build(config, serdes, TAGGER, Fingerprinter.withDefaults()).describe().toString();
     assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
     assertThat(description).contains("articles-raw-source", "dedup-intake", "dedup-band-matcher", "dedup-decision",
-        "tagged-sink", "alerts-sink", "surge-detector", StoreNames.SEEN_IDS, StoreNames.PENDING, StoreNames.BAND_INDEX,
+        "tagged-sink", "alerts-sink", "surge-detector", StoreNames.SEEN_IDS, StoreNames.PENDING, StoreNames.VOTES, StoreNames.BAND_INDEX, StoreNames.SIGNATURES,
         StoreNames.SURGE, StoreNames.BANDS_REPARTITION + "-repartition", StoreNames.REPLIES_REPARTITION + "-repartition",
         StoreNames.SURGE_REPARTITION + "-repartition");
   }

@@ -23,6 +23,12 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class AnchorIndex {
 
   private static final int[] EMPTY = new int[0];
+  /** Ints per posting entry: slot, guard term (or -1), flags. */
+  private static final int ENTRY = 3;
+  /** The query holds once its anchor (and guard) are present: no evaluation needed. */
+  private static final int DIRECT = 1;
+  /** Filed under several anchors: the article may reach it more than once. */
+  private static final int MULTI = 2;
 
   private final TextLanguage language;
   private final TermRarity rarity;
@@ -32,6 +38,10 @@ final class AnchorIndex {
   private int[] postingSizes = new int[1024];
 
   private CompiledQuery[] slots = new CompiledQuery[1024];
+  /** Ids by slot, apart from the queries: adding a match then touches no query object. */
+  private String[] idBySlot = new String[1024];
+  /** Compiled trees by slot: one pointer less to follow per candidate than through the query. */
+  private CompiledQuery.Node[] rootBySlot = new CompiledQuery.Node[1024];
   private int slotsUsed;
   private int[] freeSlots = new int[64];
   private int freeCount;
@@ -52,20 +62,78 @@ final class AnchorIndex {
     return slotById.size();
   }
 
-  /** Files an analyzed query, replacing one with the same id. */
+  /**
+   * Files an analyzed query, replacing one with the same id. Each posting entry carries a guard: a
+   * second required term checked before the query itself is looked at, so most candidates that do
+   * not match are rejected from the posting list alone, without touching the query in memory.
+   */
   void add(String id, QueryNode query) {
     remove(id);
     Anchors anchors = anchors(query);
-    int[] anchorIds = anchors == null ? null : anchors.terms.stream().distinct().mapToInt(this::termId).toArray();
+    int[] anchorIds =
+        anchors == null ? null : anchors.terms.stream().distinct().mapToInt(this::termId).toArray();
     CompiledQuery compiled = new CompiledQuery(id, compile(query), anchorIds);
     int slot = freeCount > 0 ? freeSlots[--freeCount] : nextSlot();
     slots[slot] = compiled;
+    idBySlot[slot] = id;
+    rootBySlot[slot] = compiled.root;
     slotById.put(id, slot);
     if (anchorIds == null) {
       alwaysCheck = append(alwaysCheck, alwaysCount++, slot);
-    } else {
-      for (int term : anchorIds) {
-        postings[term] = append(postings[term] == null ? EMPTY : postings[term], postingSizes[term]++, slot);
+      return;
+    }
+    List<String> required = new ArrayList<>();
+    requiredTerms(query, required);
+    String guard =
+        required.stream()
+            .filter(term -> !anchors.terms.contains(term))
+            .min(Comparator.comparingDouble(this::frequency))
+            .orElse(null);
+    int guardId = guard == null ? -1 : termId(guard);
+    int flags = (anchorIds.length > 1 ? MULTI : 0) | (isDirect(query, guard) ? DIRECT : 0);
+    for (int term : anchorIds) {
+      int[] posting = postings[term] == null ? EMPTY : postings[term];
+      int size = postingSizes[term];
+      if (size + ENTRY > posting.length) {
+        posting = Arrays.copyOf(posting, Math.max(4 * ENTRY, posting.length * 2));
+      }
+      posting[size] = slot;
+      posting[size + 1] = guardId;
+      posting[size + 2] = flags;
+      postings[term] = posting;
+      postingSizes[term] = size + ENTRY;
+    }
+  }
+
+  /**
+   * Whether the anchor (plus the guard, if any) is the whole query: a term, an OR of terms, or an
+   * AND of two terms.
+   */
+  private static boolean isDirect(QueryNode query, String guard) {
+    if (guard == null) {
+      return isDisjunctionOfTerms(query);
+    }
+    return query instanceof QueryNode.And and
+        && and.clauses().size() == 2
+        && and.clauses().stream().allMatch(c -> c instanceof QueryNode.Term);
+  }
+
+  private static boolean isDisjunctionOfTerms(QueryNode node) {
+    return switch (node) {
+      case QueryNode.Term term -> true;
+      case QueryNode.Or or -> or.clauses().stream().allMatch(AnchorIndex::isDisjunctionOfTerms);
+      default -> false;
+    };
+  }
+
+  /** Terms every matching article contains: those of terms and phrases under ANDs only. */
+  private static void requiredTerms(QueryNode node, List<String> out) {
+    switch (node) {
+      case QueryNode.Term term -> out.add(term.term());
+      case QueryNode.Phrase phrase -> out.addAll(phrase.terms());
+      case QueryNode.And and -> and.clauses().forEach(c -> requiredTerms(c, out));
+      default -> {
+        // OR and NOT clauses require no particular term.
       }
     }
   }
@@ -81,10 +149,12 @@ final class AnchorIndex {
       alwaysCount = removeValue(alwaysCheck, alwaysCount, slot);
     } else {
       for (int term : compiled.anchors) {
-        postingSizes[term] = removeValue(postings[term], postingSizes[term], slot);
+        postingSizes[term] = removeEntry(postings[term], postingSizes[term], slot);
       }
     }
     slots[slot] = null;
+    idBySlot[slot] = null;
+    rootBySlot[slot] = null;
     if (freeCount == freeSlots.length) {
       freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
     }
@@ -102,8 +172,19 @@ final class AnchorIndex {
     for (int i = 0; i < article.distinctCount; i++) {
       int term = article.distinct[i];
       int[] posting = postings[term];
-      for (int j = 0, n = postingSizes[term]; j < n; j++) {
-        check(posting[j], article, out);
+      for (int j = 0, n = postingSizes[term]; j < n; j += ENTRY) {
+        int guard = posting[j + 1];
+        if (guard >= 0 && !article.contains(guard)) {
+          continue;
+        }
+        int slot = posting[j];
+        int flags = posting[j + 2];
+        if ((flags & MULTI) != 0 && !article.firstVisit(slot)) {
+          continue;
+        }
+        if ((flags & DIRECT) != 0 || rootBySlot[slot].matches(article)) {
+          out.add(idBySlot[slot]);
+        }
       }
     }
     for (int i = 0; i < alwaysCount; i++) {
@@ -113,9 +194,8 @@ final class AnchorIndex {
 
   private void check(int slot, ArticleTerms article, List<String> out) {
     if (article.firstVisit(slot)) {
-      CompiledQuery query = slots[slot];
-      if (query.root.matches(article)) {
-        out.add(query.id);
+      if (rootBySlot[slot].matches(article)) {
+        out.add(idBySlot[slot]);
       }
     }
   }
@@ -155,18 +235,30 @@ final class AnchorIndex {
         CompiledQuery.Node[] clauses = compileAll(and.clauses());
         // Rarest first, negations (frequency near 1) last: most articles fail the first clause.
         Arrays.sort(clauses, Comparator.comparingDouble(c -> c.frequency));
-        yield new CompiledQuery.AndNode(clauses, clauses[0].frequency);
+        yield allTerms(clauses)
+            ? new CompiledQuery.AllTermsNode(termsOf(clauses), clauses[0].frequency)
+            : new CompiledQuery.AndNode(clauses, clauses[0].frequency);
       }
       case QueryNode.Or or -> {
         CompiledQuery.Node[] clauses = compileAll(or.clauses());
         Arrays.sort(clauses, Comparator.comparingDouble((CompiledQuery.Node c) -> c.frequency).reversed());
-        double sum = Arrays.stream(clauses).mapToDouble(c -> c.frequency).sum();
-        yield new CompiledQuery.OrNode(clauses, Math.min(1, sum));
+        double sum = Math.min(1, Arrays.stream(clauses).mapToDouble(c -> c.frequency).sum());
+        yield allTerms(clauses)
+            ? new CompiledQuery.AnyTermNode(termsOf(clauses), sum)
+            : new CompiledQuery.OrNode(clauses, sum);
       }
       case QueryNode.Not not -> new CompiledQuery.NotNode(compile(not.clause()));
       case QueryNode.Text text ->
           throw new IllegalArgumentException("query is not analyzed: " + text + "; use QueryAnalysis");
     };
+  }
+
+  private static boolean allTerms(CompiledQuery.Node[] clauses) {
+    return Arrays.stream(clauses).allMatch(c -> c instanceof CompiledQuery.TermNode);
+  }
+
+  private static int[] termsOf(CompiledQuery.Node[] clauses) {
+    return Arrays.stream(clauses).mapToInt(c -> ((CompiledQuery.TermNode) c).term()).toArray();
   }
 
   private CompiledQuery.Node[] compileAll(List<QueryNode> clauses) {
@@ -235,8 +327,21 @@ final class AnchorIndex {
   private int nextSlot() {
     if (slotsUsed == slots.length) {
       slots = Arrays.copyOf(slots, slotsUsed * 2);
+      idBySlot = Arrays.copyOf(idBySlot, slotsUsed * 2);
+      rootBySlot = Arrays.copyOf(rootBySlot, slotsUsed * 2);
     }
     return slotsUsed++;
+  }
+
+  /** Removes the entry of a slot by moving the last entry into its place; returns the new size. */
+  private static int removeEntry(int[] posting, int size, int slot) {
+    for (int i = 0; i < size; i += ENTRY) {
+      if (posting[i] == slot) {
+        System.arraycopy(posting, size - ENTRY, posting, i, ENTRY);
+        return size - ENTRY;
+      }
+    }
+    return size;
   }
 
   private static int[] append(int[] array, int size, int value) {

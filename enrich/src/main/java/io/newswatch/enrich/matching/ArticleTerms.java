@@ -16,6 +16,7 @@ final class ArticleTerms {
   private int[] termStamp = new int[0];
   private int[] firstPosition = new int[0];
   private int[] lastPosition = new int[0];
+  private int[] occurrences = new int[0];
   private int[] slotStamp = new int[0];
 
   int[] tokens = new int[1024];
@@ -32,6 +33,7 @@ final class ArticleTerms {
       termStamp = new int[size];
       firstPosition = new int[size];
       lastPosition = new int[size];
+      occurrences = new int[size];
       grown = true;
     }
     if (slotStamp.length < slotCapacity) {
@@ -64,12 +66,14 @@ final class ArticleTerms {
     if (termStamp[term] != stamp) {
       termStamp[term] = stamp;
       firstPosition[term] = position;
+      occurrences[term] = 1;
       if (distinctCount == distinct.length) {
         distinct = Arrays.copyOf(distinct, distinctCount * 2);
       }
       distinct[distinctCount++] = term;
     } else {
       nextPosition[lastPosition[term]] = position;
+      occurrences[term]++;
     }
     lastPosition[term] = position;
   }
@@ -80,18 +84,29 @@ final class ArticleTerms {
 
   /** Whether the terms occur at consecutive positions somewhere. */
   boolean containsPhrase(int[] terms) {
-    if (!contains(terms[0])) {
-      return false;
-    }
-    for (int i = 1; i < terms.length; i++) {
+    // Walk the positions of the phrase's least frequent term in this article, not of its first.
+    int pivot = -1;
+    int fewest = Integer.MAX_VALUE;
+    for (int i = 0; i < terms.length; i++) {
       if (!contains(terms[i])) {
         return false;
       }
+      if (occurrences[terms[i]] < fewest) {
+        fewest = occurrences[terms[i]];
+        pivot = i;
+      }
     }
     int last = length - terms.length;
-    for (int p = firstPosition[terms[0]]; p >= 0 && p <= last; p = nextPosition[p]) {
-      int k = 1;
-      while (k < terms.length && tokens[p + k] == terms[k]) {
+    for (int p = firstPosition[terms[pivot]]; p >= 0; p = nextPosition[p]) {
+      int start = p - pivot;
+      if (start < 0) {
+        continue;
+      }
+      if (start > last) {
+        return false;
+      }
+      int k = 0;
+      while (k < terms.length && tokens[start + k] == terms[k]) {
         k++;
       }
       if (k == terms.length) {

@@ -19,7 +19,7 @@ final class CompiledQuery {
   }
 
   /** A node of the compiled boolean tree. */
-  abstract static sealed class Node permits TermNode, PhraseNode, AndNode, OrNode, NotNode {
+  abstract static sealed class Node permits TermNode, PhraseNode, AllTermsNode, AnyTermNode, AndNode, OrNode, NotNode {
     /** Estimated fraction of articles matching, used only to order clauses. */
     final double frequency;
 
@@ -36,6 +36,10 @@ final class CompiledQuery {
     TermNode(int term, double frequency) {
       super(frequency);
       this.term = term;
+    }
+
+    int term() {
+      return term;
     }
 
     @Override
@@ -55,6 +59,46 @@ final class CompiledQuery {
     @Override
     boolean matches(ArticleTerms article) {
       return article.containsPhrase(terms);
+    }
+  }
+
+  /** An AND of plain terms: one array to read instead of one object per clause. */
+  static final class AllTermsNode extends Node {
+    private final int[] terms;
+
+    AllTermsNode(int[] terms, double frequency) {
+      super(frequency);
+      this.terms = terms;
+    }
+
+    @Override
+    boolean matches(ArticleTerms article) {
+      for (int term : terms) {
+        if (!article.contains(term)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** An OR of plain terms. */
+  static final class AnyTermNode extends Node {
+    private final int[] terms;
+
+    AnyTermNode(int[] terms, double frequency) {
+      super(frequency);
+      this.terms = terms;
+    }
+
+    @Override
+    boolean matches(ArticleTerms article) {
+      for (int term : terms) {
+        if (article.contains(term)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

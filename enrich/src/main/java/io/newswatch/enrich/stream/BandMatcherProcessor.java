@@ -2,31 +2,40 @@ package io.newswatch.enrich.stream;
 
 import io.newswatch.enrich.dedup.MinHashSignature;
 import io.newswatch.schemas.internal.BandEntry;
+import io.newswatch.schemas.internal.BandPostings;
 import io.newswatch.schemas.internal.DedupProbe;
 import io.newswatch.schemas.internal.DedupReply;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
-import org.apache.kafka.streams.kstream.Windowed;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by band key: compares a probe with the earlier articles remembered under the same band
- * (within the dedup horizon), answers with the best match above the threshold, and remembers the
- * probe. The answer is keyed by the probe's article id.
+ * Keyed by band bucket: for each dedup key of a probe, compares the article with the earlier
+ * articles remembered under that key within the dedup horizon, and remembers the article. Answers
+ * once per probe with the best match above the threshold, keyed by the probe's article id. A match
+ * on the exact content key is an exact duplicate and beats any near one.
+ *
+ * <p>Postings hold only ids and times; the signature of an article is stored once per bucket.
  */
 public final class BandMatcherProcessor implements Processor<String, DedupProbe, String, DedupReply> {
-  /** Beyond this many entries a band key is boilerplate, not a story: stop indexing it. */
-  static final int MAX_ENTRIES_PER_BAND = 64;
+  /** Beyond this many postings a key is boilerplate, not a story: stop indexing it. */
+  static final int MAX_POSTINGS_PER_KEY = 64;
 
   private final long horizonMs;
   private final double threshold;
   private ProcessorContext<String, DedupReply> context;
-  private WindowStore<String, BandEntry> index;
+  private KeyValueStore<String, BandPostings> index;
+  private KeyValueStore<String, BandEntry> signatures;
+  private final Map<String, DedupReply> corrections = new HashMap<>();
 
   public BandMatcherProcessor(Duration horizon, double threshold) {
     this.horizonMs = horizon.toMillis();
@@ -37,6 +46,8 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
   public void init(ProcessorContext<String, DedupReply> context) {
     this.context = context;
     this.index = context.getStateStore(StoreNames.BAND_INDEX);
+    this.signatures = context.getStateStore(StoreNames.SIGNATURES);
+    context.schedule(DedupIntakeProcessor.PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
   }
 
   @Override
@@ -45,53 +56,127 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
     if (probe == null) {
       return;
     }
+    String id = probe.getArticleId();
     long t = probe.getOrderTime();
-    MinHashSignature sig = probe.getExactKey() ? null : MinHashSignature.fromBytes(bytes(probe.getSignature()));
-    BandEntry best = null;
-    double bestSim = -1;
+    Best best = new Best();
+    corrections.clear();
+    if (probe.getContentKey() != null) {
+      scan(probe.getContentKey(), id, t, null, best, true);
+    }
+    MinHashSignature sig = MinHashSignature.fromBytes(bytes(probe.getSignature()));
+    Map<String, Double> similarity = new HashMap<>();
+    for (String key : probe.getBandKeys()) {
+      scan(key, id, t, other -> similarity.computeIfAbsent(other, o -> jaccard(sig, o)), best.exact ? null : best, false);
+    }
+    if (!probe.getBandKeys().isEmpty()) {
+      signatures.put(id, BandEntry.newBuilder().setArticleId(id).setSignature(probe.getSignature()).setOrderTime(t).build());
+    }
+    DedupReply reply = DedupReply.newBuilder()
+        .setArticleId(id)
+        .setOriginalId(best.id)
+        .setSimilarity(best.id == null ? 0.0 : best.similarity)
+        .setExact(best.id != null && best.exact)
+        .build();
+    context.forward(record.withKey(id).withValue(reply));
+    for (DedupReply c : corrections.values()) {
+      context.forward(record.withKey(c.getArticleId()).withValue(c));
+    }
+  }
+
+  private static DedupReply stronger(DedupReply a, DedupReply b) {
+    if (a.getExact() != b.getExact()) {
+      return a.getExact() ? a : b;
+    }
+    return a.getSimilarity() >= b.getSimilarity() ? a : b;
+  }
+
+  private double jaccard(MinHashSignature sig, String otherId) {
+    BandEntry other = signatures.get(otherId);
+    return other == null ? 0.0 : sig.jaccard(MinHashSignature.fromBytes(bytes(other.getSignature())));
+  }
+
+  /** Offers the earlier articles under one key to {@code best} (when given), then remembers this one. */
+  private void scan(String key, String id, long t, java.util.function.ToDoubleFunction<String> sim, Best best,
+      boolean exact) {
+    BandPostings postings = index.get(key);
+    if (postings == null) {
+      postings = BandPostings.newBuilder().setArticleIds(new ArrayList<>()).setOrderTimes(new ArrayList<>()).build();
+    }
+    List<String> ids = postings.getArticleIds();
+    List<Long> times = postings.getOrderTimes();
     boolean indexed = false;
-    int entries = 0;
-    try (KeyValueIterator<Windowed<String>, BandEntry> it = index.fetch(record.key(), record.key(),
-        Instant.ofEpochMilli(t - horizonMs), Instant.ofEpochMilli(t + horizonMs))) {
+    for (int i = 0; i < ids.size(); i++) {
+      String other = ids.get(i);
+      long ot = times.get(i);
+      if (other.equals(id)) {
+        indexed = true;
+        continue;
+      }
+      if (best == null || Math.abs(t - ot) > horizonMs) {
+        continue;
+      }
+      double s = exact ? 1.0 : sim.applyAsDouble(other);
+      if (s < threshold) {
+        continue;
+      }
+      if (isEarlier(ot, other, t, id)) {
+        best.offer(other, ot, s, exact);
+      } else {
+        // A later article got here first (partitions run at their own pace): tell it, so that it
+        // does not stay a unique story if it is still waiting for its decision.
+        corrections.merge(other, new DedupReply(other, id, s, exact, true), BandMatcherProcessor::stronger);
+      }
+    }
+    if (!indexed && ids.size() < MAX_POSTINGS_PER_KEY) {
+      ids.add(id);
+      times.add(t);
+      index.put(key, postings);
+    }
+  }
+
+  /** Drops postings and signatures older than the horizon (in event time). */
+  private void purge(long streamTime) {
+    long cutoff = streamTime - horizonMs;
+    List<String> emptied = new ArrayList<>();
+    Map<String, BandPostings> trimmed = new HashMap<>();
+    try (KeyValueIterator<String, BandPostings> it = index.all()) {
       while (it.hasNext()) {
-        BandEntry e = it.next().value;
-        entries++;
-        if (e.getArticleId().equals(probe.getArticleId())) {
-          indexed = true;
+        var kv = it.next();
+        List<Long> times = kv.value.getOrderTimes();
+        if (times.stream().noneMatch(x -> x < cutoff)) {
           continue;
         }
-        if (!isEarlier(e, probe)) {
-          continue;
+        BandPostings kept = BandPostings.newBuilder().setArticleIds(new ArrayList<>()).setOrderTimes(new ArrayList<>()).build();
+        for (int i = 0; i < times.size(); i++) {
+          if (times.get(i) >= cutoff) {
+            kept.getArticleIds().add(kv.value.getArticleIds().get(i));
+            kept.getOrderTimes().add(times.get(i));
+          }
         }
-        double sim = probe.getExactKey() ? 1.0 : sig.jaccard(MinHashSignature.fromBytes(bytes(e.getSignature())));
-        if (sim >= threshold && (sim > bestSim || (sim == bestSim && isEarlierEntry(e, best)))) {
-          best = e;
-          bestSim = sim;
+        if (kept.getArticleIds().isEmpty()) {
+          emptied.add(kv.key);
+        } else {
+          trimmed.put(kv.key, kept);
         }
       }
     }
-    if (!indexed && entries < MAX_ENTRIES_PER_BAND) {
-      index.put(record.key(), BandEntry.newBuilder().setArticleId(probe.getArticleId())
-          .setSignature(probe.getSignature()).setOrderTime(t).build(), t);
+    emptied.forEach(index::delete);
+    trimmed.forEach(index::put);
+    List<String> oldSignatures = new ArrayList<>();
+    try (KeyValueIterator<String, BandEntry> it = signatures.all()) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        if (kv.value.getOrderTime() < cutoff) {
+          oldSignatures.add(kv.key);
+        }
+      }
     }
-    DedupReply reply = DedupReply.newBuilder()
-        .setArticleId(probe.getArticleId())
-        .setOriginalId(best == null ? null : best.getArticleId())
-        .setSimilarity(best == null ? 0.0 : bestSim)
-        .setExact(best != null && probe.getExactKey())
-        .build();
-    context.forward(record.withKey(probe.getArticleId()).withValue(reply));
+    oldSignatures.forEach(signatures::delete);
   }
 
   /** The total order on articles: event time, then id. */
-  static boolean isEarlier(BandEntry e, DedupProbe p) {
-    return e.getOrderTime() < p.getOrderTime()
-        || (e.getOrderTime() == p.getOrderTime() && e.getArticleId().compareTo(p.getArticleId()) < 0);
-  }
-
-  private static boolean isEarlierEntry(BandEntry a, BandEntry b) {
-    return b == null || a.getOrderTime() < b.getOrderTime()
-        || (a.getOrderTime() == b.getOrderTime() && a.getArticleId().compareTo(b.getArticleId()) < 0);
+  static boolean isEarlier(long t1, String id1, long t2, String id2) {
+    return t1 < t2 || (t1 == t2 && id1.compareTo(id2) < 0);
   }
 
   private static byte[] bytes(ByteBuffer b) {
@@ -99,5 +184,25 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
     byte[] out = new byte[d.remaining()];
     d.get(out);
     return out;
+  }
+
+  /** The best original so far: exact beats near, then higher similarity, then the earlier article. */
+  private static final class Best {
+    String id;
+    long time;
+    double similarity = -1;
+    boolean exact;
+
+    void offer(String other, long t, double s, boolean isExact) {
+      boolean better = id == null
+          || (isExact && !exact)
+          || (isExact == exact && (s > similarity || (s == similarity && isEarlier(t, other, time, id))));
+      if (better) {
+        id = other;
+        time = t;
+        similarity = s;
+        exact = isExact;
+      }
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.newswatch.enrich.stream;
 import io.newswatch.schemas.avro.DuplicateStatus;
 import io.newswatch.schemas.avro.TaggedArticle;
 import io.newswatch.schemas.internal.DedupReply;
+import io.newswatch.schemas.internal.DedupVotes;
 import io.newswatch.schemas.internal.PendingArticle;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,11 +28,13 @@ public final class DedupDecisionProcessor implements Processor<String, DedupRepl
 
   private ProcessorContext<String, TaggedArticle> context;
   private KeyValueStore<String, PendingArticle> pending;
+  private KeyValueStore<String, DedupVotes> votes;
 
   @Override
   public void init(ProcessorContext<String, TaggedArticle> context) {
     this.context = context;
     this.pending = context.getStateStore(StoreNames.PENDING);
+    this.votes = context.getStateStore(StoreNames.VOTES);
     // Replies cannot go missing under exactly-once, but a safety net costs little: an article must
     // never stay undecided (and so unalerted) because of a bug or a manual topic edit.
     context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::decideStale);
@@ -43,25 +46,43 @@ public final class DedupDecisionProcessor implements Processor<String, DedupRepl
     if (reply == null) {
       return;
     }
-    PendingArticle p = pending.get(record.key());
-    if (p == null) {
+    DedupVotes v = votes.get(record.key());
+    if (v == null) {
+      if (reply.getCorrection()) {
+        // Partitions ran out of event-time order and this article was already decided unique.
+        log.info("late duplicate: {} was decided before its earlier original {} reached the band index",
+            record.key(), reply.getOriginalId());
+      }
       return;
     }
-    p.setReplies(p.getReplies() + 1);
-    if (reply.getOriginalId() != null && better(reply, p)) {
-      p.setBestOriginalId(reply.getOriginalId());
-      p.setBestSimilarity(reply.getSimilarity());
-      p.setBestExact(reply.getExact());
+    if (reply.getCorrection()) {
+      if (better(reply, v)) {
+        v.setBestOriginalId(reply.getOriginalId());
+        v.setBestSimilarity(reply.getSimilarity());
+        v.setBestExact(reply.getExact());
+        votes.put(record.key(), v);
+      }
+      return;
     }
-    if (p.getReplies() >= p.getExpectedReplies()) {
-      pending.delete(record.key());
-      context.forward(record.withValue(decide(p)));
-    } else {
-      pending.put(record.key(), p);
+    v.setReplies(v.getReplies() + 1);
+    if (reply.getOriginalId() != null && better(reply, v)) {
+      v.setBestOriginalId(reply.getOriginalId());
+      v.setBestSimilarity(reply.getSimilarity());
+      v.setBestExact(reply.getExact());
+    }
+    if (v.getReplies() < v.getExpectedReplies()) {
+      votes.put(record.key(), v);
+      return;
+    }
+    PendingArticle p = pending.get(record.key());
+    votes.delete(record.key());
+    pending.delete(record.key());
+    if (p != null) {
+      context.forward(record.withValue(decide(p.getTagged(), v)));
     }
   }
 
-  private static boolean better(DedupReply r, PendingArticle p) {
+  private static boolean better(DedupReply r, DedupVotes p) {
     if (p.getBestOriginalId() == null) {
       return true;
     }
@@ -74,8 +95,7 @@ public final class DedupDecisionProcessor implements Processor<String, DedupRepl
     return r.getOriginalId().compareTo(p.getBestOriginalId()) < 0;
   }
 
-  static TaggedArticle decide(PendingArticle p) {
-    TaggedArticle t = p.getTagged();
+  static TaggedArticle decide(TaggedArticle t, DedupVotes p) {
     if (p.getBestOriginalId() == null) {
       t.setDuplicate(DuplicateStatus.UNIQUE);
       t.setStoryId(t.getArticle().getId());
@@ -90,17 +110,27 @@ public final class DedupDecisionProcessor implements Processor<String, DedupRepl
 
   private void decideStale(long now) {
     long cutoff = now - STALE_AFTER.toMillis();
+    // Collect first: stores are not modified under an open iterator.
+    java.util.List<org.apache.kafka.streams.KeyValue<String, PendingArticle>> stale = new java.util.ArrayList<>();
     try (KeyValueIterator<String, PendingArticle> it = pending.all()) {
       while (it.hasNext()) {
         var kv = it.next();
         var processed = kv.value.getTagged().getProcessedAt();
         if (processed != null && processed.toEpochMilli() < cutoff) {
-          log.warn("article {} got {} of {} dedup replies; deciding on what it has", kv.key, kv.value.getReplies(),
-              kv.value.getExpectedReplies());
-          pending.delete(kv.key);
-          context.forward(new Record<>(kv.key, decide(kv.value), now));
+          stale.add(kv);
         }
       }
+    }
+    for (var kv : stale) {
+      DedupVotes v = votes.get(kv.key);
+      if (v == null) {
+        v = DedupVotes.newBuilder().setExpectedReplies(kv.value.getExpectedReplies()).build();
+      }
+      log.warn("article {} got {} of {} dedup replies; deciding on what it has", kv.key, v.getReplies(),
+          v.getExpectedReplies());
+      pending.delete(kv.key);
+      votes.delete(kv.key);
+      context.forward(new Record<>(kv.key, decide(kv.value.getTagged(), v), now));
     }
   }
 }

@@ -12,39 +12,51 @@ import io.newswatch.schemas.avro.DuplicateStatus;
 import io.newswatch.schemas.avro.TaggedArticle;
 import io.newswatch.schemas.avro.TopicTag;
 import io.newswatch.schemas.internal.DedupProbe;
+import io.newswatch.schemas.internal.DedupVotes;
 import io.newswatch.schemas.internal.PendingArticle;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * First step per article, keyed by article id: tags it, catches a repeated id at once, otherwise
- * parks the tagged article and scatters dedup probes keyed by band key. Emits either a decided
- * {@link TaggedArticle} (same key) or {@link DedupProbe}s (band keys).
+ * parks the tagged article and scatters its dedup keys (LSH band keys and the exact content key).
+ *
+ * <p>Keys are grouped by bucket ({@code hash(key) mod buckets}, the partition count of the
+ * repartition topic) and each bucket gets one probe holding all its keys: every key still always
+ * meets the same task, but an article costs at most {@code buckets} probes and replies instead of
+ * one per band.
  */
 public final class DedupIntakeProcessor implements Processor<String, Article, String, Object> {
   /** The prefix of the exact content-hash key, so it never collides with a band key. */
   static final String EXACT_PREFIX = "h:";
+  /** How often (in event time) expired state is purged. */
+  static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
   private final TopicTagger tagger;
   private final Fingerprinter fingerprinter;
   private final long horizonMs;
+  private final int buckets;
   private ProcessorContext<String, Object> context;
-  private WindowStore<String, Long> seenIds;
+  private KeyValueStore<String, Long> seenIds;
   private KeyValueStore<String, PendingArticle> pending;
+  private KeyValueStore<String, DedupVotes> votes;
 
-  public DedupIntakeProcessor(TopicTagger tagger, Fingerprinter fingerprinter, Duration horizon) {
+  public DedupIntakeProcessor(TopicTagger tagger, Fingerprinter fingerprinter, Duration horizon, int buckets) {
     this.tagger = tagger;
     this.fingerprinter = fingerprinter;
     this.horizonMs = horizon.toMillis();
+    this.buckets = buckets;
   }
 
   @Override
@@ -52,6 +64,27 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
     this.context = context;
     this.seenIds = context.getStateStore(StoreNames.SEEN_IDS);
     this.pending = context.getStateStore(StoreNames.PENDING);
+    this.votes = context.getStateStore(StoreNames.VOTES);
+    context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
+  }
+
+  /** Forgets ids older than the horizon (in event time). */
+  private void purge(long streamTime) {
+    List<String> old = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it = seenIds.all()) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        if (kv.value < streamTime - horizonMs) {
+          old.add(kv.key);
+        }
+      }
+    }
+    old.forEach(seenIds::delete);
+  }
+
+  /** The bucket of a dedup key; String.hashCode is specified by the language, so stable everywhere. */
+  static int bucket(String key, int buckets) {
+    return Math.floorMod(key.hashCode(), buckets);
   }
 
   @Override
@@ -72,26 +105,32 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
       context.forward(record.withKey(id).withValue(tagged));
       return;
     }
-    seenIds.put(id, ts, ts);
+    seenIds.put(id, ts);
 
     Fingerprint fp = fingerprinter.fingerprint(article.getTitle() + "\n" + article.getBody());
     ByteBuffer signature = ByteBuffer.wrap(fp.signature().toBytes());
-    List<String> keys = new ArrayList<>(fp.bandKeys().size() + 1);
-    keys.add(EXACT_PREFIX + fp.contentHash());
-    keys.addAll(fp.bandKeys());
-    pending.put(id, PendingArticle.newBuilder().setTagged(tagged).setExpectedReplies(keys.size()).build());
-    for (String key : keys) {
-      boolean exact = key.startsWith(EXACT_PREFIX);
-      DedupProbe probe = DedupProbe.newBuilder().setArticleId(id).setExactKey(exact)
-          .setSignature(exact ? ByteBuffer.allocate(0) : signature.duplicate()).setOrderTime(ts).build();
-      context.forward(record.withKey(key).withValue(probe));
+    Map<Integer, DedupProbe.Builder> probes = new TreeMap<>();
+    String contentKey = EXACT_PREFIX + fp.contentHash();
+    probe(probes, bucket(contentKey, buckets), id, signature, ts).setContentKey(contentKey);
+    for (String band : fp.bandKeys()) {
+      probe(probes, bucket(band, buckets), id, signature, ts).getBandKeys().add(band);
+    }
+    pending.put(id, PendingArticle.newBuilder().setTagged(tagged).setExpectedReplies(probes.size()).build());
+    votes.put(id, DedupVotes.newBuilder().setExpectedReplies(probes.size()).build());
+    for (var e : probes.entrySet()) {
+      context.forward(record.withKey("bucket-" + e.getKey()).withValue(e.getValue().build()));
     }
   }
 
+  private static DedupProbe.Builder probe(Map<Integer, DedupProbe.Builder> probes, int bucket, String id,
+      ByteBuffer signature, long ts) {
+    return probes.computeIfAbsent(bucket, b -> DedupProbe.newBuilder().setArticleId(id)
+        .setBandKeys(new ArrayList<>()).setSignature(signature.duplicate()).setOrderTime(ts));
+  }
+
   private boolean seenBefore(String id, long ts) {
-    try (WindowStoreIterator<Long> it = seenIds.fetch(id, Instant.ofEpochMilli(ts - horizonMs), Instant.ofEpochMilli(ts + horizonMs))) {
-      return it.hasNext();
-    }
+    Long first = seenIds.get(id);
+    return first != null && Math.abs(ts - first) <= horizonMs;
   }
 
   private TaggedArticle tag(String id, Article article) {

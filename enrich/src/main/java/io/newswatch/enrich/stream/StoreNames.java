@@ -4,7 +4,9 @@ package io.newswatch.enrich.stream;
 public final class StoreNames {
   public static final String SEEN_IDS = "dedup-seen-ids";
   public static final String PENDING = "dedup-pending";
+  public static final String VOTES = "dedup-votes";
   public static final String BAND_INDEX = "dedup-band-index";
+  public static final String SIGNATURES = "dedup-signatures";
   public static final String SURGE = "surge-state";
   public static final String BANDS_REPARTITION = "dedup-bands";
   public static final String REPLIES_REPARTITION = "dedup-replies";

@@ -54,11 +54,18 @@ class MatcherEquivalenceTest {
       List<QueryError> referenceErrors = reference.add(queries);
       assertThat(anchor.add(queries)).isEqualTo(referenceErrors);
       assertThat(monitor.add(queries)).isEqualTo(referenceErrors);
-      // Removal must leave the index consistent too.
+      // Removal, and slots reused by replacements, must leave the index consistent too.
       List<String> removed = queries.stream().map(StoredQuery::id).filter(id -> id.endsWith("7")).toList();
       anchor.remove(removed);
       monitor.remove(removed);
       reference.remove(removed);
+      List<StoredQuery> replacements = new ArrayList<>();
+      for (int i = 0; i < queries.size(); i += 10) {
+        StoredQuery other = queries.get((i + 1) % queries.size());
+        replacements.add(new StoredQuery(queries.get(i).id(), other.query(), other.language()));
+      }
+      assertThat(anchor.add(replacements)).isEqualTo(reference.add(replacements));
+      monitor.add(replacements);
       assertThat(anchor.size()).isEqualTo(reference.size()).isEqualTo(monitor.size());
 
       long total = 0;
