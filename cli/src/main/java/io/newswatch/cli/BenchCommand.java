@@ -151,6 +151,9 @@ public final class BenchCommand implements Callable<Integer> {
         enrich.awaitRunning(Duration.ofSeconds(60));
         IdleWatcher idle = new IdleWatcher(kafka, List.of(enrichConfig.applicationId(), SinkConfig.from(settings).groupId()),
             Map.of(enrichConfig.applicationId(), List.of(enrichConfig.rawTopic())));
+        double taggedS = awaitCount(kafka, enrichConfig.taggedTopic(), articles) - (tStart - benchStart) / 1e9;
+        say("enrich: all %d articles tagged and dedup-decided after %.1f s (%.0f articles/s)", articles, taggedS,
+            articles / taggedS);
         idle.awaitIdle(Duration.ofMinutes(30), 2);
         // The idle check waits two extra seconds of stability; take them off.
         double drainS = Math.max(0.001, secondsSince(tStart) - 2.0);
@@ -250,7 +253,27 @@ public final class BenchCommand implements Callable<Integer> {
     pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     pp.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     pp.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    pp.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
     return pp;
+  }
+
+  private final long benchStart = System.nanoTime();
+
+  /** Seconds since the bench started at which {@code topic} holds {@code expected} committed records. */
+  private double awaitCount(Properties kafka, String topic, int expected) {
+    Properties cp = new Properties();
+    cp.putAll(kafka);
+    cp.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-count-" + topic);
+    cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    long n = 0;
+    try (var c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      c.subscribe(List.of(topic));
+      while (n < expected) {
+        n += c.poll(Duration.ofMillis(100)).count();
+      }
+    }
+    return (System.nanoTime() - benchStart) / 1e9;
   }
 
   private static double consume(Properties kafka, String topic, int expected) {

@@ -19,8 +19,12 @@ public final class EnrichStreamsProperties {
     Properties p = new Properties();
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(config.streamThreads()));
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.toString(16L * 1024 * 1024));
+    // The intake task reads raw articles and dedup replies; they need no alignment by timestamp, and
+    // waiting for the lagging one to be fetched stalls the task in every poll round.
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
     p.put(StreamsConfig.producerPrefix("compression.type"), "zstd");
     p.put(StreamsConfig.producerPrefix("linger.ms"), "5");
+    p.put(StreamsConfig.producerPrefix("batch.size"), Integer.toString(256 * 1024));
     p.putAll(kafka);
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -46,16 +46,17 @@ public enum TextLanguage {
     }
     int arabic = 0;
     int latin = 0;
-    for (int i = 0; i < text.length(); i++) {
+    // Plain code-point ranges instead of Character.UnicodeScript.of (a binary search per char), and a
+    // sample of the text: this runs on every article, and 4,000 letters decide the script as well as 40,000.
+    for (int i = 0; i < text.length() && arabic + latin < 4000; i++) {
       char c = text.charAt(i);
-      if (!Character.isLetter(c)) {
-        continue;
-      }
-      Character.UnicodeScript script = Character.UnicodeScript.of(c);
-      if (script == Character.UnicodeScript.ARABIC) {
-        arabic++;
-      } else if (script == Character.UnicodeScript.LATIN) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && Character.isLetter(c))) {
         latin++;
+      } else if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF)
+          || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) {
+        if (Character.isLetter(c)) {
+          arabic++;
+        }
       }
     }
     return arabic > latin ? AR : EN;

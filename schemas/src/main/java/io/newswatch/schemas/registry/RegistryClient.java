@@ -35,7 +35,8 @@ public final class RegistryClient implements SchemaRegistry {
   private final RegistryConfig config;
   private final HttpClient http;
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
-  private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+  /** subject -> schema -> id. Keyed by Schema (its hash is cached), not by its JSON: the serializer asks on every record. */
+  private final Map<String, Map<Schema, Integer>> idsBySubjectAndSchema = new ConcurrentHashMap<>();
 
   public RegistryClient(RegistryConfig config) {
     this.config = config;
@@ -63,8 +64,7 @@ public final class RegistryClient implements SchemaRegistry {
   /** Registers the schema under the subject (idempotent) and returns its global id. */
   @Override
   public int register(String subject, Schema schema) {
-    String key = subject + '\u0000' + schema.toString();
-    Integer cached = idsBySubjectAndSchema.get(key);
+    Integer cached = cachedId(subject, schema);
     if (cached != null) {
       return cached;
     }
@@ -73,23 +73,30 @@ public final class RegistryClient implements SchemaRegistry {
     if (id < 0) {
       throw new RegistryException.Rejected("registry answered without an id: " + res, 200, -1);
     }
-    idsBySubjectAndSchema.put(key, id);
-    schemasById.putIfAbsent(id, schema);
+    cacheId(subject, schema, id);
     return id;
+  }
+
+  private Integer cachedId(String subject, Schema schema) {
+    Map<Schema, Integer> ids = idsBySubjectAndSchema.get(subject);
+    return ids == null ? null : ids.get(schema);
+  }
+
+  private void cacheId(String subject, Schema schema, int id) {
+    idsBySubjectAndSchema.computeIfAbsent(subject, s -> new ConcurrentHashMap<>()).put(schema, id);
+    schemasById.putIfAbsent(id, schema);
   }
 
   /** Looks up the id of a schema already registered under the subject, without registering. */
   @Override
   public int lookup(String subject, Schema schema) {
-    String key = subject + '\u0000' + schema.toString();
-    Integer cached = idsBySubjectAndSchema.get(key);
+    Integer cached = cachedId(subject, schema);
     if (cached != null) {
       return cached;
     }
     JsonNode res = call("POST", "/subjects/" + enc(subject), schemaBody(schema), subject);
     int id = res.path("id").asInt(-1);
-    idsBySubjectAndSchema.put(key, id);
-    schemasById.putIfAbsent(id, schema);
+    cacheId(subject, schema, id);
     return id;
   }
 
