@@ -12,39 +12,39 @@ import java.util.Objects;
  */
 public record DeliveryResult(String deliveryKey, Outcome outcome, int attempts, String detail) {
 
-    /** The three ends of a delivery. */
-    public enum Outcome {
-        /** Written to the endpoint in this call. */
-        DELIVERED,
-        /** Found already delivered (a replay), so nothing was written. */
-        ALREADY_DELIVERED,
-        /** Not delivered; the caller sends the alert to the dead-letter topic. */
-        FAILED
-    }
+  /** The three ends of a delivery. */
+  public enum Outcome {
+    /** Written to the endpoint in this call. */
+    DELIVERED,
+    /** Found already delivered (a replay), so nothing was written. */
+    ALREADY_DELIVERED,
+    /** Not delivered; the caller sends the alert to the dead-letter topic. */
+    FAILED
+  }
 
-    public DeliveryResult {
-        Objects.requireNonNull(deliveryKey, "deliveryKey");
-        Objects.requireNonNull(outcome, "outcome");
-        detail = detail == null ? "" : detail;
-    }
+  public DeliveryResult {
+    Objects.requireNonNull(deliveryKey, "deliveryKey");
+    Objects.requireNonNull(outcome, "outcome");
+    detail = detail == null ? "" : detail;
+  }
 
-    /** A delivery that reached the endpoint after {@code attempts} tries. */
-    public static DeliveryResult delivered(String key, int attempts) {
-        return new DeliveryResult(key, Outcome.DELIVERED, attempts, "");
-    }
+  /** A delivery that reached the endpoint after {@code attempts} tries. */
+  public static DeliveryResult delivered(String key, int attempts) {
+    return new DeliveryResult(key, Outcome.DELIVERED, attempts, "");
+  }
 
-    /** A delivery skipped because the endpoint already has it. */
-    public static DeliveryResult alreadyDelivered(String key) {
-        return new DeliveryResult(key, Outcome.ALREADY_DELIVERED, 0, "already delivered");
-    }
+  /** A delivery skipped because the endpoint already has it. */
+  public static DeliveryResult alreadyDelivered(String key) {
+    return new DeliveryResult(key, Outcome.ALREADY_DELIVERED, 0, "already delivered");
+  }
 
-    /** A delivery that failed for {@code reason}. */
-    public static DeliveryResult failed(String key, int attempts, String reason) {
-        return new DeliveryResult(key, Outcome.FAILED, attempts, reason);
-    }
+  /** A delivery that failed for {@code reason}. */
+  public static DeliveryResult failed(String key, int attempts, String reason) {
+    return new DeliveryResult(key, Outcome.FAILED, attempts, reason);
+  }
 
-    /** True unless the delivery failed: the offset may be committed. */
-    public boolean succeeded() {
-        return outcome != Outcome.FAILED;
-    }
+  /** True unless the delivery failed: the offset may be committed. */
+  public boolean succeeded() {
+    return outcome != Outcome.FAILED;
+  }
 }

@@ -18,28 +18,28 @@ import java.util.function.Consumer;
  */
 public record SinkOptions(Consumer<Alert> onAlert, SecretResolver secrets, ManagementServer management) {
 
-    public SinkOptions {
-        Objects.requireNonNull(onAlert, "onAlert");
-        Objects.requireNonNull(secrets, "secrets");
-    }
+  public SinkOptions {
+    Objects.requireNonNull(onAlert, "onAlert");
+    Objects.requireNonNull(secrets, "secrets");
+  }
 
-    /** No terminal hook, secrets from environment variables, an own management server. */
-    public static SinkOptions defaults() {
-        return new SinkOptions(alert -> { }, SecretResolver.environment(), null);
-    }
+  /** No terminal hook, secrets from environment variables, an own management server. */
+  public static SinkOptions defaults() {
+    return new SinkOptions(alert -> { }, SecretResolver.environment(), null);
+  }
 
-    /** A copy with this alert hook. */
-    public SinkOptions withOnAlert(Consumer<Alert> hook) {
-        return new SinkOptions(hook, secrets, management);
-    }
+  /** A copy with this alert hook. */
+  public SinkOptions withOnAlert(Consumer<Alert> hook) {
+    return new SinkOptions(hook, secrets, management);
+  }
 
-    /** A copy with this secret lookup. */
-    public SinkOptions withSecrets(SecretResolver resolver) {
-        return new SinkOptions(onAlert, resolver, management);
-    }
+  /** A copy with this secret lookup. */
+  public SinkOptions withSecrets(SecretResolver resolver) {
+    return new SinkOptions(onAlert, resolver, management);
+  }
 
-    /** A copy that registers its metrics and readiness on this shared server. */
-    public SinkOptions withManagement(ManagementServer server) {
-        return new SinkOptions(onAlert, secrets, server);
-    }
+  /** A copy that registers its metrics and readiness on this shared server. */
+  public SinkOptions withManagement(ManagementServer server) {
+    return new SinkOptions(onAlert, secrets, server);
+  }
 }

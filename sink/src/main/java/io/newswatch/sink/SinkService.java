@@ -39,223 +39,223 @@ import org.slf4j.LoggerFactory;
  */
 public final class SinkService implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
 
-    private final SinkConfig config;
-    private final SinkOptions options;
-    private final SubscriptionRegistry subscriptions = new SubscriptionRegistry();
-    private final List<AutoCloseable> resources = new ArrayList<>();
-    private ManagementServer management;
-    private SinkMetrics metrics;
-    private LivePageServer livePage;
-    private ChannelRouter router;
-    private KafkaProducer<String, DeadLetter> deadLetters;
-    private SubscriptionFeed feed;
-    private DeliveryLoop loop;
-    private Thread loopThread;
-    private boolean started;
-    private boolean closed;
+  private final SinkConfig config;
+  private final SinkOptions options;
+  private final SubscriptionRegistry subscriptions = new SubscriptionRegistry();
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private ManagementServer management;
+  private SinkMetrics metrics;
+  private LivePageServer livePage;
+  private ChannelRouter router;
+  private KafkaProducer<String, DeadLetter> deadLetters;
+  private SubscriptionFeed feed;
+  private DeliveryLoop loop;
+  private Thread loopThread;
+  private boolean started;
+  private boolean closed;
 
-    public SinkService(SinkConfig config, SinkOptions options) {
-        this.config = config;
-        this.options = options;
+  public SinkService(SinkConfig config, SinkOptions options) {
+    this.config = config;
+    this.options = options;
+  }
+
+  /**
+   * Creates missing topics, seeds subscriptions, opens the channels, reads the subscriptions topic
+   * to its end, and then starts consuming alerts: no alert is handled before every existing
+   * subscription is known.
+   *
+   * @throws IllegalStateException if a part cannot start; whatever had started is closed again
+   */
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("the sink service was already started");
+    }
+    started = true;
+    try {
+      startParts();
+    } catch (RuntimeException e) {
+      close(Duration.ofSeconds(10));
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close(Duration.ofSeconds(10));
+      throw new IllegalStateException("interrupted while starting the sink", e);
+    } catch (IOException e) {
+      close(Duration.ofSeconds(10));
+      throw new UncheckedIOException("cannot start the sink: " + e.getMessage(), e);
+    }
+  }
+
+  private void startParts() throws IOException, InterruptedException {
+    LOG.info("Starting the sink: alerts from {}, subscriptions from {}, dead letters to {}, group {}",
+        config.alertsTopic(), config.subscriptionsTopic(), config.dlqTopic(), config.groupId());
+    management = options.management();
+    if (management == null && config.managementPort() >= 0) {
+      management = ManagementServer.start(config.managementHost(), config.managementPort());
+      resources.add(management);
+    }
+    MeterRegistry meters = management == null ? new SimpleMeterRegistry() : management.meterRegistry();
+    metrics = new SinkMetrics(meters);
+    Gauge.builder("newswatch.sink.subscriptions", subscriptions, SubscriptionRegistry::size).register(meters);
+
+    TopicProvisioner.ensure(config.kafkaProperties(), List.of(
+        Topics.ALERTS.renamed(config.alertsTopic()),
+        Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic()),
+        Topics.SINK_DLQ.renamed(config.dlqTopic())));
+    RegistryClient registry = new RegistryClient(config.registry());
+    if (config.seed().isPresent()) {
+      try (SubscriptionsAdmin admin = new SubscriptionsAdmin(config.kafkaProperties(), registry,
+          config.subscriptionsTopic())) {
+        admin.seed(config.seed().get());
+      }
     }
 
-    /**
-     * Creates missing topics, seeds subscriptions, opens the channels, reads the subscriptions topic
-     * to its end, and then starts consuming alerts: no alert is handled before every existing
-     * subscription is known.
-     *
-     * @throws IllegalStateException if a part cannot start; whatever had started is closed again
-     */
-    public synchronized void start() {
-        if (started) {
-            throw new IllegalStateException("the sink service was already started");
-        }
-        started = true;
-        try {
-            startParts();
-        } catch (RuntimeException e) {
-            close(Duration.ofSeconds(10));
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close(Duration.ofSeconds(10));
-            throw new IllegalStateException("interrupted while starting the sink", e);
-        } catch (IOException e) {
-            close(Duration.ofSeconds(10));
-            throw new UncheckedIOException("cannot start the sink: " + e.getMessage(), e);
-        }
+    router = new ChannelRouter(channels());
+    resources.add(router);
+    deadLetters = SinkClients.producer(config.kafkaProperties(), "newswatch-sink-dlq",
+        Topics.SINK_DLQ.renamed(config.dlqTopic()).valueSerde(registry).serializer());
+
+    feed = new SubscriptionFeed(config.kafkaProperties(), config.subscriptionsTopic(),
+        Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic()).valueSerde(registry).deserializer(),
+        subscriptions, metrics, this::forget);
+    feed.start();
+    if (!feed.awaitCaughtUp(config.catchUpTimeout())) {
+      throw new IllegalStateException("could not read the subscriptions topic " + config.subscriptionsTopic()
+          + " within " + SinkConfig.CATCH_UP_TIMEOUT + " (" + config.catchUpTimeout() + ")");
+    }
+    if (management != null) {
+      management.addReadinessCheck("sink-subscriptions", feed::caughtUp);
+      management.addReadinessCheck("sink-alerts", this::deliveringHealthy);
     }
 
-    private void startParts() throws IOException, InterruptedException {
-        LOG.info("Starting the sink: alerts from {}, subscriptions from {}, dead letters to {}, group {}",
-                config.alertsTopic(), config.subscriptionsTopic(), config.dlqTopic(), config.groupId());
-        management = options.management();
-        if (management == null && config.managementPort() >= 0) {
-            management = ManagementServer.start(config.managementHost(), config.managementPort());
-            resources.add(management);
-        }
-        MeterRegistry meters = management == null ? new SimpleMeterRegistry() : management.meterRegistry();
-        metrics = new SinkMetrics(meters);
-        Gauge.builder("newswatch.sink.subscriptions", subscriptions, SubscriptionRegistry::size).register(meters);
+    loop = new DeliveryLoop(config, Topics.ALERTS.renamed(config.alertsTopic()).valueSerde(registry).deserializer(),
+        subscriptions, router, deadLetters, metrics, options.onAlert());
+    loopThread = new Thread(loop, "sink-alerts");
+    loopThread.start();
+    LOG.info("Sink started with {} subscriptions{}", subscriptions.size(),
+        livePage == null ? "" : "; live page at " + livePage.url());
+  }
 
-        TopicProvisioner.ensure(config.kafkaProperties(), List.of(
-                Topics.ALERTS.renamed(config.alertsTopic()),
-                Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic()),
-                Topics.SINK_DLQ.renamed(config.dlqTopic())));
-        RegistryClient registry = new RegistryClient(config.registry());
-        if (config.seed().isPresent()) {
-            try (SubscriptionsAdmin admin = new SubscriptionsAdmin(config.kafkaProperties(), registry,
-                    config.subscriptionsTopic())) {
-                admin.seed(config.seed().get());
-            }
-        }
-
-        router = new ChannelRouter(channels());
-        resources.add(router);
-        deadLetters = SinkClients.producer(config.kafkaProperties(), "newswatch-sink-dlq",
-                Topics.SINK_DLQ.renamed(config.dlqTopic()).valueSerde(registry).serializer());
-
-        feed = new SubscriptionFeed(config.kafkaProperties(), config.subscriptionsTopic(),
-                Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic()).valueSerde(registry).deserializer(),
-                subscriptions, metrics, this::forget);
-        feed.start();
-        if (!feed.awaitCaughtUp(config.catchUpTimeout())) {
-            throw new IllegalStateException("could not read the subscriptions topic " + config.subscriptionsTopic()
-                    + " within " + SinkConfig.CATCH_UP_TIMEOUT + " (" + config.catchUpTimeout() + ")");
-        }
-        if (management != null) {
-            management.addReadinessCheck("sink-subscriptions", feed::caughtUp);
-            management.addReadinessCheck("sink-alerts", this::deliveringHealthy);
-        }
-
-        loop = new DeliveryLoop(config, Topics.ALERTS.renamed(config.alertsTopic()).valueSerde(registry).deserializer(),
-                subscriptions, router, deadLetters, metrics, options.onAlert());
-        loopThread = new Thread(loop, "sink-alerts");
-        loopThread.start();
-        LOG.info("Sink started with {} subscriptions{}", subscriptions.size(),
-                livePage == null ? "" : "; live page at " + livePage.url());
+  private Map<Channel, AlertChannel> channels() {
+    Map<Channel, AlertChannel> channels = new EnumMap<>(Channel.class);
+    // The live page first: binding its port is what most often fails, and nothing is open yet then.
+    if (config.liveEnabled()) {
+      RecentAlerts recent = new RecentAlerts(config.liveBuffer());
+      LiveConfig live = LiveConfig.defaults();
+      livePage = new LivePageServer(new LiveConfig(config.liveHost(), config.livePort(), live.clientQueue(),
+          live.keepAlive()), recent);
+      resources.add(livePage);
+      channels.put(Channel.LIVE, new LiveChannel(recent));
     }
+    channels.put(Channel.FILE, new JsonlFileChannel(JsonlFileConfig.defaults()));
+    channels.put(Channel.POSTGRES, new PostgresChannels(config.postgresUrl()));
+    channels.put(Channel.WEBHOOK, WebhookChannel.open(config.webhook(), config.stateDir(), options.secrets()));
+    return channels;
+  }
 
-    private Map<Channel, AlertChannel> channels() {
-        Map<Channel, AlertChannel> channels = new EnumMap<>(Channel.class);
-        // The live page first: binding its port is what most often fails, and nothing is open yet then.
-        if (config.liveEnabled()) {
-            RecentAlerts recent = new RecentAlerts(config.liveBuffer());
-            LiveConfig live = LiveConfig.defaults();
-            livePage = new LivePageServer(new LiveConfig(config.liveHost(), config.livePort(), live.clientQueue(),
-                    live.keepAlive()), recent);
-            resources.add(livePage);
-            channels.put(Channel.LIVE, new LiveChannel(recent));
+  private void forget(String subscriptionId) {
+    ChannelRouter r = router;
+    if (r != null) {
+      r.forget(subscriptionId);
+    }
+  }
+
+  private boolean deliveringHealthy() {
+    return loop != null && loop.healthy() && loopThread.isAlive();
+  }
+
+  /** True once the subscriptions are read and while alerts are being consumed. */
+  public boolean isReady() {
+    return feed != null && feed.caughtUp() && deliveringHealthy();
+  }
+
+  /** The subscriptions the sink currently delivers to; follows the topic live. */
+  public SubscriptionRegistry subscriptions() {
+    return subscriptions;
+  }
+
+  /** The sink's counters (see {@link SinkMetrics} for the names); available after {@link #start()}. */
+  public SinkMetrics metrics() {
+    if (metrics == null) {
+      throw new IllegalStateException("start the sink service first");
+    }
+    return metrics;
+  }
+
+  /** The live page's URL, when it is served. */
+  public Optional<String> livePageUrl() {
+    return Optional.ofNullable(livePage).map(LivePageServer::url);
+  }
+
+  /** The port of the sink's own management server, when it started one. */
+  public Optional<Integer> managementPort() {
+    return management == null || options.management() != null ? Optional.empty() : Optional.of(management.port());
+  }
+
+  /** Why the delivery loop stopped on its own, if it did. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(loop).map(DeliveryLoop::failure);
+  }
+
+  /** Blocks until the delivery loop ends: after {@link #close} or a failure. */
+  public void awaitTermination() throws InterruptedException {
+    Thread t = loopThread;
+    if (t != null) {
+      t.join();
+    }
+  }
+
+  /** Blocks at most {@code timeout} for the delivery loop to end; true if it has. */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    Thread t = loopThread;
+    if (t == null) {
+      return true;
+    }
+    t.join(timeout.toMillis());
+    return !t.isAlive();
+  }
+
+  /**
+   * Stops consuming, waits up to {@code timeout} for the loop to finish its batch (an unfinished
+   * batch stays uncommitted and is replayed next time, deduplicated by the channels), then closes
+   * the readers, channels, live page and management server. Safe to call more than once.
+   */
+  public synchronized void close(Duration timeout) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (loop != null) {
+      loop.stop();
+      try {
+        if (!loopThread.join(timeout)) {
+          LOG.warn("The delivery loop did not stop within {}; closing its channels under it", timeout);
         }
-        channels.put(Channel.FILE, new JsonlFileChannel(JsonlFileConfig.defaults()));
-        channels.put(Channel.POSTGRES, new PostgresChannels(config.postgresUrl()));
-        channels.put(Channel.WEBHOOK, WebhookChannel.open(config.webhook(), config.stateDir(), options.secrets()));
-        return channels;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+    if (feed != null) {
+      feed.close();
+    }
+    if (deadLetters != null) {
+      deadLetters.close(Duration.ofSeconds(5));
+    }
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("Closing {} failed", resources.get(i).getClass().getSimpleName(), e);
+      }
+    }
+    LOG.info("Sink stopped");
+  }
 
-    private void forget(String subscriptionId) {
-        ChannelRouter r = router;
-        if (r != null) {
-            r.forget(subscriptionId);
-        }
-    }
-
-    private boolean deliveringHealthy() {
-        return loop != null && loop.healthy() && loopThread.isAlive();
-    }
-
-    /** True once the subscriptions are read and while alerts are being consumed. */
-    public boolean isReady() {
-        return feed != null && feed.caughtUp() && deliveringHealthy();
-    }
-
-    /** The subscriptions the sink currently delivers to; follows the topic live. */
-    public SubscriptionRegistry subscriptions() {
-        return subscriptions;
-    }
-
-    /** The sink's counters (see {@link SinkMetrics} for the names); available after {@link #start()}. */
-    public SinkMetrics metrics() {
-        if (metrics == null) {
-            throw new IllegalStateException("start the sink service first");
-        }
-        return metrics;
-    }
-
-    /** The live page's URL, when it is served. */
-    public Optional<String> livePageUrl() {
-        return Optional.ofNullable(livePage).map(LivePageServer::url);
-    }
-
-    /** The port of the sink's own management server, when it started one. */
-    public Optional<Integer> managementPort() {
-        return management == null || options.management() != null ? Optional.empty() : Optional.of(management.port());
-    }
-
-    /** Why the delivery loop stopped on its own, if it did. */
-    public Optional<Throwable> failure() {
-        return Optional.ofNullable(loop).map(DeliveryLoop::failure);
-    }
-
-    /** Blocks until the delivery loop ends: after {@link #close} or a failure. */
-    public void awaitTermination() throws InterruptedException {
-        Thread t = loopThread;
-        if (t != null) {
-            t.join();
-        }
-    }
-
-    /** Blocks at most {@code timeout} for the delivery loop to end; true if it has. */
-    public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        Thread t = loopThread;
-        if (t == null) {
-            return true;
-        }
-        t.join(timeout.toMillis());
-        return !t.isAlive();
-    }
-
-    /**
-     * Stops consuming, waits up to {@code timeout} for the loop to finish its batch (an unfinished
-     * batch stays uncommitted and is replayed next time, deduplicated by the channels), then closes
-     * the readers, channels, live page and management server. Safe to call more than once.
-     */
-    public synchronized void close(Duration timeout) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (loop != null) {
-            loop.stop();
-            try {
-                if (!loopThread.join(timeout)) {
-                    LOG.warn("The delivery loop did not stop within {}; closing its channels under it", timeout);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (feed != null) {
-            feed.close();
-        }
-        if (deadLetters != null) {
-            deadLetters.close(Duration.ofSeconds(5));
-        }
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                LOG.warn("Closing {} failed", resources.get(i).getClass().getSimpleName(), e);
-            }
-        }
-        LOG.info("Sink stopped");
-    }
-
-    /** {@link #close(Duration)} with 30 seconds. */
-    @Override
-    public void close() {
-        close(Duration.ofSeconds(30));
-    }
+  /** {@link #close(Duration)} with 30 seconds. */
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30));
+  }
 }

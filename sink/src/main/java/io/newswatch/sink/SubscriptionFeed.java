@@ -28,150 +28,150 @@ import org.slf4j.LoggerFactory;
  */
 final class SubscriptionFeed implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionFeed.class);
-    private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration REGISTRY_BACKOFF = Duration.ofSeconds(1);
+  private static final Logger LOG = LoggerFactory.getLogger(SubscriptionFeed.class);
+  private static final Duration POLL = Duration.ofMillis(250);
+  private static final Duration REGISTRY_BACKOFF = Duration.ofSeconds(1);
 
-    private final Properties kafka;
-    private final String topic;
-    private final Deserializer<Subscription> values;
-    private final SubscriptionRegistry registry;
-    private final SinkMetrics metrics;
-    private final Consumer<String> onRemoved;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private volatile boolean running;
-    private volatile Throwable failure;
-    private KafkaConsumer<byte[], byte[]> consumer;
-    private Map<TopicPartition, Long> endAtStart;
-    private Thread thread;
+  private final Properties kafka;
+  private final String topic;
+  private final Deserializer<Subscription> values;
+  private final SubscriptionRegistry registry;
+  private final SinkMetrics metrics;
+  private final Consumer<String> onRemoved;
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private volatile boolean running;
+  private volatile Throwable failure;
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private Map<TopicPartition, Long> endAtStart;
+  private Thread thread;
 
-    SubscriptionFeed(Properties kafka, String topic, Deserializer<Subscription> values, SubscriptionRegistry registry,
-            SinkMetrics metrics, Consumer<String> onRemoved) {
-        this.kafka = kafka;
-        this.topic = topic;
-        this.values = values;
-        this.registry = registry;
-        this.metrics = metrics;
-        this.onRemoved = onRemoved;
-    }
+  SubscriptionFeed(Properties kafka, String topic, Deserializer<Subscription> values, SubscriptionRegistry registry,
+      SinkMetrics metrics, Consumer<String> onRemoved) {
+    this.kafka = kafka;
+    this.topic = topic;
+    this.values = values;
+    this.registry = registry;
+    this.metrics = metrics;
+    this.onRemoved = onRemoved;
+  }
 
-    /** Assigns every partition at the beginning and starts the reading thread. */
-    void start() {
-        consumer = SinkClients.groupless(kafka, "newswatch-sink-subscriptions");
-        List<TopicPartition> partitions = SinkClients.partitions(consumer, topic);
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        endAtStart = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-        running = true;
-        thread = new Thread(this::run, "sink-subscriptions");
-        thread.setDaemon(true);
-        thread.start();
-    }
+  /** Assigns every partition at the beginning and starts the reading thread. */
+  void start() {
+    consumer = SinkClients.groupless(kafka, "newswatch-sink-subscriptions");
+    List<TopicPartition> partitions = SinkClients.partitions(consumer, topic);
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    endAtStart = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+    running = true;
+    thread = new Thread(this::run, "sink-subscriptions");
+    thread.setDaemon(true);
+    thread.start();
+  }
 
-    /** Waits until everything that was on the topic at start has been applied; false on timeout or failure. */
-    boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && failure == null;
-    }
+  /** Waits until everything that was on the topic at start has been applied; false on timeout or failure. */
+  boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && failure == null;
+  }
 
-    /** True once the registry holds everything that was on the topic at start, while the thread is healthy. */
-    boolean caughtUp() {
-        return caughtUp.getCount() == 0 && failure == null && running;
-    }
+  /** True once the registry holds everything that was on the topic at start, while the thread is healthy. */
+  boolean caughtUp() {
+    return caughtUp.getCount() == 0 && failure == null && running;
+  }
 
-    private void run() {
-        try {
-            checkCaughtUp();
-            while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-                boolean registryDown = false;
-                for (TopicPartition tp : records.partitions()) {
-                    for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
-                        if (!apply(r)) {
-                            consumer.seek(tp, r.offset());
-                            registryDown = true;
-                            break;
-                        }
-                    }
-                }
-                if (registryDown) {
-                    Thread.sleep(REGISTRY_BACKOFF);
-                }
-                checkCaughtUp();
+  private void run() {
+    try {
+      checkCaughtUp();
+      while (running) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        boolean registryDown = false;
+        for (TopicPartition tp : records.partitions()) {
+          for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
+            if (!apply(r)) {
+              consumer.seek(tp, r.offset());
+              registryDown = true;
+              break;
             }
-        } catch (WakeupException e) {
-            if (running) {
-                failure = e;
-                LOG.error("The subscriptions reader was woken up unexpectedly", e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            failure = e;
-            LOG.error("The subscriptions reader of {} stopped; subscription changes are no longer applied", topic, e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
+          }
         }
+        if (registryDown) {
+          Thread.sleep(REGISTRY_BACKOFF);
+        }
+        checkCaughtUp();
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        failure = e;
+        LOG.error("The subscriptions reader was woken up unexpectedly", e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      failure = e;
+      LOG.error("The subscriptions reader of {} stopped; subscription changes are no longer applied", topic, e);
+    } finally {
+      consumer.close(Duration.ofSeconds(2));
     }
+  }
 
-    /** Applies one record; false when the registry is down and the record must be read again. */
-    private boolean apply(ConsumerRecord<byte[], byte[]> r) {
-        if (r.key() == null) {
-            metrics.subscriptionRejected();
-            LOG.warn("Ignoring {}-{}@{}: subscription records must be keyed by subscription id", r.topic(),
-                    r.partition(), r.offset());
-            return true;
-        }
-        String id = new String(r.key(), StandardCharsets.UTF_8);
-        try {
-            Subscription value = values.deserialize(r.topic(), r.value());
-            boolean existed = registry.get(id).isPresent();
-            registry.apply(id, value);
-            if (value == null) {
-                if (existed) {
-                    onRemoved.accept(id);
-                }
-                LOG.info("Subscription {} removed", id);
-            } else {
-                LOG.info("Subscription {} ({} -> {}) applied", id, value.getChannel(), value.getTarget());
-            }
-        } catch (RegistryException.Unavailable e) {
-            LOG.warn("Schema registry unavailable while reading subscription {}; retrying: {}", id, e.getMessage());
-            return false;
-        } catch (RuntimeException e) {
-            // One bad subscription must not stop the others; the registry keeps the previous version.
-            metrics.subscriptionRejected();
-            LOG.warn("Ignoring subscription record {} at {}-{}@{}: {}", id, r.topic(), r.partition(), r.offset(),
-                    e.getMessage());
-        }
-        return true;
+  /** Applies one record; false when the registry is down and the record must be read again. */
+  private boolean apply(ConsumerRecord<byte[], byte[]> r) {
+    if (r.key() == null) {
+      metrics.subscriptionRejected();
+      LOG.warn("Ignoring {}-{}@{}: subscription records must be keyed by subscription id", r.topic(),
+          r.partition(), r.offset());
+      return true;
     }
+    String id = new String(r.key(), StandardCharsets.UTF_8);
+    try {
+      Subscription value = values.deserialize(r.topic(), r.value());
+      boolean existed = registry.get(id).isPresent();
+      registry.apply(id, value);
+      if (value == null) {
+        if (existed) {
+          onRemoved.accept(id);
+        }
+        LOG.info("Subscription {} removed", id);
+      } else {
+        LOG.info("Subscription {} ({} -> {}) applied", id, value.getChannel(), value.getTarget());
+      }
+    } catch (RegistryException.Unavailable e) {
+      LOG.warn("Schema registry unavailable while reading subscription {}; retrying: {}", id, e.getMessage());
+      return false;
+    } catch (RuntimeException e) {
+      // One bad subscription must not stop the others; the registry keeps the previous version.
+      metrics.subscriptionRejected();
+      LOG.warn("Ignoring subscription record {} at {}-{}@{}: {}", id, r.topic(), r.partition(), r.offset(),
+          e.getMessage());
+    }
+    return true;
+  }
 
-    private void checkCaughtUp() {
-        if (caughtUp.getCount() == 0) {
-            return;
-        }
-        for (Map.Entry<TopicPartition, Long> e : endAtStart.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return;
-            }
-        }
-        LOG.info("Read {} subscriptions from {}", registry.size(), topic);
-        caughtUp.countDown();
+  private void checkCaughtUp() {
+    if (caughtUp.getCount() == 0) {
+      return;
     }
+    for (Map.Entry<TopicPartition, Long> e : endAtStart.entrySet()) {
+      if (consumer.position(e.getKey()) < e.getValue()) {
+        return;
+      }
+    }
+    LOG.info("Read {} subscriptions from {}", registry.size(), topic);
+    caughtUp.countDown();
+  }
 
-    /** Stops the thread and closes the consumer. */
-    @Override
-    public void close() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+  /** Stops the thread and closes the consumer. */
+  @Override
+  public void close() {
+    running = false;
+    if (consumer != null) {
+      consumer.wakeup();
     }
+    if (thread != null) {
+      try {
+        thread.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
 }

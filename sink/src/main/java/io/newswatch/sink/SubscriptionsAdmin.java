@@ -34,133 +34,133 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubscriptionsAdmin implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionsAdmin.class);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  private static final Logger LOG = LoggerFactory.getLogger(SubscriptionsAdmin.class);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Properties kafka;
-    private final String topic;
-    private final Serde<Subscription> serde;
-    private KafkaProducer<String, Subscription> producer;
+  private final Properties kafka;
+  private final String topic;
+  private final Serde<Subscription> serde;
+  private KafkaProducer<String, Subscription> producer;
 
-    /** Works on {@code topic}, which must exist (see {@link #open} to create it). */
-    public SubscriptionsAdmin(Properties kafka, RegistryClient registry, String topic) {
-        this.kafka = new Properties();
-        this.kafka.putAll(kafka);
-        Topic<Subscription> t = Topics.SUBSCRIPTIONS.renamed(topic);
-        this.topic = t.name();
-        this.serde = t.valueSerde(registry);
+  /** Works on {@code topic}, which must exist (see {@link #open} to create it). */
+  public SubscriptionsAdmin(Properties kafka, RegistryClient registry, String topic) {
+    this.kafka = new Properties();
+    this.kafka.putAll(kafka);
+    Topic<Subscription> t = Topics.SUBSCRIPTIONS.renamed(topic);
+    this.topic = t.name();
+    this.serde = t.valueSerde(registry);
+  }
+
+  /** An admin for the config's subscriptions topic, creating it (compacted) if it is missing. */
+  public static SubscriptionsAdmin open(SinkConfig config) {
+    Properties kafka = config.kafkaProperties();
+    TopicProvisioner.ensure(kafka, List.of(Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic())));
+    return new SubscriptionsAdmin(kafka, new RegistryClient(config.registry()), config.subscriptionsTopic());
+  }
+
+  /**
+   * Adds the subscription, or replaces the one with its id; acknowledged by all in-sync replicas on return.
+   *
+   * @throws io.newswatch.sink.subscription.InvalidSubscriptionException naming every bad field
+   */
+  public void add(Subscription subscription) {
+    SubscriptionValidator.validate(subscription);
+    send(subscription.getId(), subscription);
+    LOG.info("Subscription {} written to {}", subscription.getId(), topic);
+  }
+
+  /** Removes the subscription with this id; false (and nothing written) if there is none. */
+  public boolean remove(String id) {
+    boolean exists = list().stream().anyMatch(s -> s.getId().equals(id));
+    if (exists) {
+      send(id, null);
+      LOG.info("Subscription {} removed from {}", id, topic);
     }
+    return exists;
+  }
 
-    /** An admin for the config's subscriptions topic, creating it (compacted) if it is missing. */
-    public static SubscriptionsAdmin open(SinkConfig config) {
-        Properties kafka = config.kafkaProperties();
-        TopicProvisioner.ensure(kafka, List.of(Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic())));
-        return new SubscriptionsAdmin(kafka, new RegistryClient(config.registry()), config.subscriptionsTopic());
-    }
+  /**
+   * Writes every subscription of a YAML seed file (see {@link SubscriptionSeedLoader}); nothing is
+   * written unless the whole file is valid. Returns what was written.
+   */
+  public List<Subscription> seed(Path yaml) throws IOException {
+    List<Subscription> subscriptions = SubscriptionSeedLoader.load(yaml);
+    subscriptions.forEach(s -> send(s.getId(), s));
+    LOG.info("Seeded {} subscriptions from {} into {}", subscriptions.size(), yaml, topic);
+    return subscriptions;
+  }
 
-    /**
-     * Adds the subscription, or replaces the one with its id; acknowledged by all in-sync replicas on return.
-     *
-     * @throws io.newswatch.sink.subscription.InvalidSubscriptionException naming every bad field
-     */
-    public void add(Subscription subscription) {
-        SubscriptionValidator.validate(subscription);
-        send(subscription.getId(), subscription);
-        LOG.info("Subscription {} written to {}", subscription.getId(), topic);
-    }
-
-    /** Removes the subscription with this id; false (and nothing written) if there is none. */
-    public boolean remove(String id) {
-        boolean exists = list().stream().anyMatch(s -> s.getId().equals(id));
-        if (exists) {
-            send(id, null);
-            LOG.info("Subscription {} removed from {}", id, topic);
+  /** The current subscriptions, sorted by id: the topic read from the beginning to its current end. */
+  public List<Subscription> list() {
+    Map<String, Subscription> current = new TreeMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = SinkClients.groupless(kafka, "newswatch-subscriptions-admin")) {
+      List<TopicPartition> partitions = SinkClients.partitions(consumer, topic);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+      long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+      while (!reached(consumer, end)) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
         }
-        return exists;
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          fold(r, current);
+        }
+      }
     }
+    return new ArrayList<>(current.values());
+  }
 
-    /**
-     * Writes every subscription of a YAML seed file (see {@link SubscriptionSeedLoader}); nothing is
-     * written unless the whole file is valid. Returns what was written.
-     */
-    public List<Subscription> seed(Path yaml) throws IOException {
-        List<Subscription> subscriptions = SubscriptionSeedLoader.load(yaml);
-        subscriptions.forEach(s -> send(s.getId(), s));
-        LOG.info("Seeded {} subscriptions from {} into {}", subscriptions.size(), yaml, topic);
-        return subscriptions;
+  private void fold(ConsumerRecord<byte[], byte[]> r, Map<String, Subscription> current) {
+    if (r.key() == null) {
+      return;
     }
+    String id = new String(r.key(), StandardCharsets.UTF_8);
+    if (r.value() == null) {
+      current.remove(id);
+      return;
+    }
+    try {
+      current.put(id, serde.deserializer().deserialize(r.topic(), r.value()));
+    } catch (RuntimeException e) {
+      LOG.warn("Skipping undecodable subscription {} at {}-{}@{}: {}", id, r.topic(), r.partition(), r.offset(),
+          e.getMessage());
+    }
+  }
 
-    /** The current subscriptions, sorted by id: the topic read from the beginning to its current end. */
-    public List<Subscription> list() {
-        Map<String, Subscription> current = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = SinkClients.groupless(kafka, "newswatch-subscriptions-admin")) {
-            List<TopicPartition> partitions = SinkClients.partitions(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (!reached(consumer, end)) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    fold(r, current);
-                }
-            }
-        }
-        return new ArrayList<>(current.values());
+  private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      if (consumer.position(e.getKey()) < e.getValue()) {
+        return false;
+      }
     }
+    return true;
+  }
 
-    private void fold(ConsumerRecord<byte[], byte[]> r, Map<String, Subscription> current) {
-        if (r.key() == null) {
-            return;
-        }
-        String id = new String(r.key(), StandardCharsets.UTF_8);
-        if (r.value() == null) {
-            current.remove(id);
-            return;
-        }
-        try {
-            current.put(id, serde.deserializer().deserialize(r.topic(), r.value()));
-        } catch (RuntimeException e) {
-            LOG.warn("Skipping undecodable subscription {} at {}-{}@{}: {}", id, r.topic(), r.partition(), r.offset(),
-                    e.getMessage());
-        }
+  private void send(String id, Subscription valueOrNull) {
+    try {
+      producer().send(new ProducerRecord<>(topic, id, valueOrNull)).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing subscription " + id, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot write subscription " + id + " to " + topic + ": "
+          + (e.getCause() == null ? e : e.getCause().getMessage()), e);
     }
+  }
 
-    private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
+  private synchronized KafkaProducer<String, Subscription> producer() {
+    if (producer == null) {
+      producer = SinkClients.producer(kafka, "newswatch-subscriptions-admin", serde.serializer());
     }
+    return producer;
+  }
 
-    private void send(String id, Subscription valueOrNull) {
-        try {
-            producer().send(new ProducerRecord<>(topic, id, valueOrNull)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing subscription " + id, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot write subscription " + id + " to " + topic + ": "
-                    + (e.getCause() == null ? e : e.getCause().getMessage()), e);
-        }
+  @Override
+  public synchronized void close() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+      producer = null;
     }
-
-    private synchronized KafkaProducer<String, Subscription> producer() {
-        if (producer == null) {
-            producer = SinkClients.producer(kafka, "newswatch-subscriptions-admin", serde.serializer());
-        }
-        return producer;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
-    }
+  }
 }

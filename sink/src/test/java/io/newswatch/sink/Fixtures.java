@@ -18,82 +18,82 @@ import java.util.Map;
 /** Test alerts and subscriptions; the alert texts live in src/test/resources/alerts. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+  private Fixtures() {
+  }
 
-    /** A plain alert with this id about energy. */
-    public static Alert alert(String id) {
-        return Alert.newBuilder()
-                .setAlertId(id)
-                .setKind(AlertKind.TOPIC)
-                .setSeverity(Severity.HIGH)
-                .setTopic("energy")
-                .setRuleId("rule-energy")
-                .setStoryId("story-" + id)
-                .setArticleIds(List.of("article-" + id))
-                .setTitle("OPEC cuts output " + id)
-                .setSummary("Oil prices rose after the cartel agreed to cut output.")
-                .setUrl("https://news.example/" + id)
-                .setSource("example-wire")
-                .setLang("en")
-                .setScore(3.5)
-                .setEvidence(List.of(Evidence.newBuilder().setTerm("opec").setText("OPEC").setField("title")
-                        .setStart(0).setEnd(4).setWeight(2.0).build()))
-                .setPublishedAt(Instant.parse("2026-11-22T07:00:00Z"))
-                .setCreatedAt(Instant.parse("2026-11-22T07:01:00Z"))
-                .build();
-    }
+  /** A plain alert with this id about energy. */
+  public static Alert alert(String id) {
+    return Alert.newBuilder()
+        .setAlertId(id)
+        .setKind(AlertKind.TOPIC)
+        .setSeverity(Severity.HIGH)
+        .setTopic("energy")
+        .setRuleId("rule-energy")
+        .setStoryId("story-" + id)
+        .setArticleIds(List.of("article-" + id))
+        .setTitle("OPEC cuts output " + id)
+        .setSummary("Oil prices rose after the cartel agreed to cut output.")
+        .setUrl("https://news.example/" + id)
+        .setSource("example-wire")
+        .setLang("en")
+        .setScore(3.5)
+        .setEvidence(List.of(Evidence.newBuilder().setTerm("opec").setText("OPEC").setField("title")
+            .setStart(0).setEnd(4).setWeight(2.0).build()))
+        .setPublishedAt(Instant.parse("2026-11-22T07:00:00Z"))
+        .setCreatedAt(Instant.parse("2026-11-22T07:01:00Z"))
+        .build();
+  }
 
-    /** {@code count} alerts named prefix-0 .. prefix-(count-1). */
-    public static List<Alert> alerts(String prefix, int count) {
-        List<Alert> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            out.add(alert(prefix + "-" + i));
+  /** {@code count} alerts named prefix-0 .. prefix-(count-1). */
+  public static List<Alert> alerts(String prefix, int count) {
+    List<Alert> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(alert(prefix + "-" + i));
+    }
+    return out;
+  }
+
+  /** A subscription for everything on a channel and target. */
+  public static Subscription subscription(String id, Channel channel, String target) {
+    return Subscription.newBuilder()
+        .setId(id)
+        .setChannel(channel)
+        .setTarget(target)
+        .setTopics(List.of())
+        .setMinSeverity(Severity.LOW)
+        .setLanguages(List.of())
+        .setQuery(null)
+        .setEnabled(true)
+        .setSecretRef(channel == Channel.WEBHOOK ? "HOOK_SECRET" : null)
+        .setSettings(Map.of())
+        .build();
+  }
+
+  /** Alerts read from a JSON array resource under /alerts, in the shape AlertJson writes. */
+  public static List<Alert> alertsFromResource(String name) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/alerts/" + name)) {
+      JsonNode array = AlertJson.mapper().readTree(in);
+      List<Alert> out = new ArrayList<>();
+      for (JsonNode node : array) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (JsonNode e : node.path("evidence")) {
+          evidence.add(Evidence.newBuilder().setTerm(e.path("term").asText())
+              .setText(e.path("text").asText()).setField(e.path("field").asText("body")).build());
         }
-        return out;
+        out.add(Alert.newBuilder(alert(node.path("alertId").asText()))
+            .setTopic(node.path("topic").asText())
+            .setSeverity(Severity.valueOf(node.path("severity").asText()))
+            .setTitle(node.path("title").asText())
+            .setSummary(node.path("summary").asText())
+            .setSource(node.path("source").asText())
+            .setLang(node.path("lang").asText("en"))
+            .setUrl(node.path("url").isTextual() ? node.path("url").asText() : null)
+            .setEvidence(evidence)
+            .build());
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-
-    /** A subscription for everything on a channel and target. */
-    public static Subscription subscription(String id, Channel channel, String target) {
-        return Subscription.newBuilder()
-                .setId(id)
-                .setChannel(channel)
-                .setTarget(target)
-                .setTopics(List.of())
-                .setMinSeverity(Severity.LOW)
-                .setLanguages(List.of())
-                .setQuery(null)
-                .setEnabled(true)
-                .setSecretRef(channel == Channel.WEBHOOK ? "HOOK_SECRET" : null)
-                .setSettings(Map.of())
-                .build();
-    }
-
-    /** Alerts read from a JSON array resource under /alerts, in the shape AlertJson writes. */
-    public static List<Alert> alertsFromResource(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/alerts/" + name)) {
-            JsonNode array = AlertJson.mapper().readTree(in);
-            List<Alert> out = new ArrayList<>();
-            for (JsonNode node : array) {
-                List<Evidence> evidence = new ArrayList<>();
-                for (JsonNode e : node.path("evidence")) {
-                    evidence.add(Evidence.newBuilder().setTerm(e.path("term").asText())
-                            .setText(e.path("text").asText()).setField(e.path("field").asText("body")).build());
-                }
-                out.add(Alert.newBuilder(alert(node.path("alertId").asText()))
-                        .setTopic(node.path("topic").asText())
-                        .setSeverity(Severity.valueOf(node.path("severity").asText()))
-                        .setTitle(node.path("title").asText())
-                        .setSummary(node.path("summary").asText())
-                        .setSource(node.path("source").asText())
-                        .setLang(node.path("lang").asText("en"))
-                        .setUrl(node.path("url").isTextual() ? node.path("url").asText() : null)
-                        .setEvidence(evidence)
-                        .build());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+  }
 }

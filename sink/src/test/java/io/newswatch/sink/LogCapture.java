@@ -16,54 +16,54 @@ import org.apache.logging.log4j.core.config.Property;
 /** Records every log line (message and stack trace) of a logger and its children at TRACE. */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
-    private final List<String> lines = new ArrayList<>();
-    private final String loggerName;
+  private final List<String> lines = new ArrayList<>();
+  private final String loggerName;
 
-    private LogCapture(String loggerName) {
-        super("capture-" + loggerName, null, null, true, Property.EMPTY_ARRAY);
-        this.loggerName = loggerName;
-    }
+  private LogCapture(String loggerName) {
+    super("capture-" + loggerName, null, null, true, Property.EMPTY_ARRAY);
+    this.loggerName = loggerName;
+  }
 
-    /** Starts capturing {@code loggerName} (e.g. "io.newswatch") at TRACE. */
-    public static LogCapture start(String loggerName) {
-        LogCapture capture = new LogCapture(loggerName);
-        capture.start();
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        Configuration cfg = ctx.getConfiguration();
-        cfg.addAppender(capture);
-        LoggerConfig logger = new LoggerConfig(loggerName, Level.TRACE, false);
-        logger.addAppender(capture, Level.TRACE, null);
-        cfg.addLogger(loggerName, logger);
-        ctx.updateLoggers();
-        return capture;
-    }
+  /** Starts capturing {@code loggerName} (e.g. "io.newswatch") at TRACE. */
+  public static LogCapture start(String loggerName) {
+    LogCapture capture = new LogCapture(loggerName);
+    capture.start();
+    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+    Configuration cfg = ctx.getConfiguration();
+    cfg.addAppender(capture);
+    LoggerConfig logger = new LoggerConfig(loggerName, Level.TRACE, false);
+    logger.addAppender(capture, Level.TRACE, null);
+    cfg.addLogger(loggerName, logger);
+    ctx.updateLoggers();
+    return capture;
+  }
 
-    @Override
-    public void append(LogEvent event) {
-        StringBuilder text = new StringBuilder(event.getMessage().getFormattedMessage());
-        if (event.getThrown() != null) {
-            StringWriter trace = new StringWriter();
-            event.getThrown().printStackTrace(new PrintWriter(trace));
-            text.append('\n').append(trace);
-        }
-        synchronized (lines) {
-            lines.add(text.toString());
-        }
+  @Override
+  public void append(LogEvent event) {
+    StringBuilder text = new StringBuilder(event.getMessage().getFormattedMessage());
+    if (event.getThrown() != null) {
+      StringWriter trace = new StringWriter();
+      event.getThrown().printStackTrace(new PrintWriter(trace));
+      text.append('\n').append(trace);
     }
+    synchronized (lines) {
+      lines.add(text.toString());
+    }
+  }
 
-    /** Everything captured so far. */
-    public List<String> lines() {
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
+  /** Everything captured so far. */
+  public List<String> lines() {
+    synchronized (lines) {
+      return List.copyOf(lines);
     }
+  }
 
-    @Override
-    public void close() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        Configuration cfg = ctx.getConfiguration();
-        cfg.removeLogger(loggerName);
-        ctx.updateLoggers();
-        stop();
-    }
+  @Override
+  public void close() {
+    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+    Configuration cfg = ctx.getConfiguration();
+    cfg.removeLogger(loggerName);
+    ctx.updateLoggers();
+    stop();
+  }
 }

@@ -63,311 +63,311 @@ import org.junit.jupiter.api.io.TempDir;
 @WithPlatform
 class SinkServiceIT {
 
-    private static final String PG_URL = System.getProperty("newswatch.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String PG_USER = System.getProperty("newswatch.pg.user", "postgres");
-    private static final String SECRET_REF = "HOOK_SECRET";
-    private static final String SECRET = "sink-it-secret";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String PG_URL = System.getProperty("newswatch.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final String PG_USER = System.getProperty("newswatch.pg.user", "postgres");
+  private static final String SECRET_REF = "HOOK_SECRET";
+  private static final String SECRET = "sink-it-secret";
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
+  @TempDir
+  Path dir;
 
-    private final String schema = "sink_svc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-            .toLowerCase(Locale.ROOT);
-    private final List<SinkService> services = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private WebhookReceiver hook;
+  private final String schema = "sink_svc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+      .toLowerCase(Locale.ROOT);
+  private final List<SinkService> services = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private WebhookReceiver hook;
 
-    @AfterEach
-    void cleanUp() throws SQLException {
-        services.forEach(SinkService::close);
-        if (hook != null) {
-            hook.close();
+  @AfterEach
+  void cleanUp() throws SQLException {
+    services.forEach(SinkService::close);
+    if (hook != null) {
+      hook.close();
+    }
+    http.close();
+    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement st = c.createStatement()) {
+      st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+  }
+
+  @Test
+  void shouldDeliverEachAlertExactlyOnceWhenRestartedAndWhenANewGroupReplaysEverything(TestPlatform platform)
+      throws Exception {
+    Names names = Names.of(platform);
+    hook = new WebhookReceiver(SECRET);
+    Path energyDir = dir.resolve("energy");
+    try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config(platform, names, names.group() + "-a"))) {
+      admin.add(subscription("energy-file", Channel.FILE, energyDir.toString()).setTopics(List.of("energy")).build());
+      admin.add(subscription("health-hook", Channel.WEBHOOK, hook.url()).setTopics(List.of("health"))
+          .setMinSeverity(Severity.HIGH).setSecretRef(SECRET_REF).build());
+      admin.add(subscription("english-db", Channel.POSTGRES, "").setLanguages(List.of("en")).build());
+      admin.add(subscription("critical-live", Channel.LIVE, "").setMinSeverity(Severity.CRITICAL).build());
+    }
+    platform.createTopics(Map.of(names.alerts(), 3));
+    produce(platform, names.alerts(), Fixtures.alertsFromResource("service-first.json"));
+
+    SinkService first = start(config(platform, names, names.group() + "-a"), SinkOptions.defaults());
+    await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+      assertThat(fileKeys(energyDir)).containsExactlyInAnyOrder("energy-file:e1", "energy-file:e2", "energy-file:e3");
+      assertThat(hook.acceptedKeys()).containsExactlyInAnyOrder("health-hook:h1", "health-hook:h3");
+      assertThat(dbKeys()).containsExactlyInAnyOrder("english-db:e1", "english-db:e3", "english-db:h1",
+          "english-db:h3", "english-db:p1");
+      assertThat(liveIds(first)).containsExactlyInAnyOrder("e3", "h3", "p2");
+    });
+    first.close();
+
+    produce(platform, names.alerts(), Fixtures.alertsFromResource("service-more.json"));
+    SinkService restarted = start(config(platform, names, names.group() + "-a"), SinkOptions.defaults());
+    await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+      assertThat(fileKeys(energyDir)).contains("energy-file:e4");
+      assertThat(hook.acceptedKeys()).contains("health-hook:h4");
+      assertThat(dbKeys()).contains("english-db:e4");
+    });
+    // The same group resumes after its committed offsets: only the two new alerts are read.
+    assertThat(restarted.metrics().count(SinkMetrics.ALERTS)).isEqualTo(2);
+    restarted.close();
+
+    SinkService replay = start(config(platform, names, names.group() + "-b"), SinkOptions.defaults());
+    await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+      assertThat(replay.metrics().deliveries(Channel.FILE, Outcome.ALREADY_DELIVERED)).isEqualTo(4);
+      assertThat(replay.metrics().deliveries(Channel.WEBHOOK, Outcome.ALREADY_DELIVERED)).isEqualTo(3);
+      assertThat(replay.metrics().deliveries(Channel.POSTGRES, Outcome.ALREADY_DELIVERED)).isEqualTo(6);
+      assertThat(liveIds(replay)).containsExactlyInAnyOrder("e3", "h3", "p2");
+    });
+    assertThat(replay.metrics().count(SinkMetrics.ALERTS)).isEqualTo(10);
+    assertThat(replay.metrics().deliveries(Channel.FILE, Outcome.DELIVERED)).isZero();
+    assertThat(replay.metrics().deliveries(Channel.WEBHOOK, Outcome.DELIVERED)).isZero();
+    assertThat(replay.metrics().deliveries(Channel.POSTGRES, Outcome.DELIVERED)).isZero();
+    replay.close();
+
+    assertThat(fileKeys(energyDir)).containsExactlyInAnyOrder("energy-file:e1", "energy-file:e2", "energy-file:e3",
+        "energy-file:e4");
+    assertThat(hook.acceptedKeys()).containsExactlyInAnyOrder("health-hook:h1", "health-hook:h3", "health-hook:h4");
+    assertThat(hook.requests()).isEqualTo(3);
+    assertThat(dbKeys()).containsExactlyInAnyOrder("english-db:e1", "english-db:e3", "english-db:h1",
+        "english-db:h3", "english-db:p1", "english-db:e4");
+  }
+
+  @Test
+  void shouldApplySubscriptionChangesWhenTheyArriveWhileRunning(TestPlatform platform) throws Exception {
+    Names names = Names.of(platform);
+    SinkConfig config = config(platform, names, names.group());
+    List<String> seen = new CopyOnWriteArrayList<>();
+    List<Alert> late = Fixtures.alertsFromResource("service-late.json");
+    Path target = dir.resolve("late");
+    try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
+      SinkService service = start(config, SinkOptions.defaults().withOnAlert(a -> seen.add(a.getAlertId())));
+      assertThat(service.subscriptions().size()).isZero();
+      produce(platform, names.alerts(), late.subList(0, 1));
+      await().atMost(WAIT).until(() -> seen.contains("late-1"));
+
+      admin.add(subscription("late-file", Channel.FILE, target.toString()).build());
+      await().atMost(WAIT).until(() -> service.subscriptions().get("late-file").isPresent());
+      produce(platform, names.alerts(), late.subList(1, 2));
+      await().atMost(WAIT).until(() -> seen.contains("late-2"));
+      assertThat(fileKeys(target)).containsExactly("late-file:late-2");
+
+      assertThat(admin.list()).extracting(Subscription::getId).containsExactly("late-file");
+      assertThat(admin.remove("late-file")).isTrue();
+      await().atMost(WAIT).until(() -> service.subscriptions().get("late-file").isEmpty());
+      produce(platform, names.alerts(), late.subList(2, 3));
+      await().atMost(WAIT).until(() -> seen.contains("late-3"));
+
+      assertThat(fileKeys(target)).containsExactly("late-file:late-2");
+      assertThat(admin.list()).isEmpty();
+      assertThat(admin.remove("late-file")).isFalse();
+    }
+  }
+
+  @Test
+  void shouldDeadLetterAPoisonRecordAndKeepDeliveringWhenTheAlertsTopicHasJunk(TestPlatform platform)
+      throws Exception {
+    Names names = Names.of(platform);
+    Path seed = Path.of(getClass().getResource("/service/seed.yaml").toURI());
+    SinkConfig config = SinkConfig.from(settings(platform, names, names.group())
+        .with(Map.of(SinkConfig.SEED, seed.toString())));
+    SinkService service = start(config, SinkOptions.defaults());
+    // start() returns only after the seeded subscription was read back from the topic.
+    assertThat(service.subscriptions().get("seeded-live")).isPresent();
+    assertThat(service.isReady()).isTrue();
+    assertThat(status(URI.create("http://127.0.0.1:" + service.managementPort().orElseThrow() + "/health/ready")))
+        .isEqualTo(200);
+
+    Properties props = new Properties();
+    props.put("bootstrap.servers", platform.bootstrapServers());
+    try (var raw = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(names.alerts(), 0, "junk", new byte[] {1, 2, 3})).get();
+    }
+    produce(platform, names.alerts(), Fixtures.alertsFromResource("service-late.json").subList(0, 1));
+
+    await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(liveIds(service)).containsExactly("late-1"));
+    List<DeadLetter> letters = deadLetters(platform, names.dlq(), 1);
+    DeadLetter letter = letters.get(0);
+    assertThat(letter.getStage()).isEqualTo("sink");
+    assertThat(letter.getReason()).contains("magic byte");
+    assertThat(letter.getOriginTopic()).isEqualTo(names.alerts());
+    assertThat(letter.getOriginPartition()).isZero();
+    assertThat(letter.getOriginOffset()).isZero();
+    assertThat(bytes(letter.getPayload())).containsExactly(1, 2, 3);
+    assertThat(service.metrics().count(SinkMetrics.POISON)).isEqualTo(1);
+    assertThat(service.isReady()).isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterTheDeliveryWhenAWebhookFailsEveryRetry(TestPlatform platform) throws Exception {
+    Names names = Names.of(platform);
+    SinkConfig config = config(platform, names, names.group());
+    hook = new WebhookReceiver(SECRET);
+    hook.script(500, 500);
+    Path all = dir.resolve("all");
+    try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
+      admin.add(subscription("down-hook", Channel.WEBHOOK, hook.url()).setSecretRef(SECRET_REF).build());
+      admin.add(subscription("all-file", Channel.FILE, all.toString()).build());
+    }
+    List<Alert> alerts = Fixtures.alertsFromResource("service-late.json");
+    platform.createTopics(Map.of(names.alerts(), 3));
+    produce(platform, names.alerts(), alerts.subList(0, 1));
+    SinkService service = start(config, SinkOptions.defaults());
+
+    DeadLetter letter = deadLetters(platform, names.dlq(), 1).get(0);
+    assertThat(letter.getStage()).isEqualTo("sink");
+    assertThat(letter.getReason()).contains("HTTP 500").contains("after 2 attempts");
+    assertThat(letter.getAttributes()).containsEntry("subscriptionId", "down-hook")
+        .containsEntry("alertId", "late-1").containsEntry("channel", "WEBHOOK");
+    JsonNode payload = AlertJson.mapper().readTree(bytes(letter.getPayload()));
+    assertThat(payload.path("alertId").asText()).isEqualTo("late-1");
+    assertThat(hook.requests()).isEqualTo(2);
+    assertThat(fileKeys(all)).containsExactly("all-file:late-1");
+    assertThat(service.metrics().deliveries(Channel.WEBHOOK, Outcome.FAILED)).isEqualTo(1);
+
+    // The loop went on: the endpoint answers 200 again and gets the next alert.
+    produce(platform, names.alerts(), alerts.subList(1, 2));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(hook.acceptedKeys()).containsExactly("down-hook:late-2"));
+  }
+
+  private SinkService start(SinkConfig config, SinkOptions options) {
+    SinkService service = new SinkService(config,
+        options.withSecrets(SecretResolver.of(Map.of(SECRET_REF, SECRET))));
+    services.add(service);
+    service.start();
+    return service;
+  }
+
+  private SinkConfig config(TestPlatform platform, Names names, String group) {
+    return SinkConfig.from(settings(platform, names, group));
+  }
+
+  private Settings settings(TestPlatform platform, Names names, String group) {
+    Map<String, String> m = new HashMap<>();
+    m.put(Settings.BOOTSTRAP, platform.bootstrapServers());
+    m.put(Settings.REGISTRY_URL, platform.registryUrl());
+    m.put(Settings.REGISTRY_AUTO_REGISTER, "true");
+    m.put(Settings.MANAGEMENT_PORT, "0");
+    m.put(SinkConfig.GROUP_ID, group);
+    m.put(SinkConfig.TOPIC_ALERTS, names.alerts());
+    m.put(SinkConfig.TOPIC_SUBSCRIPTIONS, names.subscriptions());
+    m.put(SinkConfig.TOPIC_DLQ, names.dlq());
+    m.put(SinkConfig.FILE_DIR, dir.resolve("files").toString());
+    m.put(SinkConfig.STATE_DIR, dir.resolve("state").toString());
+    m.put(SinkConfig.POSTGRES_URL, PG_URL + "?user=" + PG_USER + "&currentSchema=" + schema);
+    m.put(SinkConfig.LIVE_PORT, "0");
+    m.put(SinkConfig.WEBHOOK_MAX_ATTEMPTS, "2");
+    m.put(SinkConfig.WEBHOOK_INITIAL_BACKOFF, "10ms");
+    m.put(SinkConfig.WEBHOOK_MAX_BACKOFF, "50ms");
+    m.put(SinkConfig.WEBHOOK_REQUEST_TIMEOUT, "5s");
+    m.put(SinkConfig.DELIVERY_TIMEOUT, "30s");
+    return Settings.of(m);
+  }
+
+  private static Subscription.Builder subscription(String id, Channel channel, String target) {
+    return Subscription.newBuilder(Fixtures.subscription(id, channel, target));
+  }
+
+  private static void produce(TestPlatform platform, String topic, List<Alert> alerts) throws Exception {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", platform.bootstrapServers());
+    props.put("enable.idempotence", "true");
+    var serde = Topics.ALERTS.renamed(topic).valueSerde(new RegistryClient(RegistryConfig.of(platform.registryUrl())));
+    try (var producer = new KafkaProducer<>(props, new StringSerializer(), serde.serializer())) {
+      for (Alert alert : alerts) {
+        producer.send(new ProducerRecord<>(topic, alert.getAlertId(), alert)).get();
+      }
+    }
+  }
+
+  private static List<DeadLetter> deadLetters(TestPlatform platform, String topic, int expected) {
+    var values = Topics.SINK_DLQ.renamed(topic).valueSerde(new RegistryClient(RegistryConfig.of(platform.registryUrl())))
+        .deserializer();
+    Properties props = new Properties();
+    props.put("bootstrap.servers", platform.bootstrapServers());
+    List<DeadLetter> letters = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      await().atMost(WAIT).until(() -> {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          letters.add(values.deserialize(r.topic(), r.value()));
         }
-        http.close();
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        return letters.size() >= expected;
+      });
+    }
+    assertThat(letters).hasSize(expected);
+    return letters;
+  }
+
+  private static List<String> fileKeys(Path target) throws IOException {
+    if (!Files.isDirectory(target)) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>();
+    try (Stream<Path> files = Files.list(target)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          keys.add(AlertJson.mapper().readTree(line).path("deliveryKey").asText());
         }
+      }
     }
+    return keys;
+  }
 
-    @Test
-    void shouldDeliverEachAlertExactlyOnceWhenRestartedAndWhenANewGroupReplaysEverything(TestPlatform platform)
-            throws Exception {
-        Names names = Names.of(platform);
-        hook = new WebhookReceiver(SECRET);
-        Path energyDir = dir.resolve("energy");
-        try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config(platform, names, names.group() + "-a"))) {
-            admin.add(subscription("energy-file", Channel.FILE, energyDir.toString()).setTopics(List.of("energy")).build());
-            admin.add(subscription("health-hook", Channel.WEBHOOK, hook.url()).setTopics(List.of("health"))
-                    .setMinSeverity(Severity.HIGH).setSecretRef(SECRET_REF).build());
-            admin.add(subscription("english-db", Channel.POSTGRES, "").setLanguages(List.of("en")).build());
-            admin.add(subscription("critical-live", Channel.LIVE, "").setMinSeverity(Severity.CRITICAL).build());
-        }
-        platform.createTopics(Map.of(names.alerts(), 3));
-        produce(platform, names.alerts(), Fixtures.alertsFromResource("service-first.json"));
-
-        SinkService first = start(config(platform, names, names.group() + "-a"), SinkOptions.defaults());
-        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
-            assertThat(fileKeys(energyDir)).containsExactlyInAnyOrder("energy-file:e1", "energy-file:e2", "energy-file:e3");
-            assertThat(hook.acceptedKeys()).containsExactlyInAnyOrder("health-hook:h1", "health-hook:h3");
-            assertThat(dbKeys()).containsExactlyInAnyOrder("english-db:e1", "english-db:e3", "english-db:h1",
-                    "english-db:h3", "english-db:p1");
-            assertThat(liveIds(first)).containsExactlyInAnyOrder("e3", "h3", "p2");
-        });
-        first.close();
-
-        produce(platform, names.alerts(), Fixtures.alertsFromResource("service-more.json"));
-        SinkService restarted = start(config(platform, names, names.group() + "-a"), SinkOptions.defaults());
-        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
-            assertThat(fileKeys(energyDir)).contains("energy-file:e4");
-            assertThat(hook.acceptedKeys()).contains("health-hook:h4");
-            assertThat(dbKeys()).contains("english-db:e4");
-        });
-        // The same group resumes after its committed offsets: only the two new alerts are read.
-        assertThat(restarted.metrics().count(SinkMetrics.ALERTS)).isEqualTo(2);
-        restarted.close();
-
-        SinkService replay = start(config(platform, names, names.group() + "-b"), SinkOptions.defaults());
-        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
-            assertThat(replay.metrics().deliveries(Channel.FILE, Outcome.ALREADY_DELIVERED)).isEqualTo(4);
-            assertThat(replay.metrics().deliveries(Channel.WEBHOOK, Outcome.ALREADY_DELIVERED)).isEqualTo(3);
-            assertThat(replay.metrics().deliveries(Channel.POSTGRES, Outcome.ALREADY_DELIVERED)).isEqualTo(6);
-            assertThat(liveIds(replay)).containsExactlyInAnyOrder("e3", "h3", "p2");
-        });
-        assertThat(replay.metrics().count(SinkMetrics.ALERTS)).isEqualTo(10);
-        assertThat(replay.metrics().deliveries(Channel.FILE, Outcome.DELIVERED)).isZero();
-        assertThat(replay.metrics().deliveries(Channel.WEBHOOK, Outcome.DELIVERED)).isZero();
-        assertThat(replay.metrics().deliveries(Channel.POSTGRES, Outcome.DELIVERED)).isZero();
-        replay.close();
-
-        assertThat(fileKeys(energyDir)).containsExactlyInAnyOrder("energy-file:e1", "energy-file:e2", "energy-file:e3",
-                "energy-file:e4");
-        assertThat(hook.acceptedKeys()).containsExactlyInAnyOrder("health-hook:h1", "health-hook:h3", "health-hook:h4");
-        assertThat(hook.requests()).isEqualTo(3);
-        assertThat(dbKeys()).containsExactlyInAnyOrder("english-db:e1", "english-db:e3", "english-db:h1",
-                "english-db:h3", "english-db:p1", "english-db:e4");
+  private List<String> dbKeys() throws SQLException {
+    List<String> keys = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT delivery_key FROM " + schema + ".alert_delivery")) {
+      while (rs.next()) {
+        keys.add(rs.getString(1));
+      }
     }
+    return keys;
+  }
 
-    @Test
-    void shouldApplySubscriptionChangesWhenTheyArriveWhileRunning(TestPlatform platform) throws Exception {
-        Names names = Names.of(platform);
-        SinkConfig config = config(platform, names, names.group());
-        List<String> seen = new CopyOnWriteArrayList<>();
-        List<Alert> late = Fixtures.alertsFromResource("service-late.json");
-        Path target = dir.resolve("late");
-        try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
-            SinkService service = start(config, SinkOptions.defaults().withOnAlert(a -> seen.add(a.getAlertId())));
-            assertThat(service.subscriptions().size()).isZero();
-            produce(platform, names.alerts(), late.subList(0, 1));
-            await().atMost(WAIT).until(() -> seen.contains("late-1"));
+  private List<String> liveIds(SinkService service) throws IOException, InterruptedException, URISyntaxException {
+    URI uri = new URI(service.livePageUrl().orElseThrow() + "api/alerts");
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    List<String> ids = new ArrayList<>();
+    AlertJson.mapper().readTree(response.body()).forEach(n -> ids.add(n.path("alertId").asText()));
+    return ids;
+  }
 
-            admin.add(subscription("late-file", Channel.FILE, target.toString()).build());
-            await().atMost(WAIT).until(() -> service.subscriptions().get("late-file").isPresent());
-            produce(platform, names.alerts(), late.subList(1, 2));
-            await().atMost(WAIT).until(() -> seen.contains("late-2"));
-            assertThat(fileKeys(target)).containsExactly("late-file:late-2");
+  private int status(URI uri) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
 
-            assertThat(admin.list()).extracting(Subscription::getId).containsExactly("late-file");
-            assertThat(admin.remove("late-file")).isTrue();
-            await().atMost(WAIT).until(() -> service.subscriptions().get("late-file").isEmpty());
-            produce(platform, names.alerts(), late.subList(2, 3));
-            await().atMost(WAIT).until(() -> seen.contains("late-3"));
+  private static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer copy = buffer.duplicate();
+    byte[] out = new byte[copy.remaining()];
+    copy.get(out);
+    return out;
+  }
 
-            assertThat(fileKeys(target)).containsExactly("late-file:late-2");
-            assertThat(admin.list()).isEmpty();
-            assertThat(admin.remove("late-file")).isFalse();
-        }
+  /** Topic and group names no other test uses. */
+  private record Names(String alerts, String subscriptions, String dlq, String group) {
+    static Names of(TestPlatform platform) {
+      return new Names(platform.uniqueName("alerts"), platform.uniqueName("subscriptions"),
+          platform.uniqueName("sink-dlq"), platform.uniqueName("sink-group"));
     }
-
-    @Test
-    void shouldDeadLetterAPoisonRecordAndKeepDeliveringWhenTheAlertsTopicHasJunk(TestPlatform platform)
-            throws Exception {
-        Names names = Names.of(platform);
-        Path seed = Path.of(getClass().getResource("/service/seed.yaml").toURI());
-        SinkConfig config = SinkConfig.from(settings(platform, names, names.group())
-                .with(Map.of(SinkConfig.SEED, seed.toString())));
-        SinkService service = start(config, SinkOptions.defaults());
-        // start() returns only after the seeded subscription was read back from the topic.
-        assertThat(service.subscriptions().get("seeded-live")).isPresent();
-        assertThat(service.isReady()).isTrue();
-        assertThat(status(URI.create("http://127.0.0.1:" + service.managementPort().orElseThrow() + "/health/ready")))
-                .isEqualTo(200);
-
-        Properties props = new Properties();
-        props.put("bootstrap.servers", platform.bootstrapServers());
-        try (var raw = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(names.alerts(), 0, "junk", new byte[] {1, 2, 3})).get();
-        }
-        produce(platform, names.alerts(), Fixtures.alertsFromResource("service-late.json").subList(0, 1));
-
-        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(liveIds(service)).containsExactly("late-1"));
-        List<DeadLetter> letters = deadLetters(platform, names.dlq(), 1);
-        DeadLetter letter = letters.get(0);
-        assertThat(letter.getStage()).isEqualTo("sink");
-        assertThat(letter.getReason()).contains("magic byte");
-        assertThat(letter.getOriginTopic()).isEqualTo(names.alerts());
-        assertThat(letter.getOriginPartition()).isZero();
-        assertThat(letter.getOriginOffset()).isZero();
-        assertThat(bytes(letter.getPayload())).containsExactly(1, 2, 3);
-        assertThat(service.metrics().count(SinkMetrics.POISON)).isEqualTo(1);
-        assertThat(service.isReady()).isTrue();
-    }
-
-    @Test
-    void shouldDeadLetterTheDeliveryWhenAWebhookFailsEveryRetry(TestPlatform platform) throws Exception {
-        Names names = Names.of(platform);
-        SinkConfig config = config(platform, names, names.group());
-        hook = new WebhookReceiver(SECRET);
-        hook.script(500, 500);
-        Path all = dir.resolve("all");
-        try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
-            admin.add(subscription("down-hook", Channel.WEBHOOK, hook.url()).setSecretRef(SECRET_REF).build());
-            admin.add(subscription("all-file", Channel.FILE, all.toString()).build());
-        }
-        List<Alert> alerts = Fixtures.alertsFromResource("service-late.json");
-        platform.createTopics(Map.of(names.alerts(), 3));
-        produce(platform, names.alerts(), alerts.subList(0, 1));
-        SinkService service = start(config, SinkOptions.defaults());
-
-        DeadLetter letter = deadLetters(platform, names.dlq(), 1).get(0);
-        assertThat(letter.getStage()).isEqualTo("sink");
-        assertThat(letter.getReason()).contains("HTTP 500").contains("after 2 attempts");
-        assertThat(letter.getAttributes()).containsEntry("subscriptionId", "down-hook")
-                .containsEntry("alertId", "late-1").containsEntry("channel", "WEBHOOK");
-        JsonNode payload = AlertJson.mapper().readTree(bytes(letter.getPayload()));
-        assertThat(payload.path("alertId").asText()).isEqualTo("late-1");
-        assertThat(hook.requests()).isEqualTo(2);
-        assertThat(fileKeys(all)).containsExactly("all-file:late-1");
-        assertThat(service.metrics().deliveries(Channel.WEBHOOK, Outcome.FAILED)).isEqualTo(1);
-
-        // The loop went on: the endpoint answers 200 again and gets the next alert.
-        produce(platform, names.alerts(), alerts.subList(1, 2));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(hook.acceptedKeys()).containsExactly("down-hook:late-2"));
-    }
-
-    private SinkService start(SinkConfig config, SinkOptions options) {
-        SinkService service = new SinkService(config,
-                options.withSecrets(SecretResolver.of(Map.of(SECRET_REF, SECRET))));
-        services.add(service);
-        service.start();
-        return service;
-    }
-
-    private SinkConfig config(TestPlatform platform, Names names, String group) {
-        return SinkConfig.from(settings(platform, names, group));
-    }
-
-    private Settings settings(TestPlatform platform, Names names, String group) {
-        Map<String, String> m = new HashMap<>();
-        m.put(Settings.BOOTSTRAP, platform.bootstrapServers());
-        m.put(Settings.REGISTRY_URL, platform.registryUrl());
-        m.put(Settings.REGISTRY_AUTO_REGISTER, "true");
-        m.put(Settings.MANAGEMENT_PORT, "0");
-        m.put(SinkConfig.GROUP_ID, group);
-        m.put(SinkConfig.TOPIC_ALERTS, names.alerts());
-        m.put(SinkConfig.TOPIC_SUBSCRIPTIONS, names.subscriptions());
-        m.put(SinkConfig.TOPIC_DLQ, names.dlq());
-        m.put(SinkConfig.FILE_DIR, dir.resolve("files").toString());
-        m.put(SinkConfig.STATE_DIR, dir.resolve("state").toString());
-        m.put(SinkConfig.POSTGRES_URL, PG_URL + "?user=" + PG_USER + "&currentSchema=" + schema);
-        m.put(SinkConfig.LIVE_PORT, "0");
-        m.put(SinkConfig.WEBHOOK_MAX_ATTEMPTS, "2");
-        m.put(SinkConfig.WEBHOOK_INITIAL_BACKOFF, "10ms");
-        m.put(SinkConfig.WEBHOOK_MAX_BACKOFF, "50ms");
-        m.put(SinkConfig.WEBHOOK_REQUEST_TIMEOUT, "5s");
-        m.put(SinkConfig.DELIVERY_TIMEOUT, "30s");
-        return Settings.of(m);
-    }
-
-    private static Subscription.Builder subscription(String id, Channel channel, String target) {
-        return Subscription.newBuilder(Fixtures.subscription(id, channel, target));
-    }
-
-    private static void produce(TestPlatform platform, String topic, List<Alert> alerts) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", platform.bootstrapServers());
-        props.put("enable.idempotence", "true");
-        var serde = Topics.ALERTS.renamed(topic).valueSerde(new RegistryClient(RegistryConfig.of(platform.registryUrl())));
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), serde.serializer())) {
-            for (Alert alert : alerts) {
-                producer.send(new ProducerRecord<>(topic, alert.getAlertId(), alert)).get();
-            }
-        }
-    }
-
-    private static List<DeadLetter> deadLetters(TestPlatform platform, String topic, int expected) {
-        var values = Topics.SINK_DLQ.renamed(topic).valueSerde(new RegistryClient(RegistryConfig.of(platform.registryUrl())))
-                .deserializer();
-        Properties props = new Properties();
-        props.put("bootstrap.servers", platform.bootstrapServers());
-        List<DeadLetter> letters = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(WAIT).until(() -> {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    letters.add(values.deserialize(r.topic(), r.value()));
-                }
-                return letters.size() >= expected;
-            });
-        }
-        assertThat(letters).hasSize(expected);
-        return letters;
-    }
-
-    private static List<String> fileKeys(Path target) throws IOException {
-        if (!Files.isDirectory(target)) {
-            return List.of();
-        }
-        List<String> keys = new ArrayList<>();
-        try (Stream<Path> files = Files.list(target)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    keys.add(AlertJson.mapper().readTree(line).path("deliveryKey").asText());
-                }
-            }
-        }
-        return keys;
-    }
-
-    private List<String> dbKeys() throws SQLException {
-        List<String> keys = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT delivery_key FROM " + schema + ".alert_delivery")) {
-            while (rs.next()) {
-                keys.add(rs.getString(1));
-            }
-        }
-        return keys;
-    }
-
-    private List<String> liveIds(SinkService service) throws IOException, InterruptedException, URISyntaxException {
-        URI uri = new URI(service.livePageUrl().orElseThrow() + "api/alerts");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        List<String> ids = new ArrayList<>();
-        AlertJson.mapper().readTree(response.body()).forEach(n -> ids.add(n.path("alertId").asText()));
-        return ids;
-    }
-
-    private int status(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer copy = buffer.duplicate();
-        byte[] out = new byte[copy.remaining()];
-        copy.get(out);
-        return out;
-    }
-
-    /** Topic and group names no other test uses. */
-    private record Names(String alerts, String subscriptions, String dlq, String group) {
-        static Names of(TestPlatform platform) {
-            return new Names(platform.uniqueName("alerts"), platform.uniqueName("subscriptions"),
-                    platform.uniqueName("sink-dlq"), platform.uniqueName("sink-group"));
-        }
-    }
+  }
 }

@@ -13,144 +13,144 @@ final class CompiledQuery {
   final int[] anchors;
 
   CompiledQuery(String id, Node root, int[] anchors) {
-    this.id = id;
-    this.root = root;
-    this.anchors = anchors;
+  this.id = id;
+  this.root = root;
+  this.anchors = anchors;
   }
 
   /** A node of the compiled boolean tree. */
   abstract static sealed class Node permits TermNode, PhraseNode, AllTermsNode, AnyTermNode, AndNode, OrNode, NotNode {
-    /** Estimated fraction of articles matching, used only to order clauses. */
-    final double frequency;
+  /** Estimated fraction of articles matching, used only to order clauses. */
+  final double frequency;
 
-    Node(double frequency) {
-      this.frequency = frequency;
-    }
+  Node(double frequency) {
+    this.frequency = frequency;
+  }
 
-    abstract boolean matches(ArticleTerms article);
+  abstract boolean matches(ArticleTerms article);
   }
 
   static final class TermNode extends Node {
-    private final int term;
+  private final int term;
 
-    TermNode(int term, double frequency) {
-      super(frequency);
-      this.term = term;
-    }
+  TermNode(int term, double frequency) {
+    super(frequency);
+    this.term = term;
+  }
 
-    int term() {
-      return term;
-    }
+  int term() {
+    return term;
+  }
 
-    @Override
-    boolean matches(ArticleTerms article) {
-      return article.contains(term);
-    }
+  @Override
+  boolean matches(ArticleTerms article) {
+    return article.contains(term);
+  }
   }
 
   static final class PhraseNode extends Node {
-    private final int[] terms;
+  private final int[] terms;
 
-    PhraseNode(int[] terms, double frequency) {
-      super(frequency);
-      this.terms = terms;
-    }
+  PhraseNode(int[] terms, double frequency) {
+    super(frequency);
+    this.terms = terms;
+  }
 
-    @Override
-    boolean matches(ArticleTerms article) {
-      return article.containsPhrase(terms);
-    }
+  @Override
+  boolean matches(ArticleTerms article) {
+    return article.containsPhrase(terms);
+  }
   }
 
   /** An AND of plain terms: one array to read instead of one object per clause. */
   static final class AllTermsNode extends Node {
-    private final int[] terms;
+  private final int[] terms;
 
-    AllTermsNode(int[] terms, double frequency) {
-      super(frequency);
-      this.terms = terms;
-    }
+  AllTermsNode(int[] terms, double frequency) {
+    super(frequency);
+    this.terms = terms;
+  }
 
-    @Override
-    boolean matches(ArticleTerms article) {
-      for (int term : terms) {
-        if (!article.contains(term)) {
-          return false;
-        }
-      }
-      return true;
+  @Override
+  boolean matches(ArticleTerms article) {
+    for (int term : terms) {
+    if (!article.contains(term)) {
+      return false;
     }
+    }
+    return true;
+  }
   }
 
   /** An OR of plain terms. */
   static final class AnyTermNode extends Node {
-    private final int[] terms;
+  private final int[] terms;
 
-    AnyTermNode(int[] terms, double frequency) {
-      super(frequency);
-      this.terms = terms;
-    }
+  AnyTermNode(int[] terms, double frequency) {
+    super(frequency);
+    this.terms = terms;
+  }
 
-    @Override
-    boolean matches(ArticleTerms article) {
-      for (int term : terms) {
-        if (article.contains(term)) {
-          return true;
-        }
-      }
-      return false;
+  @Override
+  boolean matches(ArticleTerms article) {
+    for (int term : terms) {
+    if (article.contains(term)) {
+      return true;
     }
+    }
+    return false;
+  }
   }
 
   static final class AndNode extends Node {
-    private final Node[] clauses;
+  private final Node[] clauses;
 
-    AndNode(Node[] clauses, double frequency) {
-      super(frequency);
-      this.clauses = clauses;
-    }
+  AndNode(Node[] clauses, double frequency) {
+    super(frequency);
+    this.clauses = clauses;
+  }
 
-    @Override
-    boolean matches(ArticleTerms article) {
-      for (Node clause : clauses) {
-        if (!clause.matches(article)) {
-          return false;
-        }
-      }
-      return true;
+  @Override
+  boolean matches(ArticleTerms article) {
+    for (Node clause : clauses) {
+    if (!clause.matches(article)) {
+      return false;
     }
+    }
+    return true;
+  }
   }
 
   static final class OrNode extends Node {
-    private final Node[] clauses;
+  private final Node[] clauses;
 
-    OrNode(Node[] clauses, double frequency) {
-      super(frequency);
-      this.clauses = clauses;
-    }
+  OrNode(Node[] clauses, double frequency) {
+    super(frequency);
+    this.clauses = clauses;
+  }
 
-    @Override
-    boolean matches(ArticleTerms article) {
-      for (Node clause : clauses) {
-        if (clause.matches(article)) {
-          return true;
-        }
-      }
-      return false;
+  @Override
+  boolean matches(ArticleTerms article) {
+    for (Node clause : clauses) {
+    if (clause.matches(article)) {
+      return true;
     }
+    }
+    return false;
+  }
   }
 
   static final class NotNode extends Node {
-    private final Node clause;
+  private final Node clause;
 
-    NotNode(Node clause) {
-      super(1 - clause.frequency);
-      this.clause = clause;
-    }
+  NotNode(Node clause) {
+    super(1 - clause.frequency);
+    this.clause = clause;
+  }
 
-    @Override
-    boolean matches(ArticleTerms article) {
-      return !clause.matches(article);
-    }
+  @Override
+  boolean matches(ArticleTerms article) {
+    return !clause.matches(article);
+  }
   }
 }

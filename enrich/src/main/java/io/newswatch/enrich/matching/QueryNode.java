@@ -17,26 +17,26 @@ public sealed interface QueryNode {
 
   /** Analyzed terms that must occur at consecutive positions (at least two). */
   record Phrase(List<String> terms) implements QueryNode {
-    public Phrase {
-      terms = List.copyOf(terms);
-      if (terms.size() < 2) {
-        throw new IllegalArgumentException("a phrase needs two terms or more, got " + terms);
-      }
+  public Phrase {
+    terms = List.copyOf(terms);
+    if (terms.size() < 2) {
+    throw new IllegalArgumentException("a phrase needs two terms or more, got " + terms);
     }
+  }
   }
 
   /** Every clause must match. */
   record And(List<QueryNode> clauses) implements QueryNode {
-    public And {
-      clauses = List.copyOf(clauses);
-    }
+  public And {
+    clauses = List.copyOf(clauses);
+  }
   }
 
   /** At least one clause must match. */
   record Or(List<QueryNode> clauses) implements QueryNode {
-    public Or {
-      clauses = List.copyOf(clauses);
-    }
+  public Or {
+    clauses = List.copyOf(clauses);
+  }
   }
 
   /** The clause must not match. */

@@ -20,55 +20,55 @@ import org.slf4j.LoggerFactory;
  */
 public final class JsonlFileChannel implements AlertChannel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JsonlFileChannel.class);
+  private static final Logger LOG = LoggerFactory.getLogger(JsonlFileChannel.class);
 
-    private final JsonlFileConfig config;
-    private final ConcurrentMap<Path, JsonlDirectory> directories = new ConcurrentHashMap<>();
+  private final JsonlFileConfig config;
+  private final ConcurrentMap<Path, JsonlDirectory> directories = new ConcurrentHashMap<>();
 
-    public JsonlFileChannel(JsonlFileConfig config) {
-        this.config = config;
+  public JsonlFileChannel(JsonlFileConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
+    String key = DeliveryKey.of(subscription, alert);
+    try {
+      JsonlDirectory directory = directory(Path.of(subscription.getTarget()));
+      byte[] line = AlertJson.bytes(AlertJson.envelope(key, subscription.getId(), alert));
+      boolean written = directory.append(key, line);
+      return CompletableFuture.completedFuture(
+          written ? DeliveryResult.delivered(key, 1) : DeliveryResult.alreadyDelivered(key));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Writing {} to {} failed", key, subscription.getTarget(), e);
+      return CompletableFuture.completedFuture(DeliveryResult.failed(key, 1,
+          "cannot write to " + subscription.getTarget() + ": " + e));
     }
+  }
 
-    @Override
-    public CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
-        String key = DeliveryKey.of(subscription, alert);
-        try {
-            JsonlDirectory directory = directory(Path.of(subscription.getTarget()));
-            byte[] line = AlertJson.bytes(AlertJson.envelope(key, subscription.getId(), alert));
-            boolean written = directory.append(key, line);
-            return CompletableFuture.completedFuture(
-                    written ? DeliveryResult.delivered(key, 1) : DeliveryResult.alreadyDelivered(key));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Writing {} to {} failed", key, subscription.getTarget(), e);
-            return CompletableFuture.completedFuture(DeliveryResult.failed(key, 1,
-                    "cannot write to " + subscription.getTarget() + ": " + e));
-        }
-    }
+  /** How many delivered keys the target directory holds (opening it if needed). */
+  public int deliveredCount(String target) throws IOException {
+    return directory(Path.of(target)).size();
+  }
 
-    /** How many delivered keys the target directory holds (opening it if needed). */
-    public int deliveredCount(String target) throws IOException {
-        return directory(Path.of(target)).size();
+  private JsonlDirectory directory(Path target) throws IOException {
+    Path key = target.toAbsolutePath().normalize();
+    JsonlDirectory existing = directories.get(key);
+    if (existing != null) {
+      return existing;
     }
+    synchronized (directories) {
+      JsonlDirectory again = directories.get(key);
+      if (again == null) {
+        again = JsonlDirectory.open(key, config);
+        directories.put(key, again);
+      }
+      return again;
+    }
+  }
 
-    private JsonlDirectory directory(Path target) throws IOException {
-        Path key = target.toAbsolutePath().normalize();
-        JsonlDirectory existing = directories.get(key);
-        if (existing != null) {
-            return existing;
-        }
-        synchronized (directories) {
-            JsonlDirectory again = directories.get(key);
-            if (again == null) {
-                again = JsonlDirectory.open(key, config);
-                directories.put(key, again);
-            }
-            return again;
-        }
-    }
-
-    @Override
-    public void close() {
-        directories.values().forEach(JsonlDirectory::close);
-        directories.clear();
-    }
+  @Override
+  public void close() {
+    directories.values().forEach(JsonlDirectory::close);
+    directories.clear();
+  }
 }

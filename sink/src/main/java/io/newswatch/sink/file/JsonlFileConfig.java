@@ -13,27 +13,27 @@ import java.util.regex.Pattern;
  */
 public record JsonlFileConfig(String filePrefix, long maxFileBytes, Clock clock) {
 
-    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_-]+");
+  private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_-]+");
 
-    /** 64 MiB files named alerts-*.jsonl, dated by the system UTC clock. */
-    public static JsonlFileConfig defaults() {
-        return new JsonlFileConfig("alerts", 64L * 1024 * 1024, Clock.systemUTC());
-    }
+  /** 64 MiB files named alerts-*.jsonl, dated by the system UTC clock. */
+  public static JsonlFileConfig defaults() {
+    return new JsonlFileConfig("alerts", 64L * 1024 * 1024, Clock.systemUTC());
+  }
 
-    public JsonlFileConfig {
-        Objects.requireNonNull(clock, "clock");
-        if (filePrefix == null || !PREFIX.matcher(filePrefix).matches()) {
-            throw new IllegalArgumentException("filePrefix '" + filePrefix
-                    + "' must be letters, digits, '_' or '-' (it becomes part of file names)");
-        }
-        if (maxFileBytes < 1) {
-            throw new IllegalArgumentException("maxFileBytes must be positive, was " + maxFileBytes
-                    + "; use e.g. 67108864 for 64 MiB");
-        }
+  public JsonlFileConfig {
+    Objects.requireNonNull(clock, "clock");
+    if (filePrefix == null || !PREFIX.matcher(filePrefix).matches()) {
+      throw new IllegalArgumentException("filePrefix '" + filePrefix
+          + "' must be letters, digits, '_' or '-' (it becomes part of file names)");
     }
+    if (maxFileBytes < 1) {
+      throw new IllegalArgumentException("maxFileBytes must be positive, was " + maxFileBytes
+          + "; use e.g. 67108864 for 64 MiB");
+    }
+  }
 
-    /** A copy with another clock, for tests that cross midnight. */
-    public JsonlFileConfig withClock(Clock other) {
-        return new JsonlFileConfig(filePrefix, maxFileBytes, other);
-    }
+  /** A copy with another clock, for tests that cross midnight. */
+  public JsonlFileConfig withClock(Clock other) {
+    return new JsonlFileConfig(filePrefix, maxFileBytes, other);
+  }
 }

@@ -20,76 +20,76 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileDeliveryLedger implements DeliveryLedger {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FileDeliveryLedger.class);
+  private static final Logger LOG = LoggerFactory.getLogger(FileDeliveryLedger.class);
 
-    private final Path file;
-    private final Set<String> keys = new HashSet<>();
-    private final FileChannel channel;
+  private final Path file;
+  private final Set<String> keys = new HashSet<>();
+  private final FileChannel channel;
 
-    private FileDeliveryLedger(Path file) throws IOException {
-        this.file = file;
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        boolean existed = Files.exists(file);
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        long cut = DurableFiles.truncateTornTail(channel);
-        if (cut > 0) {
-            LOG.warn("Cut {} bytes of a torn last line from ledger {}", cut, file);
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines) {
-            if (!line.isBlank()) {
-                keys.add(line);
-            }
-        }
-        channel.position(channel.size());
-        if (!existed) {
-            DurableFiles.syncDirectory(parent);
-        }
+  private FileDeliveryLedger(Path file) throws IOException {
+    this.file = file;
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    boolean existed = Files.exists(file);
+    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    long cut = DurableFiles.truncateTornTail(channel);
+    if (cut > 0) {
+      LOG.warn("Cut {} bytes of a torn last line from ledger {}", cut, file);
     }
-
-    /** Opens (creating if needed) the ledger file and loads its keys. */
-    public static FileDeliveryLedger open(Path file) {
-        try {
-            return new FileDeliveryLedger(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open delivery ledger " + file + "; check the state directory is writable", e);
-        }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (String line : lines) {
+      if (!line.isBlank()) {
+        keys.add(line);
+      }
     }
-
-    @Override
-    public synchronized boolean contains(String key) {
-        return keys.contains(key);
+    channel.position(channel.size());
+    if (!existed) {
+      DurableFiles.syncDirectory(parent);
     }
+  }
 
-    @Override
-    public synchronized void record(String key) {
-        if (key.indexOf('\n') >= 0 || key.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("delivery key must not contain a line break");
-        }
-        if (keys.contains(key)) {
-            return;
-        }
-        try {
-            DurableFiles.appendAndSync(channel, (key + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to delivery ledger " + file, e);
-        }
-        keys.add(key);
+  /** Opens (creating if needed) the ledger file and loads its keys. */
+  public static FileDeliveryLedger open(Path file) {
+    try {
+      return new FileDeliveryLedger(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open delivery ledger " + file + "; check the state directory is writable", e);
     }
+  }
 
-    @Override
-    public synchronized int size() {
-        return keys.size();
-    }
+  @Override
+  public synchronized boolean contains(String key) {
+    return keys.contains(key);
+  }
 
-    @Override
-    public synchronized void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.warn("Closing delivery ledger {} failed", file, e);
-        }
+  @Override
+  public synchronized void record(String key) {
+    if (key.indexOf('\n') >= 0 || key.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("delivery key must not contain a line break");
     }
+    if (keys.contains(key)) {
+      return;
+    }
+    try {
+      DurableFiles.appendAndSync(channel, (key + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to delivery ledger " + file, e);
+    }
+    keys.add(key);
+  }
+
+  @Override
+  public synchronized int size() {
+    return keys.size();
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.warn("Closing delivery ledger {} failed", file, e);
+    }
+  }
 }

@@ -13,22 +13,22 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LiveChannel implements AlertChannel {
 
-    private final RecentAlerts alerts;
+  private final RecentAlerts alerts;
 
-    public LiveChannel(RecentAlerts alerts) {
-        this.alerts = alerts;
-    }
+  public LiveChannel(RecentAlerts alerts) {
+    this.alerts = alerts;
+  }
 
-    @Override
-    public CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
-        String key = DeliveryKey.of(subscription, alert);
-        boolean added = alerts.publish(alert);
-        return CompletableFuture.completedFuture(added ? DeliveryResult.delivered(key, 1)
-                : DeliveryResult.alreadyDelivered(key));
-    }
+  @Override
+  public CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
+    String key = DeliveryKey.of(subscription, alert);
+    boolean added = alerts.publish(alert);
+    return CompletableFuture.completedFuture(added ? DeliveryResult.delivered(key, 1)
+        : DeliveryResult.alreadyDelivered(key));
+  }
 
-    @Override
-    public void close() {
-        // The page server owns the HTTP side; nothing to release here.
-    }
+  @Override
+  public void close() {
+    // The page server owns the HTTP side; nothing to release here.
+  }
 }

@@ -18,65 +18,65 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresChannels implements AlertChannel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PostgresChannels.class);
-    private static final String DEFAULT_USER = "postgres";
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresChannels.class);
+  private static final String DEFAULT_USER = "postgres";
 
-    private final String defaultUrl;
-    private final Map<String, PostgresChannel> byUrl = new LinkedHashMap<>();
-    private boolean closed;
+  private final String defaultUrl;
+  private final Map<String, PostgresChannel> byUrl = new LinkedHashMap<>();
+  private boolean closed;
 
-    /** Uses {@code defaultUrl} (user, password and currentSchema may be URL parameters) for empty targets. */
-    public PostgresChannels(String defaultUrl) {
-        PostgresConfig.fromJdbcUrl(defaultUrl, DEFAULT_USER);
-        this.defaultUrl = defaultUrl;
+  /** Uses {@code defaultUrl} (user, password and currentSchema may be URL parameters) for empty targets. */
+  public PostgresChannels(String defaultUrl) {
+    PostgresConfig.fromJdbcUrl(defaultUrl, DEFAULT_USER);
+    this.defaultUrl = defaultUrl;
+  }
+
+  @Override
+  public CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
+    String target = subscription.getTarget();
+    String url = target == null || target.isBlank() ? defaultUrl : target;
+    PostgresChannel channel;
+    try {
+      channel = open(url);
+    } catch (RuntimeException e) {
+      PostgresConfig shown = safeConfig(url);
+      LOG.warn("Cannot open PostgreSQL database {} for subscription {}", shown, subscription.getId(), e);
+      return CompletableFuture.completedFuture(DeliveryResult.failed(DeliveryKey.of(subscription, alert), 0,
+          "cannot open PostgreSQL database " + (shown == null ? "<invalid URL>" : shown) + ": " + e.getMessage()));
     }
+    return channel.deliver(subscription, alert);
+  }
 
-    @Override
-    public CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
-        String target = subscription.getTarget();
-        String url = target == null || target.isBlank() ? defaultUrl : target;
-        PostgresChannel channel;
-        try {
-            channel = open(url);
-        } catch (RuntimeException e) {
-            PostgresConfig shown = safeConfig(url);
-            LOG.warn("Cannot open PostgreSQL database {} for subscription {}", shown, subscription.getId(), e);
-            return CompletableFuture.completedFuture(DeliveryResult.failed(DeliveryKey.of(subscription, alert), 0,
-                    "cannot open PostgreSQL database " + (shown == null ? "<invalid URL>" : shown) + ": " + e.getMessage()));
-        }
-        return channel.deliver(subscription, alert);
+  /** Opens a database at most once at a time; a failed open is tried again on the next delivery. */
+  private synchronized PostgresChannel open(String url) {
+    if (closed) {
+      throw new IllegalStateException("the PostgreSQL channels are closed");
     }
+    PostgresChannel channel = byUrl.get(url);
+    if (channel == null) {
+      channel = new PostgresChannel(PostgresConfig.fromJdbcUrl(url, DEFAULT_USER));
+      byUrl.put(url, channel);
+    }
+    return channel;
+  }
 
-    /** Opens a database at most once at a time; a failed open is tried again on the next delivery. */
-    private synchronized PostgresChannel open(String url) {
-        if (closed) {
-            throw new IllegalStateException("the PostgreSQL channels are closed");
-        }
-        PostgresChannel channel = byUrl.get(url);
-        if (channel == null) {
-            channel = new PostgresChannel(PostgresConfig.fromJdbcUrl(url, DEFAULT_USER));
-            byUrl.put(url, channel);
-        }
-        return channel;
+  private static PostgresConfig safeConfig(String url) {
+    try {
+      return PostgresConfig.fromJdbcUrl(url, DEFAULT_USER);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
+  }
 
-    private static PostgresConfig safeConfig(String url) {
-        try {
-            return PostgresConfig.fromJdbcUrl(url, DEFAULT_USER);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
+  /** How many databases are open. */
+  public synchronized int openDatabases() {
+    return byUrl.size();
+  }
 
-    /** How many databases are open. */
-    public synchronized int openDatabases() {
-        return byUrl.size();
-    }
-
-    @Override
-    public synchronized void close() {
-        closed = true;
-        byUrl.values().forEach(PostgresChannel::close);
-        byUrl.clear();
-    }
+  @Override
+  public synchronized void close() {
+    closed = true;
+    byUrl.values().forEach(PostgresChannel::close);
+    byUrl.clear();
+  }
 }

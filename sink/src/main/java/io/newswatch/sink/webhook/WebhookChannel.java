@@ -27,138 +27,138 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookChannel implements AlertChannel {
 
-    /** File name of the ledger that {@link #open} keeps in the state directory. */
-    public static final String LEDGER_FILE = "webhook-delivered.keys";
+  /** File name of the ledger that {@link #open} keeps in the state directory. */
+  public static final String LEDGER_FILE = "webhook-delivered.keys";
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookChannel.class);
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookChannel.class);
 
-    private final WebhookConfig config;
-    private final DeliveryLedger ledger;
-    private final boolean ownsLedger;
-    private final HttpClient client;
-    private final WebhookSender sender;
-    private final ConcurrentMap<String, ThreadPoolExecutor> lanes = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, CompletableFuture<DeliveryResult>> inFlight = new ConcurrentHashMap<>();
+  private final WebhookConfig config;
+  private final DeliveryLedger ledger;
+  private final boolean ownsLedger;
+  private final HttpClient client;
+  private final WebhookSender sender;
+  private final ConcurrentMap<String, ThreadPoolExecutor> lanes = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, CompletableFuture<DeliveryResult>> inFlight = new ConcurrentHashMap<>();
 
-    /** A channel over a ledger the caller owns (and closes). */
-    public WebhookChannel(WebhookConfig config, DeliveryLedger ledger, SecretResolver secrets) {
-        this(config, ledger, secrets, false);
+  /** A channel over a ledger the caller owns (and closes). */
+  public WebhookChannel(WebhookConfig config, DeliveryLedger ledger, SecretResolver secrets) {
+    this(config, ledger, secrets, false);
+  }
+
+  private WebhookChannel(WebhookConfig config, DeliveryLedger ledger, SecretResolver secrets, boolean ownsLedger) {
+    this.config = config;
+    this.ledger = ledger;
+    this.ownsLedger = ownsLedger;
+    this.client = HttpClient.newBuilder()
+        .connectTimeout(config.connectTimeout())
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    this.sender = new WebhookSender(client, config, ledger, secrets);
+  }
+
+  /** A channel whose ledger is the fsynced file {@value #LEDGER_FILE} in {@code stateDir}. */
+  public static WebhookChannel open(WebhookConfig config, Path stateDir, SecretResolver secrets) {
+    return new WebhookChannel(config, FileDeliveryLedger.open(stateDir.resolve(LEDGER_FILE)), secrets, true);
+  }
+
+  @Override
+  public CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
+    String key = DeliveryKey.of(subscription, alert);
+    if (ledger.contains(key)) {
+      return CompletableFuture.completedFuture(DeliveryResult.alreadyDelivered(key));
     }
-
-    private WebhookChannel(WebhookConfig config, DeliveryLedger ledger, SecretResolver secrets, boolean ownsLedger) {
-        this.config = config;
-        this.ledger = ledger;
-        this.ownsLedger = ownsLedger;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.sender = new WebhookSender(client, config, ledger, secrets);
+    CompletableFuture<DeliveryResult> mine = new CompletableFuture<>();
+    CompletableFuture<DeliveryResult> running = inFlight.putIfAbsent(key, mine);
+    if (running != null) {
+      return running;
     }
-
-    /** A channel whose ledger is the fsynced file {@value #LEDGER_FILE} in {@code stateDir}. */
-    public static WebhookChannel open(WebhookConfig config, Path stateDir, SecretResolver secrets) {
-        return new WebhookChannel(config, FileDeliveryLedger.open(stateDir.resolve(LEDGER_FILE)), secrets, true);
+    mine.whenComplete((r, e) -> inFlight.remove(key, mine));
+    Subscription snapshot = Subscription.newBuilder(subscription).build();
+    Alert alertCopy = Alert.newBuilder(alert).build();
+    try {
+      lane(subscription.getId()).execute(new Task(mine, key, () -> sender.send(snapshot, alertCopy)));
+    } catch (RejectedExecutionException e) {
+      mine.complete(DeliveryResult.failed(key, 0, "the queue of subscription " + subscription.getId()
+          + " is full (" + config.queueCapacity() + " waiting): its endpoint is too slow or down"));
     }
+    return mine;
+  }
 
+  /** How many deliveries are waiting or running for a subscription; 0 if it has no worker. */
+  public int pending(String subscriptionId) {
+    ThreadPoolExecutor lane = lanes.get(subscriptionId);
+    return lane == null ? 0 : lane.getQueue().size() + lane.getActiveCount();
+  }
+
+  /** Stops the worker of a removed subscription after the deliveries already queued. */
+  @Override
+  public void forget(String subscriptionId) {
+    ThreadPoolExecutor lane = lanes.remove(subscriptionId);
+    if (lane != null) {
+      lane.shutdown();
+    }
+  }
+
+  private ThreadPoolExecutor lane(String subscriptionId) {
+    return lanes.computeIfAbsent(subscriptionId, id -> {
+      ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(config.queueCapacity()),
+          r -> {
+            Thread t = new Thread(r, "webhook-" + id);
+            t.setDaemon(true);
+            return t;
+          });
+      return executor;
+    });
+  }
+
+  /** Waits briefly for running deliveries, then fails the rest so no caller waits forever. */
+  @Override
+  public void close() {
+    lanes.values().forEach(ThreadPoolExecutor::shutdown);
+    for (ThreadPoolExecutor lane : lanes.values()) {
+      try {
+        if (!lane.awaitTermination(2, TimeUnit.SECONDS)) {
+          failAll(lane.shutdownNow());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failAll(lane.shutdownNow());
+      }
+    }
+    lanes.clear();
+    inFlight.forEach((key, f) -> f.complete(DeliveryResult.failed(key, 0, "not sent: the channel was closed")));
+    client.close();
+    if (ownsLedger) {
+      ledger.close();
+    }
+  }
+
+  private static void failAll(List<Runnable> notStarted) {
+    for (Runnable r : notStarted) {
+      if (r instanceof Task task) {
+        task.future.complete(DeliveryResult.failed(task.key, 0, "not sent: the channel was closed"));
+      }
+    }
+  }
+
+  /** A queued delivery that can still be failed if the channel closes before it runs. */
+  private record Task(CompletableFuture<DeliveryResult> future, String key, Attempt body) implements Runnable {
     @Override
-    public CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
-        String key = DeliveryKey.of(subscription, alert);
-        if (ledger.contains(key)) {
-            return CompletableFuture.completedFuture(DeliveryResult.alreadyDelivered(key));
-        }
-        CompletableFuture<DeliveryResult> mine = new CompletableFuture<>();
-        CompletableFuture<DeliveryResult> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return running;
-        }
-        mine.whenComplete((r, e) -> inFlight.remove(key, mine));
-        Subscription snapshot = Subscription.newBuilder(subscription).build();
-        Alert alertCopy = Alert.newBuilder(alert).build();
-        try {
-            lane(subscription.getId()).execute(new Task(mine, key, () -> sender.send(snapshot, alertCopy)));
-        } catch (RejectedExecutionException e) {
-            mine.complete(DeliveryResult.failed(key, 0, "the queue of subscription " + subscription.getId()
-                    + " is full (" + config.queueCapacity() + " waiting): its endpoint is too slow or down"));
-        }
-        return mine;
+    public void run() {
+      try {
+        future.complete(body.run());
+      } catch (RuntimeException e) {
+        LOG.warn("Webhook delivery {} failed unexpectedly", key, e);
+        future.complete(DeliveryResult.failed(key, 0, "unexpected error: " + e.getClass().getSimpleName()));
+      }
     }
+  }
 
-    /** How many deliveries are waiting or running for a subscription; 0 if it has no worker. */
-    public int pending(String subscriptionId) {
-        ThreadPoolExecutor lane = lanes.get(subscriptionId);
-        return lane == null ? 0 : lane.getQueue().size() + lane.getActiveCount();
-    }
-
-    /** Stops the worker of a removed subscription after the deliveries already queued. */
-    @Override
-    public void forget(String subscriptionId) {
-        ThreadPoolExecutor lane = lanes.remove(subscriptionId);
-        if (lane != null) {
-            lane.shutdown();
-        }
-    }
-
-    private ThreadPoolExecutor lane(String subscriptionId) {
-        return lanes.computeIfAbsent(subscriptionId, id -> {
-            ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                    new ArrayBlockingQueue<>(config.queueCapacity()),
-                    r -> {
-                        Thread t = new Thread(r, "webhook-" + id);
-                        t.setDaemon(true);
-                        return t;
-                    });
-            return executor;
-        });
-    }
-
-    /** Waits briefly for running deliveries, then fails the rest so no caller waits forever. */
-    @Override
-    public void close() {
-        lanes.values().forEach(ThreadPoolExecutor::shutdown);
-        for (ThreadPoolExecutor lane : lanes.values()) {
-            try {
-                if (!lane.awaitTermination(2, TimeUnit.SECONDS)) {
-                    failAll(lane.shutdownNow());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failAll(lane.shutdownNow());
-            }
-        }
-        lanes.clear();
-        inFlight.forEach((key, f) -> f.complete(DeliveryResult.failed(key, 0, "not sent: the channel was closed")));
-        client.close();
-        if (ownsLedger) {
-            ledger.close();
-        }
-    }
-
-    private static void failAll(List<Runnable> notStarted) {
-        for (Runnable r : notStarted) {
-            if (r instanceof Task task) {
-                task.future.complete(DeliveryResult.failed(task.key, 0, "not sent: the channel was closed"));
-            }
-        }
-    }
-
-    /** A queued delivery that can still be failed if the channel closes before it runs. */
-    private record Task(CompletableFuture<DeliveryResult> future, String key, Attempt body) implements Runnable {
-        @Override
-        public void run() {
-            try {
-                future.complete(body.run());
-            } catch (RuntimeException e) {
-                LOG.warn("Webhook delivery {} failed unexpectedly", key, e);
-                future.complete(DeliveryResult.failed(key, 0, "unexpected error: " + e.getClass().getSimpleName()));
-            }
-        }
-    }
-
-    /** The work of one delivery. */
-    @FunctionalInterface
-    private interface Attempt {
-        DeliveryResult run();
-    }
+  /** The work of one delivery. */
+  @FunctionalInterface
+  private interface Attempt {
+    DeliveryResult run();
+  }
 }

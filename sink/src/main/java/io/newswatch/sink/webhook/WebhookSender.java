@@ -20,120 +20,120 @@ import org.slf4j.LoggerFactory;
 /** Sends one delivery to one endpoint, retrying with backoff, and records it in the ledger on success. */
 final class WebhookSender {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
-    private final HttpClient client;
-    private final WebhookConfig config;
-    private final DeliveryLedger ledger;
-    private final SecretResolver secrets;
+  private final HttpClient client;
+  private final WebhookConfig config;
+  private final DeliveryLedger ledger;
+  private final SecretResolver secrets;
 
-    WebhookSender(HttpClient client, WebhookConfig config, DeliveryLedger ledger, SecretResolver secrets) {
-        this.client = client;
-        this.config = config;
-        this.ledger = ledger;
-        this.secrets = secrets;
+  WebhookSender(HttpClient client, WebhookConfig config, DeliveryLedger ledger, SecretResolver secrets) {
+    this.client = client;
+    this.config = config;
+    this.ledger = ledger;
+    this.secrets = secrets;
+  }
+
+  DeliveryResult send(Subscription subscription, Alert alert) {
+    String key = DeliveryKey.of(subscription, alert);
+    if (ledger.contains(key)) {
+      return DeliveryResult.alreadyDelivered(key);
     }
+    String endpoint = redacted(subscription.getTarget());
+    String ref = subscription.getSecretRef();
+    Optional<String> secret = ref == null ? Optional.empty() : secrets.secret(ref);
+    if (secret.isEmpty()) {
+      String reason = "the signing secret is missing: set environment variable '" + ref
+          + "' named by secretRef of subscription " + subscription.getId();
+      LOG.warn("Webhook delivery {} to {} not attempted: {}", key, endpoint, reason);
+      return DeliveryResult.failed(key, 0, reason);
+    }
+    byte[] body = AlertJson.bytes(AlertJson.envelope(key, subscription.getId(), alert));
+    HttpRequest request;
+    try {
+      request = HttpRequest.newBuilder(URI.create(subscription.getTarget()))
+          .timeout(config.requestTimeout())
+          .header("Content-Type", "application/json; charset=utf-8")
+          .header("User-Agent", "newswatch-sink")
+          .header("X-Newswatch-Signature", HmacSigner.signature(secret.get(), body))
+          .header("Idempotency-Key", key)
+          .header("X-Newswatch-Alert-Id", alert.getAlertId())
+          .header("X-Newswatch-Subscription-Id", subscription.getId())
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+          .build();
+    } catch (IllegalArgumentException e) {
+      return DeliveryResult.failed(key, 0, "the target is not a usable URL: " + endpoint);
+    }
+    return attempt(key, endpoint, request, secret.get());
+  }
 
-    DeliveryResult send(Subscription subscription, Alert alert) {
-        String key = DeliveryKey.of(subscription, alert);
-        if (ledger.contains(key)) {
-            return DeliveryResult.alreadyDelivered(key);
+  private DeliveryResult attempt(String key, String endpoint, HttpRequest request, String secret) {
+    String reason = "";
+    for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+      try {
+        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+          ledger.record(key);
+          LOG.debug("Webhook delivery {} to {} succeeded on attempt {}", key, endpoint, attempt);
+          return DeliveryResult.delivered(key, attempt);
         }
-        String endpoint = redacted(subscription.getTarget());
-        String ref = subscription.getSecretRef();
-        Optional<String> secret = ref == null ? Optional.empty() : secrets.secret(ref);
-        if (secret.isEmpty()) {
-            String reason = "the signing secret is missing: set environment variable '" + ref
-                    + "' named by secretRef of subscription " + subscription.getId();
-            LOG.warn("Webhook delivery {} to {} not attempted: {}", key, endpoint, reason);
-            return DeliveryResult.failed(key, 0, reason);
+        reason = "HTTP " + status + " from " + endpoint;
+        if (!retryable(status)) {
+          LOG.warn("Webhook delivery {} rejected: {}; not retrying a client error", key, reason);
+          return DeliveryResult.failed(key, attempt, reason + " (not retried)");
         }
-        byte[] body = AlertJson.bytes(AlertJson.envelope(key, subscription.getId(), alert));
-        HttpRequest request;
+      } catch (IOException e) {
+        reason = scrub(e.getClass().getSimpleName() + describe(e), secret) + " from " + endpoint;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return DeliveryResult.failed(key, attempt, "interrupted: the sink is shutting down");
+      }
+      if (attempt < config.maxAttempts()) {
+        Duration wait = jittered(attempt);
+        LOG.info("Webhook delivery {} attempt {}/{} failed ({}); retrying in {} ms",
+            key, attempt, config.maxAttempts(), reason, wait.toMillis());
         try {
-            request = HttpRequest.newBuilder(URI.create(subscription.getTarget()))
-                    .timeout(config.requestTimeout())
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "newswatch-sink")
-                    .header("X-Newswatch-Signature", HmacSigner.signature(secret.get(), body))
-                    .header("Idempotency-Key", key)
-                    .header("X-Newswatch-Alert-Id", alert.getAlertId())
-                    .header("X-Newswatch-Subscription-Id", subscription.getId())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return DeliveryResult.failed(key, 0, "the target is not a usable URL: " + endpoint);
+          Thread.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return DeliveryResult.failed(key, attempt, "interrupted: the sink is shutting down; last error " + reason);
         }
-        return attempt(key, endpoint, request, secret.get());
+      }
     }
+    String message = reason + " after " + config.maxAttempts() + " attempts";
+    LOG.warn("Webhook delivery {} failed: {}", key, message);
+    return DeliveryResult.failed(key, config.maxAttempts(), message);
+  }
 
-    private DeliveryResult attempt(String key, String endpoint, HttpRequest request, String secret) {
-        String reason = "";
-        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-            try {
-                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    ledger.record(key);
-                    LOG.debug("Webhook delivery {} to {} succeeded on attempt {}", key, endpoint, attempt);
-                    return DeliveryResult.delivered(key, attempt);
-                }
-                reason = "HTTP " + status + " from " + endpoint;
-                if (!retryable(status)) {
-                    LOG.warn("Webhook delivery {} rejected: {}; not retrying a client error", key, reason);
-                    return DeliveryResult.failed(key, attempt, reason + " (not retried)");
-                }
-            } catch (IOException e) {
-                reason = scrub(e.getClass().getSimpleName() + describe(e), secret) + " from " + endpoint;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return DeliveryResult.failed(key, attempt, "interrupted: the sink is shutting down");
-            }
-            if (attempt < config.maxAttempts()) {
-                Duration wait = jittered(attempt);
-                LOG.info("Webhook delivery {} attempt {}/{} failed ({}); retrying in {} ms",
-                        key, attempt, config.maxAttempts(), reason, wait.toMillis());
-                try {
-                    Thread.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return DeliveryResult.failed(key, attempt, "interrupted: the sink is shutting down; last error " + reason);
-                }
-            }
-        }
-        String message = reason + " after " + config.maxAttempts() + " attempts";
-        LOG.warn("Webhook delivery {} failed: {}", key, message);
-        return DeliveryResult.failed(key, config.maxAttempts(), message);
-    }
+  /** Full jitter spreads the retries of many subscribers so a recovering endpoint is not stampeded. */
+  private Duration jittered(int attempt) {
+    long cap = config.backoffCap(attempt).toMillis();
+    return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+  }
 
-    /** Full jitter spreads the retries of many subscribers so a recovering endpoint is not stampeded. */
-    private Duration jittered(int attempt) {
-        long cap = config.backoffCap(attempt).toMillis();
-        return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
-    }
+  private static boolean retryable(int status) {
+    return status >= 500 || status == 408 || status == 429;
+  }
 
-    private static boolean retryable(int status) {
-        return status >= 500 || status == 408 || status == 429;
-    }
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? "" : ": " + e.getMessage();
+  }
 
-    private static String describe(Exception e) {
-        return e.getMessage() == null ? "" : ": " + e.getMessage();
-    }
+  /** Belt and braces: nothing we build contains the secret, but an exception text could echo input. */
+  private static String scrub(String text, String secret) {
+    return text.replace(secret, "***");
+  }
 
-    /** Belt and braces: nothing we build contains the secret, but an exception text could echo input. */
-    private static String scrub(String text, String secret) {
-        return text.replace(secret, "***");
+  /** scheme://host:port/path only: query strings and user info often carry tokens. */
+  static String redacted(String target) {
+    try {
+      URI uri = URI.create(target);
+      String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+      return uri.getScheme() + "://" + uri.getHost() + port + path;
+    } catch (IllegalArgumentException e) {
+      return "<invalid URL>";
     }
-
-    /** scheme://host:port/path only: query strings and user info often carry tokens. */
-    static String redacted(String target) {
-        try {
-            URI uri = URI.create(target);
-            String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-            return uri.getScheme() + "://" + uri.getHost() + port + path;
-        } catch (IllegalArgumentException e) {
-            return "<invalid URL>";
-        }
-    }
+  }
 }

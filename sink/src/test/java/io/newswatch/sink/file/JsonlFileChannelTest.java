@@ -26,166 +26,166 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JsonlFileChannelTest {
 
-    private static final Instant NOON = Instant.parse("2026-11-22T12:00:00Z");
+  private static final Instant NOON = Instant.parse("2026-11-22T12:00:00Z");
 
-    @TempDir
-    Path dir;
+  @TempDir
+  Path dir;
 
-    private final MutableClock clock = new MutableClock(NOON);
+  private final MutableClock clock = new MutableClock(NOON);
 
-    @Test
-    void shouldWriteOneJsonLinePerAlertWithPlainFieldsWhenDelivered() throws IOException {
-        Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
-        try (JsonlFileChannel channel = channel(1 << 20)) {
-            assertThat(channel.deliver(sub, Fixtures.alert("a1")).join().outcome()).isEqualTo(Outcome.DELIVERED);
-        }
-
-        List<String> lines = Files.readAllLines(dir.resolve("alerts-2026-11-22.jsonl"));
-        assertThat(lines).hasSize(1);
-        JsonNode line = AlertJson.mapper().readTree(lines.get(0));
-        assertThat(line.get("deliveryKey").asText()).isEqualTo("desk:a1");
-        assertThat(line.get("subscriptionId").asText()).isEqualTo("desk");
-        assertThat(line.get("alertId").asText()).isEqualTo("a1");
-        assertThat(line.get("severity").asText()).isEqualTo("HIGH");
-        assertThat(line.get("createdAt").asText()).isEqualTo("2026-11-22T07:01:00Z");
-        assertThat(line.get("publishedAt").asText()).isEqualTo("2026-11-22T07:00:00Z");
-        assertThat(line.get("url").asText()).isEqualTo("https://news.example/a1");
-        assertThat(line.get("evidence").get(0).get("term").asText()).isEqualTo("opec");
+  @Test
+  void shouldWriteOneJsonLinePerAlertWithPlainFieldsWhenDelivered() throws IOException {
+    Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
+    try (JsonlFileChannel channel = channel(1 << 20)) {
+      assertThat(channel.deliver(sub, Fixtures.alert("a1")).join().outcome()).isEqualTo(Outcome.DELIVERED);
     }
 
-    @Test
-    void shouldDeliverEachAlertExactlyOnceWhenNewChannelReplaysAfterRestart() throws IOException {
-        Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
-        List<Alert> first = Fixtures.alerts("a", 5);
-        try (JsonlFileChannel channel = channel(1 << 20)) {
-            first.forEach(a -> channel.deliver(sub, a).join());
-        }
+    List<String> lines = Files.readAllLines(dir.resolve("alerts-2026-11-22.jsonl"));
+    assertThat(lines).hasSize(1);
+    JsonNode line = AlertJson.mapper().readTree(lines.get(0));
+    assertThat(line.get("deliveryKey").asText()).isEqualTo("desk:a1");
+    assertThat(line.get("subscriptionId").asText()).isEqualTo("desk");
+    assertThat(line.get("alertId").asText()).isEqualTo("a1");
+    assertThat(line.get("severity").asText()).isEqualTo("HIGH");
+    assertThat(line.get("createdAt").asText()).isEqualTo("2026-11-22T07:01:00Z");
+    assertThat(line.get("publishedAt").asText()).isEqualTo("2026-11-22T07:00:00Z");
+    assertThat(line.get("url").asText()).isEqualTo("https://news.example/a1");
+    assertThat(line.get("evidence").get(0).get("term").asText()).isEqualTo("opec");
+  }
 
-        List<DeliveryResult> replay = new ArrayList<>();
-        try (JsonlFileChannel restarted = channel(1 << 20)) {
-            first.forEach(a -> replay.add(restarted.deliver(sub, a).join()));
-            Fixtures.alerts("b", 3).forEach(a -> replay.add(restarted.deliver(sub, a).join()));
-        }
-
-        assertThat(replay).extracting(DeliveryResult::outcome).containsExactly(
-                Outcome.ALREADY_DELIVERED, Outcome.ALREADY_DELIVERED, Outcome.ALREADY_DELIVERED,
-                Outcome.ALREADY_DELIVERED, Outcome.ALREADY_DELIVERED,
-                Outcome.DELIVERED, Outcome.DELIVERED, Outcome.DELIVERED);
-        assertThat(deliveryKeys()).containsExactlyInAnyOrder("desk:a-0", "desk:a-1", "desk:a-2", "desk:a-3",
-                "desk:a-4", "desk:b-0", "desk:b-1", "desk:b-2");
+  @Test
+  void shouldDeliverEachAlertExactlyOnceWhenNewChannelReplaysAfterRestart() throws IOException {
+    Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
+    List<Alert> first = Fixtures.alerts("a", 5);
+    try (JsonlFileChannel channel = channel(1 << 20)) {
+      first.forEach(a -> channel.deliver(sub, a).join());
     }
 
-    @Test
-    void shouldCutTornLineAndRedeliverWhenCrashLeftPartialLine() throws IOException {
-        Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
-        try (JsonlFileChannel channel = channel(1 << 20)) {
-            channel.deliver(sub, Fixtures.alert("a-0")).join();
-            channel.deliver(sub, Fixtures.alert("a-1")).join();
-        }
-        Path file = dir.resolve("alerts-2026-11-22.jsonl");
-        long intact = Files.size(file);
-        // What a crash halfway through writing a-2's line leaves behind.
-        Files.writeString(file, "{\"deliveryKey\":\"desk:a-2\",\"subscriptionId\":\"de", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
-
-        DeliveryResult redelivered;
-        DeliveryResult replayed;
-        try (JsonlFileChannel restarted = channel(1 << 20)) {
-            replayed = restarted.deliver(sub, Fixtures.alert("a-1")).join();
-            redelivered = restarted.deliver(sub, Fixtures.alert("a-2")).join();
-        }
-
-        assertThat(replayed.outcome()).isEqualTo(Outcome.ALREADY_DELIVERED);
-        assertThat(redelivered.outcome()).isEqualTo(Outcome.DELIVERED);
-        assertThat(deliveryKeys()).containsExactly("desk:a-0", "desk:a-1", "desk:a-2");
-        assertThat(Files.size(file)).isGreaterThan(intact);
-        assertThat(Files.readString(file)).endsWith("\n");
+    List<DeliveryResult> replay = new ArrayList<>();
+    try (JsonlFileChannel restarted = channel(1 << 20)) {
+      first.forEach(a -> replay.add(restarted.deliver(sub, a).join()));
+      Fixtures.alerts("b", 3).forEach(a -> replay.add(restarted.deliver(sub, a).join()));
     }
 
-    @Test
-    void shouldRotateBySizeAndResumeLastFileWhenLimitIsSmall() throws IOException {
-        Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
-        long max = 1500;
-        try (JsonlFileChannel channel = channel(max)) {
-            Fixtures.alerts("a", 6).forEach(a -> channel.deliver(sub, a).join());
-        }
-        try (JsonlFileChannel restarted = channel(max)) {
-            Fixtures.alerts("a", 6).forEach(a -> restarted.deliver(sub, a).join());
-            restarted.deliver(sub, Fixtures.alert("b-0")).join();
-        }
+    assertThat(replay).extracting(DeliveryResult::outcome).containsExactly(
+        Outcome.ALREADY_DELIVERED, Outcome.ALREADY_DELIVERED, Outcome.ALREADY_DELIVERED,
+        Outcome.ALREADY_DELIVERED, Outcome.ALREADY_DELIVERED,
+        Outcome.DELIVERED, Outcome.DELIVERED, Outcome.DELIVERED);
+    assertThat(deliveryKeys()).containsExactlyInAnyOrder("desk:a-0", "desk:a-1", "desk:a-2", "desk:a-3",
+        "desk:a-4", "desk:b-0", "desk:b-1", "desk:b-2");
+  }
 
-        List<Path> files = files();
-        assertThat(files).hasSizeGreaterThan(2);
-        assertThat(files.get(0).getFileName()).hasToString("alerts-2026-11-22.jsonl");
-        assertThat(files.get(1).getFileName()).hasToString("alerts-2026-11-22.1.jsonl");
-        for (Path f : files) {
-            assertThat(Files.size(f)).isLessThanOrEqualTo(max);
-        }
-        assertThat(deliveryKeys()).hasSize(7).doesNotHaveDuplicates();
+  @Test
+  void shouldCutTornLineAndRedeliverWhenCrashLeftPartialLine() throws IOException {
+    Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
+    try (JsonlFileChannel channel = channel(1 << 20)) {
+      channel.deliver(sub, Fixtures.alert("a-0")).join();
+      channel.deliver(sub, Fixtures.alert("a-1")).join();
+    }
+    Path file = dir.resolve("alerts-2026-11-22.jsonl");
+    long intact = Files.size(file);
+    // What a crash halfway through writing a-2's line leaves behind.
+    Files.writeString(file, "{\"deliveryKey\":\"desk:a-2\",\"subscriptionId\":\"de", StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+
+    DeliveryResult redelivered;
+    DeliveryResult replayed;
+    try (JsonlFileChannel restarted = channel(1 << 20)) {
+      replayed = restarted.deliver(sub, Fixtures.alert("a-1")).join();
+      redelivered = restarted.deliver(sub, Fixtures.alert("a-2")).join();
     }
 
-    @Test
-    void shouldStartNewFileWhenUtcDayChanges() throws IOException {
-        Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
-        clock.advance(Duration.ofHours(11).plusMinutes(59)); // 23:59
-        try (JsonlFileChannel channel = channel(1 << 20)) {
-            channel.deliver(sub, Fixtures.alert("late")).join();
-            clock.advance(Duration.ofMinutes(2)); // 00:01 next day
-            channel.deliver(sub, Fixtures.alert("early")).join();
-        }
+    assertThat(replayed.outcome()).isEqualTo(Outcome.ALREADY_DELIVERED);
+    assertThat(redelivered.outcome()).isEqualTo(Outcome.DELIVERED);
+    assertThat(deliveryKeys()).containsExactly("desk:a-0", "desk:a-1", "desk:a-2");
+    assertThat(Files.size(file)).isGreaterThan(intact);
+    assertThat(Files.readString(file)).endsWith("\n");
+  }
 
-        assertThat(Files.readString(dir.resolve("alerts-2026-11-22.jsonl"))).contains("desk:late");
-        assertThat(Files.readString(dir.resolve("alerts-2026-11-23.jsonl"))).contains("desk:early");
+  @Test
+  void shouldRotateBySizeAndResumeLastFileWhenLimitIsSmall() throws IOException {
+    Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
+    long max = 1500;
+    try (JsonlFileChannel channel = channel(max)) {
+      Fixtures.alerts("a", 6).forEach(a -> channel.deliver(sub, a).join());
+    }
+    try (JsonlFileChannel restarted = channel(max)) {
+      Fixtures.alerts("a", 6).forEach(a -> restarted.deliver(sub, a).join());
+      restarted.deliver(sub, Fixtures.alert("b-0")).join();
     }
 
-    @Test
-    void shouldWriteOncePerSubscriptionWhenTwoSubscriptionsShareDirectory() throws IOException {
-        Alert alert = Fixtures.alert("a1");
-        try (JsonlFileChannel channel = channel(1 << 20)) {
-            channel.deliver(Fixtures.subscription("one", Channel.FILE, dir.toString()), alert).join();
-            channel.deliver(Fixtures.subscription("two", Channel.FILE, dir.toString()), alert).join();
-        }
+    List<Path> files = files();
+    assertThat(files).hasSizeGreaterThan(2);
+    assertThat(files.get(0).getFileName()).hasToString("alerts-2026-11-22.jsonl");
+    assertThat(files.get(1).getFileName()).hasToString("alerts-2026-11-22.1.jsonl");
+    for (Path f : files) {
+      assertThat(Files.size(f)).isLessThanOrEqualTo(max);
+    }
+    assertThat(deliveryKeys()).hasSize(7).doesNotHaveDuplicates();
+  }
 
-        assertThat(deliveryKeys()).containsExactly("one:a1", "two:a1");
+  @Test
+  void shouldStartNewFileWhenUtcDayChanges() throws IOException {
+    Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
+    clock.advance(Duration.ofHours(11).plusMinutes(59)); // 23:59
+    try (JsonlFileChannel channel = channel(1 << 20)) {
+      channel.deliver(sub, Fixtures.alert("late")).join();
+      clock.advance(Duration.ofMinutes(2)); // 00:01 next day
+      channel.deliver(sub, Fixtures.alert("early")).join();
     }
 
-    @Test
-    void shouldFailWithReasonWhenTargetIsNotADirectory() throws IOException {
-        Path notADir = Files.writeString(dir.resolve("plain.txt"), "x");
-        try (JsonlFileChannel channel = channel(1 << 20)) {
-            DeliveryResult result = channel.deliver(Fixtures.subscription("desk", Channel.FILE, notADir.toString()),
-                    Fixtures.alert("a1")).join();
+    assertThat(Files.readString(dir.resolve("alerts-2026-11-22.jsonl"))).contains("desk:late");
+    assertThat(Files.readString(dir.resolve("alerts-2026-11-23.jsonl"))).contains("desk:early");
+  }
 
-            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(result.detail()).contains(notADir.toString());
-        }
+  @Test
+  void shouldWriteOncePerSubscriptionWhenTwoSubscriptionsShareDirectory() throws IOException {
+    Alert alert = Fixtures.alert("a1");
+    try (JsonlFileChannel channel = channel(1 << 20)) {
+      channel.deliver(Fixtures.subscription("one", Channel.FILE, dir.toString()), alert).join();
+      channel.deliver(Fixtures.subscription("two", Channel.FILE, dir.toString()), alert).join();
     }
 
-    private JsonlFileChannel channel(long maxBytes) {
-        return new JsonlFileChannel(new JsonlFileConfig("alerts", maxBytes, clock));
-    }
+    assertThat(deliveryKeys()).containsExactly("one:a1", "two:a1");
+  }
 
-    private List<Path> files() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            // Order by rotation index: alerts-D.jsonl, alerts-D.1.jsonl, alerts-D.2.jsonl, ...
-            return s.filter(p -> p.toString().endsWith(".jsonl"))
-                    .sorted((a, b) -> Integer.compare(index(a), index(b)))
-                    .toList();
-        }
-    }
+  @Test
+  void shouldFailWithReasonWhenTargetIsNotADirectory() throws IOException {
+    Path notADir = Files.writeString(dir.resolve("plain.txt"), "x");
+    try (JsonlFileChannel channel = channel(1 << 20)) {
+      DeliveryResult result = channel.deliver(Fixtures.subscription("desk", Channel.FILE, notADir.toString()),
+          Fixtures.alert("a1")).join();
 
-    private static int index(Path p) {
-        String[] parts = p.getFileName().toString().split("\\.");
-        return parts.length == 3 ? Integer.parseInt(parts[1]) : 0;
+      assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(result.detail()).contains(notADir.toString());
     }
+  }
 
-    private List<String> deliveryKeys() throws IOException {
-        List<String> keys = new ArrayList<>();
-        for (Path f : files()) {
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                keys.add(AlertJson.mapper().readTree(line).get("deliveryKey").asText());
-            }
-        }
-        return keys;
+  private JsonlFileChannel channel(long maxBytes) {
+    return new JsonlFileChannel(new JsonlFileConfig("alerts", maxBytes, clock));
+  }
+
+  private List<Path> files() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      // Order by rotation index: alerts-D.jsonl, alerts-D.1.jsonl, alerts-D.2.jsonl, ...
+      return s.filter(p -> p.toString().endsWith(".jsonl"))
+          .sorted((a, b) -> Integer.compare(index(a), index(b)))
+          .toList();
     }
+  }
+
+  private static int index(Path p) {
+    String[] parts = p.getFileName().toString().split("\\.");
+    return parts.length == 3 ? Integer.parseInt(parts[1]) : 0;
+  }
+
+  private List<String> deliveryKeys() throws IOException {
+    List<String> keys = new ArrayList<>();
+    for (Path f : files()) {
+      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        keys.add(AlertJson.mapper().readTree(line).get("deliveryKey").asText());
+      }
+    }
+    return keys;
+  }
 }

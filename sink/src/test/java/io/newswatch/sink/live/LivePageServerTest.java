@@ -22,129 +22,129 @@ import org.junit.jupiter.api.Test;
 
 class LivePageServerTest {
 
-    private static final LiveConfig CONFIG = new LiveConfig("127.0.0.1", 0, 100, Duration.ofMillis(200));
-    private static final Subscription LIVE = Fixtures.subscription("live", Channel.LIVE, "");
+  private static final LiveConfig CONFIG = new LiveConfig("127.0.0.1", 0, 100, Duration.ofMillis(200));
+  private static final Subscription LIVE = Fixtures.subscription("live", Channel.LIVE, "");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : toClose.reversed()) {
-            c.close();
-        }
-        http.close();
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable c : toClose.reversed()) {
+      c.close();
+    }
+    http.close();
+  }
+
+  @Test
+  void shouldSendBacklogOldestFirstWhenClientConnects() throws Exception {
+    RecentAlerts alerts = new RecentAlerts(10);
+    LivePageServer server = server(alerts);
+    LiveChannel channel = new LiveChannel(alerts);
+    channel.deliver(LIVE, Fixtures.alert("a1")).join();
+    channel.deliver(LIVE, Fixtures.alert("a2")).join();
+
+    SseReader sse = sse(server, null);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> sse.events().size() == 2);
+    assertThat(sse.ids()).containsExactly("a1", "a2");
+    JsonNode data = AlertJson.mapper().readTree(sse.events().get(0).data());
+    assertThat(data.get("title").asText()).isEqualTo("OPEC cuts output a1");
+  }
+
+  @Test
+  void shouldPushNewAlertOnceWhenItIsReplayed() throws Exception {
+    RecentAlerts alerts = new RecentAlerts(10);
+    LivePageServer server = server(alerts);
+    LiveChannel channel = new LiveChannel(alerts);
+    SseReader sse = sse(server, null);
+    await().atMost(Duration.ofSeconds(5)).until(() -> alerts.listenerCount() == 1);
+
+    DeliveryResult first = channel.deliver(LIVE, Fixtures.alert("a3")).join();
+    DeliveryResult replay = channel.deliver(LIVE, Fixtures.alert("a3")).join();
+    channel.deliver(LIVE, Fixtures.alert("a4")).join();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> sse.ids().contains("a4"));
+    assertThat(sse.ids()).containsExactly("a3", "a4");
+    assertThat(first.outcome()).isEqualTo(Outcome.DELIVERED);
+    assertThat(replay.outcome()).isEqualTo(Outcome.ALREADY_DELIVERED);
+  }
+
+  @Test
+  void shouldSendOnlyMissedEventsWhenLastEventIdIsGiven() throws Exception {
+    RecentAlerts alerts = new RecentAlerts(10);
+    LivePageServer server = server(alerts);
+    Fixtures.alerts("a", 3).forEach(alerts::publish);
+
+    SseReader sse = sse(server, "a-0");
+    alerts.publish(Fixtures.alert("a-3"));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> sse.ids().contains("a-3"));
+    assertThat(sse.ids()).containsExactly("a-1", "a-2", "a-3");
+  }
+
+  @Test
+  void shouldListRecentNewestFirstAndForgetOldestWhenBufferIsFull() throws Exception {
+    RecentAlerts alerts = new RecentAlerts(3);
+    LivePageServer server = server(alerts);
+    Fixtures.alerts("a", 5).forEach(alerts::publish);
+
+    JsonNode recent = AlertJson.mapper().readTree(get(server, "api/alerts").body());
+
+    assertThat(recent).extracting(n -> n.get("alertId").asText()).containsExactly("a-4", "a-3", "a-2");
+    // a-0 fell out of the buffer, so it counts as new again.
+    assertThat(alerts.publish(Fixtures.alert("a-0"))).isTrue();
+    assertThat(alerts.publish(Fixtures.alert("a-4"))).isFalse();
+  }
+
+  @Test
+  void shouldShowEachAlertOnceWhenRestartedServerIsReplayed() throws Exception {
+    RecentAlerts before = new RecentAlerts(10);
+    try (LivePageServer first = new LivePageServer(CONFIG, before)) {
+      Fixtures.alerts("a", 3).forEach(a -> new LiveChannel(before).deliver(LIVE, a).join());
+      assertThat(first.port()).isPositive();
     }
 
-    @Test
-    void shouldSendBacklogOldestFirstWhenClientConnects() throws Exception {
-        RecentAlerts alerts = new RecentAlerts(10);
-        LivePageServer server = server(alerts);
-        LiveChannel channel = new LiveChannel(alerts);
-        channel.deliver(LIVE, Fixtures.alert("a1")).join();
-        channel.deliver(LIVE, Fixtures.alert("a2")).join();
+    RecentAlerts after = new RecentAlerts(10);
+    LivePageServer restarted = server(after);
+    LiveChannel channel = new LiveChannel(after);
+    Fixtures.alerts("a", 5).forEach(a -> channel.deliver(LIVE, a).join());
+    Fixtures.alerts("a", 5).forEach(a -> channel.deliver(LIVE, a).join());
 
-        SseReader sse = sse(server, null);
+    JsonNode recent = AlertJson.mapper().readTree(get(restarted, "api/alerts").body());
+    assertThat(recent).extracting(n -> n.get("alertId").asText())
+        .containsExactly("a-4", "a-3", "a-2", "a-1", "a-0");
+  }
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> sse.events().size() == 2);
-        assertThat(sse.ids()).containsExactly("a1", "a2");
-        JsonNode data = AlertJson.mapper().readTree(sse.events().get(0).data());
-        assertThat(data.get("title").asText()).isEqualTo("OPEC cuts output a1");
-    }
+  @Test
+  void shouldServePageAndHealthAndRejectOtherPaths() throws Exception {
+    LivePageServer server = server(new RecentAlerts(10));
 
-    @Test
-    void shouldPushNewAlertOnceWhenItIsReplayed() throws Exception {
-        RecentAlerts alerts = new RecentAlerts(10);
-        LivePageServer server = server(alerts);
-        LiveChannel channel = new LiveChannel(alerts);
-        SseReader sse = sse(server, null);
-        await().atMost(Duration.ofSeconds(5)).until(() -> alerts.listenerCount() == 1);
+    HttpResponse<String> page = get(server, "");
+    HttpResponse<String> health = get(server, "health");
+    HttpResponse<String> missing = get(server, "secret.txt");
 
-        DeliveryResult first = channel.deliver(LIVE, Fixtures.alert("a3")).join();
-        DeliveryResult replay = channel.deliver(LIVE, Fixtures.alert("a3")).join();
-        channel.deliver(LIVE, Fixtures.alert("a4")).join();
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.body()).contains("new EventSource('events')");
+    assertThat(AlertJson.mapper().readTree(health.body()).get("status").asText()).isEqualTo("UP");
+    assertThat(missing.statusCode()).isEqualTo(404);
+  }
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> sse.ids().contains("a4"));
-        assertThat(sse.ids()).containsExactly("a3", "a4");
-        assertThat(first.outcome()).isEqualTo(Outcome.DELIVERED);
-        assertThat(replay.outcome()).isEqualTo(Outcome.ALREADY_DELIVERED);
-    }
+  private LivePageServer server(RecentAlerts alerts) {
+    LivePageServer server = new LivePageServer(CONFIG, alerts);
+    toClose.add(server);
+    return server;
+  }
 
-    @Test
-    void shouldSendOnlyMissedEventsWhenLastEventIdIsGiven() throws Exception {
-        RecentAlerts alerts = new RecentAlerts(10);
-        LivePageServer server = server(alerts);
-        Fixtures.alerts("a", 3).forEach(alerts::publish);
+  private SseReader sse(LivePageServer server, String lastEventId) throws Exception {
+    SseReader reader = new SseReader(server.url() + "events", lastEventId);
+    toClose.add(reader);
+    return reader;
+  }
 
-        SseReader sse = sse(server, "a-0");
-        alerts.publish(Fixtures.alert("a-3"));
-
-        await().atMost(Duration.ofSeconds(5)).until(() -> sse.ids().contains("a-3"));
-        assertThat(sse.ids()).containsExactly("a-1", "a-2", "a-3");
-    }
-
-    @Test
-    void shouldListRecentNewestFirstAndForgetOldestWhenBufferIsFull() throws Exception {
-        RecentAlerts alerts = new RecentAlerts(3);
-        LivePageServer server = server(alerts);
-        Fixtures.alerts("a", 5).forEach(alerts::publish);
-
-        JsonNode recent = AlertJson.mapper().readTree(get(server, "api/alerts").body());
-
-        assertThat(recent).extracting(n -> n.get("alertId").asText()).containsExactly("a-4", "a-3", "a-2");
-        // a-0 fell out of the buffer, so it counts as new again.
-        assertThat(alerts.publish(Fixtures.alert("a-0"))).isTrue();
-        assertThat(alerts.publish(Fixtures.alert("a-4"))).isFalse();
-    }
-
-    @Test
-    void shouldShowEachAlertOnceWhenRestartedServerIsReplayed() throws Exception {
-        RecentAlerts before = new RecentAlerts(10);
-        try (LivePageServer first = new LivePageServer(CONFIG, before)) {
-            Fixtures.alerts("a", 3).forEach(a -> new LiveChannel(before).deliver(LIVE, a).join());
-            assertThat(first.port()).isPositive();
-        }
-
-        RecentAlerts after = new RecentAlerts(10);
-        LivePageServer restarted = server(after);
-        LiveChannel channel = new LiveChannel(after);
-        Fixtures.alerts("a", 5).forEach(a -> channel.deliver(LIVE, a).join());
-        Fixtures.alerts("a", 5).forEach(a -> channel.deliver(LIVE, a).join());
-
-        JsonNode recent = AlertJson.mapper().readTree(get(restarted, "api/alerts").body());
-        assertThat(recent).extracting(n -> n.get("alertId").asText())
-                .containsExactly("a-4", "a-3", "a-2", "a-1", "a-0");
-    }
-
-    @Test
-    void shouldServePageAndHealthAndRejectOtherPaths() throws Exception {
-        LivePageServer server = server(new RecentAlerts(10));
-
-        HttpResponse<String> page = get(server, "");
-        HttpResponse<String> health = get(server, "health");
-        HttpResponse<String> missing = get(server, "secret.txt");
-
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(page.body()).contains("new EventSource('events')");
-        assertThat(AlertJson.mapper().readTree(health.body()).get("status").asText()).isEqualTo("UP");
-        assertThat(missing.statusCode()).isEqualTo(404);
-    }
-
-    private LivePageServer server(RecentAlerts alerts) {
-        LivePageServer server = new LivePageServer(CONFIG, alerts);
-        toClose.add(server);
-        return server;
-    }
-
-    private SseReader sse(LivePageServer server, String lastEventId) throws Exception {
-        SseReader reader = new SseReader(server.url() + "events", lastEventId);
-        toClose.add(reader);
-        return reader;
-    }
-
-    private HttpResponse<String> get(LivePageServer server, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
+  private HttpResponse<String> get(LivePageServer server, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 }

@@ -29,104 +29,104 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresChannelIT {
 
-    private static final String URL = System.getProperty("newswatch.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = System.getProperty("newswatch.pg.user", "postgres");
+  private static final String URL = System.getProperty("newswatch.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final String USER = System.getProperty("newswatch.pg.user", "postgres");
 
-    private final String schema = "sink_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-            .toLowerCase(Locale.ROOT);
-    private PostgresConfig config;
+  private final String schema = "sink_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+      .toLowerCase(Locale.ROOT);
+  private PostgresConfig config;
 
-    @BeforeEach
-    void reachDatabase() {
-        try (Connection c = DriverManager.getConnection(URL, USER, "")) {
-            assertThat(c.isValid(2)).isTrue();
-        } catch (SQLException e) {
-            throw new AssertionError("PostgreSQL is needed at " + URL + " as user " + USER
-                    + " (trust auth); start it (apt-get install postgresql) or set -Dnewswatch.pg.url: " + e.getMessage(), e);
-        }
-        config = new PostgresConfig(URL, USER, "", schema);
+  @BeforeEach
+  void reachDatabase() {
+    try (Connection c = DriverManager.getConnection(URL, USER, "")) {
+      assertThat(c.isValid(2)).isTrue();
+    } catch (SQLException e) {
+      throw new AssertionError("PostgreSQL is needed at " + URL + " as user " + USER
+          + " (trust auth); start it (apt-get install postgresql) or set -Dnewswatch.pg.url: " + e.getMessage(), e);
+    }
+    config = new PostgresConfig(URL, USER, "", schema);
+  }
+
+  @AfterEach
+  void dropSchema() throws SQLException {
+    try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement st = c.createStatement()) {
+      st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+  }
+
+  @Test
+  void shouldStoreMainFieldsAndWholeAlertWhenDelivered() throws SQLException {
+    Subscription sub = Fixtures.subscription("db", Channel.POSTGRES, "");
+    try (PostgresChannel channel = new PostgresChannel(config)) {
+      assertThat(channel.deliver(sub, Fixtures.alert("a1")).join().outcome()).isEqualTo(Outcome.DELIVERED);
     }
 
-    @AfterEach
-    void dropSchema() throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+    try (Connection c = connect(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT delivery_key, topic, severity, title, url, created_at,"
+            + " alert->>'source' AS source, alert->'evidence'->0->>'term' AS term FROM alert_delivery")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("delivery_key")).isEqualTo("db:a1");
+      assertThat(rs.getString("topic")).isEqualTo("energy");
+      assertThat(rs.getString("severity")).isEqualTo("HIGH");
+      assertThat(rs.getString("title")).isEqualTo("OPEC cuts output a1");
+      assertThat(rs.getString("url")).isEqualTo("https://news.example/a1");
+      assertThat(rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC))
+          .isEqualTo(OffsetDateTime.parse("2026-11-22T07:01:00Z"));
+      assertThat(rs.getString("source")).isEqualTo("example-wire");
+      assertThat(rs.getString("term")).isEqualTo("opec");
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
+  void shouldHaveEachRowExactlyOnceWhenNewChannelReplaysAfterRestart() throws SQLException {
+    Subscription one = Fixtures.subscription("one", Channel.POSTGRES, "");
+    Subscription two = Fixtures.subscription("two", Channel.POSTGRES, "");
+    List<Alert> first = Fixtures.alerts("a", 5);
+    try (PostgresChannel channel = new PostgresChannel(config)) {
+      first.forEach(a -> channel.deliver(one, a).join());
     }
 
-    @Test
-    void shouldStoreMainFieldsAndWholeAlertWhenDelivered() throws SQLException {
-        Subscription sub = Fixtures.subscription("db", Channel.POSTGRES, "");
-        try (PostgresChannel channel = new PostgresChannel(config)) {
-            assertThat(channel.deliver(sub, Fixtures.alert("a1")).join().outcome()).isEqualTo(Outcome.DELIVERED);
-        }
-
-        try (Connection c = connect(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT delivery_key, topic, severity, title, url, created_at,"
-                        + " alert->>'source' AS source, alert->'evidence'->0->>'term' AS term FROM alert_delivery")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString("delivery_key")).isEqualTo("db:a1");
-            assertThat(rs.getString("topic")).isEqualTo("energy");
-            assertThat(rs.getString("severity")).isEqualTo("HIGH");
-            assertThat(rs.getString("title")).isEqualTo("OPEC cuts output a1");
-            assertThat(rs.getString("url")).isEqualTo("https://news.example/a1");
-            assertThat(rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC))
-                    .isEqualTo(OffsetDateTime.parse("2026-11-22T07:01:00Z"));
-            assertThat(rs.getString("source")).isEqualTo("example-wire");
-            assertThat(rs.getString("term")).isEqualTo("opec");
-            assertThat(rs.next()).isFalse();
-        }
+    List<DeliveryResult> replay = new ArrayList<>();
+    try (PostgresChannel restarted = new PostgresChannel(config)) {
+      first.forEach(a -> replay.add(restarted.deliver(one, a).join()));
+      Fixtures.alerts("b", 3).forEach(a -> replay.add(restarted.deliver(one, a).join()));
+      replay.add(restarted.deliver(two, first.get(0)).join());
     }
 
-    @Test
-    void shouldHaveEachRowExactlyOnceWhenNewChannelReplaysAfterRestart() throws SQLException {
-        Subscription one = Fixtures.subscription("one", Channel.POSTGRES, "");
-        Subscription two = Fixtures.subscription("two", Channel.POSTGRES, "");
-        List<Alert> first = Fixtures.alerts("a", 5);
-        try (PostgresChannel channel = new PostgresChannel(config)) {
-            first.forEach(a -> channel.deliver(one, a).join());
-        }
+    assertThat(replay.subList(0, 5)).extracting(DeliveryResult::outcome).containsOnly(Outcome.ALREADY_DELIVERED);
+    assertThat(replay.subList(5, 9)).extracting(DeliveryResult::outcome).containsOnly(Outcome.DELIVERED);
+    assertThat(keys()).containsExactly("one:a-0", "one:a-1", "one:a-2", "one:a-3", "one:a-4",
+        "one:b-0", "one:b-1", "one:b-2", "two:a-0");
+  }
 
-        List<DeliveryResult> replay = new ArrayList<>();
-        try (PostgresChannel restarted = new PostgresChannel(config)) {
-            first.forEach(a -> replay.add(restarted.deliver(one, a).join()));
-            Fixtures.alerts("b", 3).forEach(a -> replay.add(restarted.deliver(one, a).join()));
-            replay.add(restarted.deliver(two, first.get(0)).join());
-        }
+  @Test
+  void shouldReconnectWhenConnectionWasKilled() throws SQLException {
+    Subscription sub = Fixtures.subscription("db", Channel.POSTGRES, "");
+    try (PostgresChannel channel = new PostgresChannel(config)) {
+      channel.deliver(sub, Fixtures.alert("a1")).join();
+      try (Connection admin = DriverManager.getConnection(URL, USER, ""); Statement st = admin.createStatement()) {
+        st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            + " WHERE application_name = 'newswatch-sink' AND pid <> pg_backend_pid()");
+      }
 
-        assertThat(replay.subList(0, 5)).extracting(DeliveryResult::outcome).containsOnly(Outcome.ALREADY_DELIVERED);
-        assertThat(replay.subList(5, 9)).extracting(DeliveryResult::outcome).containsOnly(Outcome.DELIVERED);
-        assertThat(keys()).containsExactly("one:a-0", "one:a-1", "one:a-2", "one:a-3", "one:a-4",
-                "one:b-0", "one:b-1", "one:b-2", "two:a-0");
+      assertThat(channel.deliver(sub, Fixtures.alert("a2")).join().outcome()).isEqualTo(Outcome.DELIVERED);
     }
+    assertThat(keys()).containsExactly("db:a1", "db:a2");
+  }
 
-    @Test
-    void shouldReconnectWhenConnectionWasKilled() throws SQLException {
-        Subscription sub = Fixtures.subscription("db", Channel.POSTGRES, "");
-        try (PostgresChannel channel = new PostgresChannel(config)) {
-            channel.deliver(sub, Fixtures.alert("a1")).join();
-            try (Connection admin = DriverManager.getConnection(URL, USER, ""); Statement st = admin.createStatement()) {
-                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                        + " WHERE application_name = 'newswatch-sink' AND pid <> pg_backend_pid()");
-            }
-
-            assertThat(channel.deliver(sub, Fixtures.alert("a2")).join().outcome()).isEqualTo(Outcome.DELIVERED);
-        }
-        assertThat(keys()).containsExactly("db:a1", "db:a2");
+  private List<String> keys() throws SQLException {
+    List<String> keys = new ArrayList<>();
+    try (Connection c = connect(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT delivery_key FROM alert_delivery ORDER BY delivery_key")) {
+      while (rs.next()) {
+        keys.add(rs.getString(1));
+      }
     }
+    return keys;
+  }
 
-    private List<String> keys() throws SQLException {
-        List<String> keys = new ArrayList<>();
-        try (Connection c = connect(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT delivery_key FROM alert_delivery ORDER BY delivery_key")) {
-            while (rs.next()) {
-                keys.add(rs.getString(1));
-            }
-        }
-        return keys;
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(URL + "?currentSchema=" + schema, USER, "");
-    }
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(URL + "?currentSchema=" + schema, USER, "");
+  }
 }

@@ -12,48 +12,48 @@ import org.junit.jupiter.api.Test;
 
 class SubscriptionFilterTest {
 
-    private final Alert alert = Fixtures.alert("a1"); // energy, HIGH, en, "OPEC cuts output a1"
-    private final Subscription all = Fixtures.subscription("s1", Channel.LIVE, "");
+  private final Alert alert = Fixtures.alert("a1"); // energy, HIGH, en, "OPEC cuts output a1"
+  private final Subscription all = Fixtures.subscription("s1", Channel.LIVE, "");
 
-    @Test
-    void shouldMatchWhenSubscriptionHasNoRestrictions() {
-        assertThat(SubscriptionFilter.matches(all, alert)).isTrue();
-    }
+  @Test
+  void shouldMatchWhenSubscriptionHasNoRestrictions() {
+    assertThat(SubscriptionFilter.matches(all, alert)).isTrue();
+  }
 
-    @Test
-    void shouldNotMatchWhenDisabled() {
-        assertThat(SubscriptionFilter.matches(with(all).setEnabled(false).build(), alert)).isFalse();
-    }
+  @Test
+  void shouldNotMatchWhenDisabled() {
+    assertThat(SubscriptionFilter.matches(with(all).setEnabled(false).build(), alert)).isFalse();
+  }
 
-    @Test
-    void shouldMatchOnlyListedTopicsWhenTopicsAreGiven() {
-        assertThat(SubscriptionFilter.matches(with(all).setTopics(List.of("health", "energy")).build(), alert)).isTrue();
-        assertThat(SubscriptionFilter.matches(with(all).setTopics(List.of("health")).build(), alert)).isFalse();
-    }
+  @Test
+  void shouldMatchOnlyListedTopicsWhenTopicsAreGiven() {
+    assertThat(SubscriptionFilter.matches(with(all).setTopics(List.of("health", "energy")).build(), alert)).isTrue();
+    assertThat(SubscriptionFilter.matches(with(all).setTopics(List.of("health")).build(), alert)).isFalse();
+  }
 
-    @Test
-    void shouldRespectSeverityOrderWhenMinSeverityIsSet() {
-        assertThat(SubscriptionFilter.matches(with(all).setMinSeverity(Severity.HIGH).build(), alert)).isTrue();
-        assertThat(SubscriptionFilter.matches(with(all).setMinSeverity(Severity.CRITICAL).build(), alert)).isFalse();
-        Alert unknown = Alert.newBuilder(alert).setSeverity(Severity.UNKNOWN).build();
-        assertThat(SubscriptionFilter.matches(all, unknown)).isFalse();
-    }
+  @Test
+  void shouldRespectSeverityOrderWhenMinSeverityIsSet() {
+    assertThat(SubscriptionFilter.matches(with(all).setMinSeverity(Severity.HIGH).build(), alert)).isTrue();
+    assertThat(SubscriptionFilter.matches(with(all).setMinSeverity(Severity.CRITICAL).build(), alert)).isFalse();
+    Alert unknown = Alert.newBuilder(alert).setSeverity(Severity.UNKNOWN).build();
+    assertThat(SubscriptionFilter.matches(all, unknown)).isFalse();
+  }
 
-    @Test
-    void shouldMatchRegionalVariantWhenLanguageIsListed() {
-        Alert british = Alert.newBuilder(alert).setLang("en-GB").build();
-        assertThat(SubscriptionFilter.matches(with(all).setLanguages(List.of("EN")).build(), british)).isTrue();
-        assertThat(SubscriptionFilter.matches(with(all).setLanguages(List.of("de")).build(), british)).isFalse();
-    }
+  @Test
+  void shouldMatchRegionalVariantWhenLanguageIsListed() {
+    Alert british = Alert.newBuilder(alert).setLang("en-GB").build();
+    assertThat(SubscriptionFilter.matches(with(all).setLanguages(List.of("EN")).build(), british)).isTrue();
+    assertThat(SubscriptionFilter.matches(with(all).setLanguages(List.of("de")).build(), british)).isFalse();
+  }
 
-    @Test
-    void shouldSearchTitleAndSummaryWhenQueryIsSet() {
-        // "opec" is in the title, "cartel" only in the summary.
-        assertThat(SubscriptionFilter.matches(with(all).setQuery("opec cartel").build(), alert)).isTrue();
-        assertThat(SubscriptionFilter.matches(with(all).setQuery("opec gas").build(), alert)).isFalse();
-    }
+  @Test
+  void shouldSearchTitleAndSummaryWhenQueryIsSet() {
+    // "opec" is in the title, "cartel" only in the summary.
+    assertThat(SubscriptionFilter.matches(with(all).setQuery("opec cartel").build(), alert)).isTrue();
+    assertThat(SubscriptionFilter.matches(with(all).setQuery("opec gas").build(), alert)).isFalse();
+  }
 
-    private static Subscription.Builder with(Subscription s) {
-        return Subscription.newBuilder(s);
-    }
+  private static Subscription.Builder with(Subscription s) {
+    return Subscription.newBuilder(s);
+  }
 }

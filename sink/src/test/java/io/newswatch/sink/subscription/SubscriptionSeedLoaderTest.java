@@ -14,51 +14,51 @@ import org.junit.jupiter.api.Test;
 
 class SubscriptionSeedLoaderTest {
 
-    @Test
-    void shouldLoadEveryFieldWhenSeedIsValid() throws Exception {
-        List<Subscription> subs = SubscriptionSeedLoader.load(resource("valid.yaml"));
+  @Test
+  void shouldLoadEveryFieldWhenSeedIsValid() throws Exception {
+    List<Subscription> subs = SubscriptionSeedLoader.load(resource("valid.yaml"));
 
-        assertThat(subs).hasSize(2);
-        Subscription energy = subs.get(0);
-        assertThat(energy.getId()).isEqualTo("energy-desk");
-        assertThat(energy.getChannel()).isEqualTo(Channel.FILE);
-        assertThat(energy.getTopics()).containsExactly("energy");
-        assertThat(energy.getMinSeverity()).isEqualTo(Severity.MEDIUM);
-        assertThat(energy.getLanguages()).containsExactly("en", "de");
-        assertThat(energy.getQuery()).isEqualTo("opec \"oil price\"");
-        assertThat(energy.getEnabled()).isTrue();
-        Subscription hook = subs.get(1);
-        assertThat(hook.getEnabled()).isFalse();
-        assertThat(hook.getSecretRef()).isEqualTo("HEALTH_HOOK_SECRET");
-        assertThat(hook.getSettings()).isEqualTo(Map.of("team", "health"));
-        assertThat(hook.getMinSeverity()).isEqualTo(Severity.LOW);
-    }
+    assertThat(subs).hasSize(2);
+    Subscription energy = subs.get(0);
+    assertThat(energy.getId()).isEqualTo("energy-desk");
+    assertThat(energy.getChannel()).isEqualTo(Channel.FILE);
+    assertThat(energy.getTopics()).containsExactly("energy");
+    assertThat(energy.getMinSeverity()).isEqualTo(Severity.MEDIUM);
+    assertThat(energy.getLanguages()).containsExactly("en", "de");
+    assertThat(energy.getQuery()).isEqualTo("opec \"oil price\"");
+    assertThat(energy.getEnabled()).isTrue();
+    Subscription hook = subs.get(1);
+    assertThat(hook.getEnabled()).isFalse();
+    assertThat(hook.getSecretRef()).isEqualTo("HEALTH_HOOK_SECRET");
+    assertThat(hook.getSettings()).isEqualTo(Map.of("team", "health"));
+    assertThat(hook.getMinSeverity()).isEqualTo(Severity.LOW);
+  }
 
-    @Test
-    void shouldNameEachBadFieldWhenSeedIsInvalid() throws Exception {
-        Path file = resource("invalid.yaml");
+  @Test
+  void shouldNameEachBadFieldWhenSeedIsInvalid() throws Exception {
+    Path file = resource("invalid.yaml");
 
-        assertThatThrownBy(() -> SubscriptionSeedLoader.load(file))
-                .isInstanceOfSatisfying(InvalidSubscriptionException.class, e -> assertThat(e.problems())
-                        .anySatisfy(p -> assertThat(p).contains("subscriptions[0].id").contains("bad:id"))
-                        .anySatisfy(p -> assertThat(p).contains("subscriptions[1].target").contains("http(s) URL"))
-                        .anySatisfy(p -> assertThat(p).contains("subscriptions[1].secretRef"))
-                        .anySatisfy(p -> assertThat(p).contains("subscriptions[2].minSeverity").contains("HUGE"))
-                        .anySatisfy(p -> assertThat(p).contains("subscriptions[2].topcs").contains("unknown field"))
-                        .anySatisfy(p -> assertThat(p).contains("subscriptions[3].query").contains("unclosed quote"))
-                        .anySatisfy(p -> assertThat(p).contains("subscriptions[4].id").contains("used twice"))
-                        .anySatisfy(p -> assertThat(p).contains("subscriptions[4].target").contains("JDBC URL"))
-                        .allSatisfy(p -> assertThat(p).startsWith(file.toString())));
-    }
+    assertThatThrownBy(() -> SubscriptionSeedLoader.load(file))
+        .isInstanceOfSatisfying(InvalidSubscriptionException.class, e -> assertThat(e.problems())
+            .anySatisfy(p -> assertThat(p).contains("subscriptions[0].id").contains("bad:id"))
+            .anySatisfy(p -> assertThat(p).contains("subscriptions[1].target").contains("http(s) URL"))
+            .anySatisfy(p -> assertThat(p).contains("subscriptions[1].secretRef"))
+            .anySatisfy(p -> assertThat(p).contains("subscriptions[2].minSeverity").contains("HUGE"))
+            .anySatisfy(p -> assertThat(p).contains("subscriptions[2].topcs").contains("unknown field"))
+            .anySatisfy(p -> assertThat(p).contains("subscriptions[3].query").contains("unclosed quote"))
+            .anySatisfy(p -> assertThat(p).contains("subscriptions[4].id").contains("used twice"))
+            .anySatisfy(p -> assertThat(p).contains("subscriptions[4].target").contains("JDBC URL"))
+            .allSatisfy(p -> assertThat(p).startsWith(file.toString())));
+  }
 
-    @Test
-    void shouldExplainExpectedShapeWhenListIsMissing() {
-        assertThatThrownBy(() -> SubscriptionSeedLoader.parse("subs: []", "inline"))
-                .isInstanceOf(InvalidSubscriptionException.class)
-                .hasMessageContaining("top-level 'subscriptions:' list");
-    }
+  @Test
+  void shouldExplainExpectedShapeWhenListIsMissing() {
+    assertThatThrownBy(() -> SubscriptionSeedLoader.parse("subs: []", "inline"))
+        .isInstanceOf(InvalidSubscriptionException.class)
+        .hasMessageContaining("top-level 'subscriptions:' list");
+  }
 
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(SubscriptionSeedLoaderTest.class.getResource("/subscriptions/" + name).toURI());
-    }
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(SubscriptionSeedLoaderTest.class.getResource("/subscriptions/" + name).toURI());
+  }
 }
