@@ -1,17 +1,14 @@
 package io.newswatch.ingest;
 
 import io.newswatch.schemas.avro.DeadLetter;
-import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
-/** Builds ingest-stage dead letters, keeping at most the first 64 KiB of the offending bytes. */
+/** Ingest's face on {@link io.newswatch.runtime.DeadLetters}: stage "ingest", at most the first 64 KiB kept. */
 public final class DeadLetters {
 
   /** Payload bytes kept in a dead letter; larger input is cut and flagged as truncated. */
-  public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+  public static final int MAX_PAYLOAD_BYTES = io.newswatch.runtime.DeadLetters.MAX_PAYLOAD;
 
   /** The stage name every ingest dead letter carries. */
   public static final String STAGE = "ingest";
@@ -37,24 +34,7 @@ public final class DeadLetters {
       long originalSize,
       Map<String, String> attributes,
       Instant now) {
-    long size = originalSize >= 0 ? originalSize : payload == null ? -1 : payload.length;
-    ByteBuffer kept = null;
-    boolean truncated = false;
-    if (payload != null) {
-      int keep = Math.min(payload.length, MAX_PAYLOAD_BYTES);
-      kept = ByteBuffer.wrap(Arrays.copyOf(payload, keep));
-      truncated = size > keep;
-    }
-    return DeadLetter.newBuilder()
-        .setStage(STAGE)
-        .setSource(source == null ? "" : source)
-        .setReason(reason == null || reason.isBlank() ? "unknown" : reason)
-        .setErrorClass(error == null ? "" : error.getClass().getName())
-        .setPayload(kept)
-        .setOriginalSize(size)
-        .setTruncated(truncated)
-        .setAttributes(attributes == null ? new HashMap<>() : new HashMap<>(attributes))
-        .setOccurredAt(now)
-        .build();
+    return io.newswatch.runtime.DeadLetters.of(STAGE, source, reason == null || reason.isBlank() ? "unknown" : reason,
+        error, payload, originalSize, attributes, now);
   }
 }

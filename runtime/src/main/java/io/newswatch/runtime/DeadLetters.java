@@ -16,7 +16,26 @@ public final class DeadLetters {
 
   /** A dead letter for input that never became a Kafka record (a feed, a file, an HTTP body). */
   public static DeadLetter of(String stage, String source, String reason, Throwable error, byte[] payload) {
-    return builder(stage, source, reason, error, payload).build();
+    return of(stage, source, reason, error, payload, -1, Map.of(), Instant.now());
+  }
+
+  /**
+   * The general form.
+   *
+   * @param payload the raw bytes, or only their first bytes when the input was cut while streaming
+   * @param originalSize the full input size when known, or -1 to use the payload length
+   * @param attributes extra context; copied
+   */
+  public static DeadLetter of(String stage, String source, String reason, Throwable error, byte[] payload,
+      long originalSize, Map<String, String> attributes, Instant now) {
+    DeadLetter.Builder b = builder(stage, source, reason, error, payload).setOccurredAt(now)
+        .setAttributes(attributes == null ? new java.util.HashMap<>() : new java.util.HashMap<>(attributes));
+    if (payload != null && originalSize > payload.length) {
+      b.setOriginalSize(originalSize).setTruncated(true);
+    } else if (payload == null && originalSize >= 0) {
+      b.setOriginalSize(originalSize);
+    }
+    return b.build();
   }
 
   /** A dead letter for a Kafka record that could not be read or processed. */
