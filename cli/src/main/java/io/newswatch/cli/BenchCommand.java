@@ -193,16 +193,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Settings settings(EmbeddedPlatform platform, Path dir) {
-    Map<String, String> d = new HashMap<>();
-    d.putAll(EnrichConfig.defaults());
-    d.putAll(SinkConfig.defaults());
-    d.put(Settings.BOOTSTRAP, platform.bootstrapServers());
-    d.put(Settings.REGISTRY_URL, platform.registryUrl());
-    d.put(Settings.REGISTRY_AUTO_REGISTER, "true");
+    Map<String, String> d = EmbeddedDefaults.of(platform, dir);
     d.put(Settings.MANAGEMENT_PORT, "-1");
-    d.put(EnrichConfig.STATE_DIR, dir.resolve("streams").toString());
-    d.put(SinkConfig.FILE_DIR, dir.resolve("alerts").toString());
-    d.put(SinkConfig.STATE_DIR, dir.resolve("sink").toString());
     d.put(SinkConfig.LIVE_PORT, "-1");
     d.putAll(overrides);
     return Settings.of(d);

@@ -123,19 +123,8 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private Settings settings(EmbeddedPlatform platform, Path data, Path inputDir) {
-    Map<String, String> d = new HashMap<>();
-    d.putAll(EnrichConfig.defaults());
-    d.putAll(IngestConfig.defaults());
-    d.putAll(SinkConfig.defaults());
-    d.put(Settings.BOOTSTRAP, platform.bootstrapServers());
-    d.put(Settings.REGISTRY_URL, platform.registryUrl());
-    // The embedded default registers its own schemas; production turns this off.
-    d.put(Settings.REGISTRY_AUTO_REGISTER, "true");
+    Map<String, String> d = EmbeddedDefaults.of(platform, data);
     d.put(Settings.MANAGEMENT_PORT, "9100");
-    d.put(EnrichConfig.STATE_DIR, data.resolve("streams").toString());
-    d.put(IngestConfig.STATE_DIR, data.resolve("ingest").toString());
-    d.put(SinkConfig.FILE_DIR, data.resolve("alerts").toString());
-    d.put(SinkConfig.STATE_DIR, data.resolve("sink").toString());
     d.put(SinkConfig.LIVE_PORT, Integer.toString(livePort));
     if (!untilIdle) {
       d.put(IngestConfig.WATCH_DIR, inputDir.toString());
