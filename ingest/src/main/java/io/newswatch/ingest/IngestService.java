@@ -62,6 +62,9 @@ public final class IngestService implements AutoCloseable {
         Topics.INGEST_REJECTED.renamed(config.rejectedTopic()), Topics.FEED_STATE.renamed(config.feedStateTopic())));
     KafkaArticleSink sink = new KafkaArticleSink(kafka, registry, config.rawTopic(), config.rejectedTopic(), config.feedStateTopic());
     IngestService s = new IngestService(config, sink, new IngestMetrics(meters == null ? new SimpleMeterRegistry() : meters));
+    if (meters != null) {
+      sink.bindClientMetrics(meters);
+    }
     s.feedsKafka = kafka;
     s.registry = registry;
     return s;

@@ -88,6 +88,11 @@ final class DeliveryLoop implements Runnable {
     return p;
   }
 
+  /** Exposes the alerts consumer's own metrics (lag, fetch rate) next to the sink's. */
+  void bindClientMetrics(io.micrometer.core.instrument.MeterRegistry meters) {
+    new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(consumer).bindTo(meters);
+  }
+
   /** True while the loop runs and has not failed. */
   boolean healthy() {
     return running && failure == null;

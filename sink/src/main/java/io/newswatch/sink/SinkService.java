@@ -132,6 +132,7 @@ public final class SinkService implements AutoCloseable {
 
     loop = new DeliveryLoop(config, Topics.ALERTS.renamed(config.alertsTopic()).valueSerde(registry).deserializer(),
         subscriptions, router, deadLetters, metrics, options.onAlert());
+    loop.bindClientMetrics(meters);
     loopThread = new Thread(loop, "sink-alerts");
     loopThread.start();
     LOG.info("Sink started with {} subscriptions{}", subscriptions.size(),

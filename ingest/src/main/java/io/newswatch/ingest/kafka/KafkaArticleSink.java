@@ -67,6 +67,11 @@ public final class KafkaArticleSink implements ArticleSink, AutoCloseable {
     rejected.incrementAndGet();
   }
 
+  /** Exposes the producer's own metrics (send rate, errors, latency) on the service's registry. */
+  public void bindClientMetrics(io.micrometer.core.instrument.MeterRegistry meters) {
+    new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer).bindTo(meters);
+  }
+
   /** Stores a feed's polling state in the compacted state topic. */
   public void saveFeedState(FeedState state) {
     send(feedStateTopic, state.getFeedId(), feedStates.serialize(feedStateTopic, state));
