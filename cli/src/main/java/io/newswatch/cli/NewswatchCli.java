@@ -20,7 +20,7 @@ public final class NewswatchCli {
     CommandLine cl = new CommandLine(new NewswatchCli());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-      cmd.getErr().println("newswatch " + cmd.getCommandName() + ": " + ex.getMessage());
+      cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
       org.slf4j.LoggerFactory.getLogger(NewswatchCli.class).debug("command failed", ex);
       return ex instanceof IllegalArgumentException ? 2 : 1;
     });

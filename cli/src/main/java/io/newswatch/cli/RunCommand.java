@@ -58,7 +58,9 @@ public final class RunCommand implements Callable<Integer> {
   int livePort;
 
   @Option(names = "--kafka-port", defaultValue = "9092") int kafkaPort;
+  @Option(names = "--controller-port", defaultValue = "9093") int controllerPort;
   @Option(names = "--registry-port", defaultValue = "8081") int registryPort;
+  @Option(names = "--registry-management-port", defaultValue = "8091") int registryManagementPort;
 
   @Option(names = {"-s", "--set"}, description = "Override any setting: --set key=value (repeatable).")
   Map<String, String> overrides = new HashMap<>();
@@ -73,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     Path data = dataDir.toAbsolutePath();
     PlatformConfig pc = PlatformConfig.defaults(data.resolve("platform"))
-        .withPorts(kafkaPort, kafkaPort + 1, registryPort, registryPort + 10);
+        .withPorts(kafkaPort, controllerPort, registryPort, registryManagementPort);
     out.println("newswatch: starting the embedded Kafka broker and schema registry under " + data.resolve("platform") + " ...");
     out.flush();
     EmbeddedPlatform platform = EmbeddedPlatform.start(pc);

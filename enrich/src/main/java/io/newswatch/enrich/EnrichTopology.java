@@ -5,6 +5,7 @@ import io.newswatch.enrich.stream.AlertFactory;
 import io.newswatch.enrich.stream.BandMatcherProcessor;
 import io.newswatch.enrich.stream.DedupDecisionProcessor;
 import io.newswatch.enrich.stream.DedupIntakeProcessor;
+import io.newswatch.enrich.stream.ReplyPartitioner;
 import io.newswatch.enrich.stream.StoreNames;
 import io.newswatch.enrich.stream.SurgeDetector;
 import io.newswatch.enrich.stream.UntilFilter;
@@ -98,7 +99,8 @@ public final class EnrichTopology {
             Named.as("dedup-band-matcher"), StoreNames.BAND_INDEX, StoreNames.SIGNATURES)
         .repartition(Repartitioned.<String, DedupReply>as(StoreNames.REPLIES_REPARTITION)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.reply())
-            .withNumberOfPartitions(config.repartitionPartitions()))
+            .withNumberOfPartitions(config.repartitionPartitions())
+            .withStreamPartitioner(new ReplyPartitioner()))
         .process(DedupDecisionProcessor::new, Named.as("dedup-decision"), StoreNames.PENDING, StoreNames.VOTES);
 
     KStream<String, TaggedArticle> decided = decidedAtIntake.merge(decidedByBands, Named.as("decided-merge"));
@@ -116,7 +118,8 @@ public final class EnrichTopology {
         .processValues(() -> new SurgeDetector(config.surgeBucket(), config.surgeWindow(), config.surgeBaseline(),
             config.surgeFactor(), config.surgeMinCount()), Named.as("surge-detector"), StoreNames.SURGE);
 
-    topicAlerts.merge(surgeAlerts, Named.as("alerts-merge"))
+    topicAlerts.merge(surgeAlerts.selectKey((topic, alert) -> alert.getAlertId(), Named.as("surge-alert-key")),
+            Named.as("alerts-merge"))
         .to(config.alertsTopic(), Produced.with(Serdes.String(), serdes.alert()).withName("alerts-sink"));
     return builder.build();
   }

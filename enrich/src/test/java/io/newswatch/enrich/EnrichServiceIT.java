@@ -140,6 +140,33 @@ class EnrichServiceIT {
     }
   }
 
+  @Test
+  void shouldDecideArticlesWrittenToAnyPartitionWhateverTheirKeyHashesTo(TestPlatform platform) throws Exception {
+    String p = platform.uniqueName("enrich-part");
+    platform.createTopics(Map.of(p + ".raw", 3));
+    RegistryConfig registry = RegistryConfig.of(platform.registryUrl());
+    Properties kafka = Settings.of(Map.of(Settings.BOOTSTRAP, platform.bootstrapServers())).kafkaProperties();
+    EnrichConfig config = EnrichConfig.defaultsFor(stateDir.resolve("part"), 3)
+        .withTopics(p + ".raw", p + ".tagged", p + ".alerts", p + ".dlq").withApplicationId(p);
+    List<Article> seeds = EnrichTopologyTest.seeds();
+    try (EnrichService enrich = EnrichService.start(config, kafka, registry, null);
+        var producer = new KafkaProducer<>(kafka, new StringSerializer(), new AvroSerializer<Article>(new RegistryClient(registry), false));
+        var tc = consumer(platform, p + ".tagged", new AvroDeserializer<TaggedArticle>(new RegistryClient(registry), TaggedArticle.class))) {
+      assertThat(enrich.awaitRunning(Duration.ofSeconds(60))).isTrue();
+      // Another client's partitioner: every article on partition 2, whatever its id hashes to.
+      for (Article a : seeds) {
+        producer.send(new ProducerRecord<>(p + ".raw", 2, a.getId(), a)).get();
+      }
+      List<String> decided = new ArrayList<>();
+      // Well inside the 5-minute fallback for stranded articles: the replies found their way.
+      await().atMost(Duration.ofSeconds(45)).until(() -> {
+        tc.poll(Duration.ofMillis(200)).forEach(r -> decided.add(r.key()));
+        return decided.size() >= seeds.size();
+      });
+      assertThat(decided).containsExactlyInAnyOrderElementsOf(seeds.stream().map(Article::getId).toList());
+    }
+  }
+
   private static <V> KafkaConsumer<String, V> consumer(TestPlatform platform, String topic, Deserializer<V> deser) {
     Properties cp = new Properties();
     cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());

@@ -29,7 +29,9 @@ public record IngestConfig(
     String httpHost,
     Optional<String> httpToken,
     boolean httpOpen,
-    long httpMaxBodyBytes) {
+    long httpMaxBodyBytes,
+    Duration httpReadTimeout,
+    int httpThreads) {
 
   public static final String TOPIC_RAW = "ingest.topic.raw";
   public static final String TOPIC_REJECTED = "ingest.topic.rejected";
@@ -43,6 +45,8 @@ public record IngestConfig(
   public static final String HTTP_TOKEN = "ingest.http.token";
   public static final String HTTP_OPEN = "ingest.http.open";
   public static final String HTTP_MAX_BODY = "ingest.http.max-body-bytes";
+  public static final String HTTP_READ_TIMEOUT = "ingest.http.read-timeout";
+  public static final String HTTP_THREADS = "ingest.http.threads";
 
   public IngestConfig {
     if (httpPort < -1 || httpPort > 65535) {
@@ -65,6 +69,10 @@ public record IngestConfig(
         Map.entry(HTTP_HOST, "127.0.0.1"),
         Map.entry(HTTP_OPEN, "false"),
         Map.entry(HTTP_MAX_BODY, Long.toString(10L * 1024 * 1024)),
+        // Each request body is read on a handler thread: enough threads and a short read timeout keep
+        // a few slow (or hostile) clients from holding the endpoint.
+        Map.entry(HTTP_READ_TIMEOUT, "5s"),
+        Map.entry(HTTP_THREADS, "16"),
         Map.entry(Settings.MANAGEMENT_PORT, "9101"));
   }
 
@@ -78,7 +86,8 @@ public record IngestConfig(
     return new IngestConfig(s.get(TOPIC_RAW), s.get(TOPIC_REJECTED), s.get(TOPIC_FEED_STATE), s.getPath(STATE_DIR),
         s.has(WATCH_DIR) ? s.getPath(WATCH_DIR) : null, s.getDuration(WATCH_INTERVAL),
         s.has(FEEDS) ? s.getPath(FEEDS) : null, s.getInt(HTTP_PORT, -1, 65535), s.get(HTTP_HOST),
-        Optional.ofNullable(s.get(HTTP_TOKEN, null)), s.getBoolean(HTTP_OPEN), maxBody);
+        Optional.ofNullable(s.get(HTTP_TOKEN, null)), s.getBoolean(HTTP_OPEN), maxBody, s.getDuration(HTTP_READ_TIMEOUT),
+        s.getInt(HTTP_THREADS, 1, 256));
   }
 
   /** Never print the token. */

@@ -99,7 +99,8 @@ public final class IngestService implements AutoCloseable {
       // Without a token and not explicitly opened, the endpoint still listens but answers 403 with
       // the reason, so a misconfigured client learns why instead of getting a refused connection.
       PushConfig pc = new PushConfig(config.httpHost(), config.httpPort(), config.httpToken(),
-          config.httpToken().isEmpty() && config.httpOpen(), config.httpMaxBodyBytes(), Duration.ofSeconds(10), 1000, 4);
+          config.httpToken().isEmpty() && config.httpOpen(), config.httpMaxBodyBytes(), config.httpReadTimeout(), 1000,
+          config.httpThreads());
       push = new PushServer(pc, sink, normalizer, metrics, Clock.systemUTC());
       push.start();
       running.add(push);

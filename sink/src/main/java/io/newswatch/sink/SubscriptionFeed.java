@@ -132,7 +132,7 @@ final class SubscriptionFeed implements AutoCloseable {
         }
         LOG.info("Subscription {} removed", id);
       } else {
-        LOG.info("Subscription {} ({} -> {}) applied", id, value.getChannel(), value.getTarget());
+        LOG.info("Subscription {} ({} -> {}) applied", id, value.getChannel(), safeTarget(value));
       }
     } catch (RegistryException.Unavailable e) {
       LOG.warn("Schema registry unavailable while reading subscription {}; retrying: {}", id, e.getMessage());
@@ -173,5 +173,18 @@ final class SubscriptionFeed implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** A target for the log: webhook URLs may carry secrets, JDBC URLs passwords. */
+  static String safeTarget(Subscription s) {
+    String t = s.getTarget();
+    if (t == null || t.isBlank()) {
+      return "-";
+    }
+    return switch (s.getChannel()) {
+      case WEBHOOK -> io.newswatch.sink.webhook.WebhookSender.redacted(t);
+      case POSTGRES -> t.replaceAll("(?i)(password=)[^&;]*", "$1******");
+      default -> t;
+    };
   }
 }

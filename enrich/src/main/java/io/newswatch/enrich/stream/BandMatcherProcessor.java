@@ -58,15 +58,16 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
     }
     String id = probe.getArticleId();
     long t = probe.getOrderTime();
+    int partition = probe.getSourcePartition();
     Best best = new Best();
     corrections.clear();
     if (probe.getContentKey() != null) {
-      scan(probe.getContentKey(), id, t, null, best, true);
+      scan(probe.getContentKey(), id, t, partition, null, best, true);
     }
     MinHashSignature sig = MinHashSignature.fromBytes(bytes(probe.getSignature()));
     Map<String, Double> similarity = new HashMap<>();
     for (String key : probe.getBandKeys()) {
-      scan(key, id, t, other -> similarity.computeIfAbsent(other, o -> jaccard(sig, o)), best.exact ? null : best, false);
+      scan(key, id, t, partition, other -> similarity.computeIfAbsent(other, o -> jaccard(sig, o)), best.exact ? null : best, false);
     }
     if (!probe.getBandKeys().isEmpty()) {
       signatures.put(id, BandEntry.newBuilder().setArticleId(id).setSignature(probe.getSignature()).setOrderTime(t).build());
@@ -76,6 +77,7 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
         .setOriginalId(best.id)
         .setSimilarity(best.id == null ? 0.0 : best.similarity)
         .setExact(best.id != null && best.exact)
+        .setTargetPartition(partition)
         .build();
     context.forward(record.withKey(id).withValue(reply));
     for (DedupReply c : corrections.values()) {
@@ -96,14 +98,16 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
   }
 
   /** Offers the earlier articles under one key to {@code best} (when given), then remembers this one. */
-  private void scan(String key, String id, long t, java.util.function.ToDoubleFunction<String> sim, Best best,
-      boolean exact) {
+  private void scan(String key, String id, long t, int partition, java.util.function.ToDoubleFunction<String> sim,
+      Best best, boolean exact) {
     BandPostings postings = index.get(key);
     if (postings == null) {
-      postings = BandPostings.newBuilder().setArticleIds(new ArrayList<>()).setOrderTimes(new ArrayList<>()).build();
+      postings = BandPostings.newBuilder().setArticleIds(new ArrayList<>()).setOrderTimes(new ArrayList<>())
+          .setPartitions(new ArrayList<>()).build();
     }
     List<String> ids = postings.getArticleIds();
     List<Long> times = postings.getOrderTimes();
+    List<Integer> partitions = postings.getPartitions();
     boolean indexed = false;
     for (int i = 0; i < ids.size(); i++) {
       String other = ids.get(i);
@@ -124,12 +128,14 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
       } else {
         // A later article got here first (partitions run at their own pace): tell it, so that it
         // does not stay a unique story if it is still waiting for its decision.
-        corrections.merge(other, new DedupReply(other, id, s, exact, true), BandMatcherProcessor::stronger);
+        int target = i < partitions.size() ? partitions.get(i) : -1;
+        corrections.merge(other, new DedupReply(other, id, s, exact, target, true), BandMatcherProcessor::stronger);
       }
     }
     if (!indexed && ids.size() < MAX_POSTINGS_PER_KEY) {
       ids.add(id);
       times.add(t);
+      partitions.add(partition);
       index.put(key, postings);
     }
   }
@@ -146,11 +152,15 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
         if (times.stream().noneMatch(x -> x < cutoff)) {
           continue;
         }
-        BandPostings kept = BandPostings.newBuilder().setArticleIds(new ArrayList<>()).setOrderTimes(new ArrayList<>()).build();
+        BandPostings kept = BandPostings.newBuilder().setArticleIds(new ArrayList<>()).setOrderTimes(new ArrayList<>())
+            .setPartitions(new ArrayList<>()).build();
         for (int i = 0; i < times.size(); i++) {
           if (times.get(i) >= cutoff) {
             kept.getArticleIds().add(kv.value.getArticleIds().get(i));
             kept.getOrderTimes().add(times.get(i));
+            if (i < kv.value.getPartitions().size()) {
+              kept.getPartitions().add(kv.value.getPartitions().get(i));
+            }
           }
         }
         if (kept.getArticleIds().isEmpty()) {

@@ -109,11 +109,12 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
 
     Fingerprint fp = fingerprinter.fingerprint(article.getTitle() + "\n" + article.getBody());
     ByteBuffer signature = ByteBuffer.wrap(fp.signature().toBytes());
+    int partition = context.recordMetadata().map(m -> m.partition()).orElse(-1);
     Map<Integer, DedupProbe.Builder> probes = new TreeMap<>();
     String contentKey = EXACT_PREFIX + fp.contentHash();
-    probe(probes, bucket(contentKey, buckets), id, signature, ts).setContentKey(contentKey);
+    probe(probes, bucket(contentKey, buckets), id, signature, ts, partition).setContentKey(contentKey);
     for (String band : fp.bandKeys()) {
-      probe(probes, bucket(band, buckets), id, signature, ts).getBandKeys().add(band);
+      probe(probes, bucket(band, buckets), id, signature, ts, partition).getBandKeys().add(band);
     }
     pending.put(id, PendingArticle.newBuilder().setTagged(tagged).setExpectedReplies(probes.size()).build());
     votes.put(id, DedupVotes.newBuilder().setExpectedReplies(probes.size()).build());
@@ -123,9 +124,9 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
   }
 
   private static DedupProbe.Builder probe(Map<Integer, DedupProbe.Builder> probes, int bucket, String id,
-      ByteBuffer signature, long ts) {
+      ByteBuffer signature, long ts, int partition) {
     return probes.computeIfAbsent(bucket, b -> DedupProbe.newBuilder().setArticleId(id)
-        .setBandKeys(new ArrayList<>()).setSignature(signature.duplicate()).setOrderTime(ts));
+        .setBandKeys(new ArrayList<>()).setSignature(signature.duplicate()).setOrderTime(ts).setSourcePartition(partition));
   }
 
   private boolean seenBefore(String id, long ts) {

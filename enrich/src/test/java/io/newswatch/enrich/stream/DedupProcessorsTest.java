@@ -92,7 +92,7 @@ class DedupProcessorsTest {
   }
 
   private static DedupReply reply(String id, String original, boolean correction) {
-    return new DedupReply(id, original, original == null ? 0.0 : 0.8, false, correction);
+    return new DedupReply(id, original, original == null ? 0.0 : 0.8, false, -1, correction);
   }
 
   private static DedupProbe probe(String id, String text, long t) {

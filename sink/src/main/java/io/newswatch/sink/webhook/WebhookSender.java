@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Sends one delivery to one endpoint, retrying with backoff, and records it in the ledger on success. */
-final class WebhookSender {
+public final class WebhookSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
@@ -126,13 +126,17 @@ final class WebhookSender {
   }
 
   /** scheme://host:port/path only: query strings and user info often carry tokens. */
-  static String redacted(String target) {
+  /**
+   * Scheme, host and port only: webhook URLs often carry a secret in the path (Slack-style hooks)
+   * or the query, so neither is ever logged.
+   */
+  public static String redacted(String target) {
     try {
       URI uri = URI.create(target);
       String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-      return uri.getScheme() + "://" + uri.getHost() + port + path;
-    } catch (IllegalArgumentException e) {
+      boolean more = (uri.getRawPath() != null && uri.getRawPath().length() > 1) || uri.getRawQuery() != null;
+      return uri.getScheme() + "://" + uri.getHost() + port + (more ? "/…" : "");
+    } catch (IllegalArgumentException | NullPointerException e) {
       return "<invalid URL>";
     }
   }

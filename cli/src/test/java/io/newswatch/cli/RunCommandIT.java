@@ -1,0 +1,63 @@
+package io.newswatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.platform.Ports;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's main command, as a script would run it: {@code newswatch run --until-idle} over the
+ * sample folder on its own embedded platform. Alerts reach the terminal and the JSONL file; a
+ * second run continues where the first stopped and alerts nothing again.
+ */
+class RunCommandIT {
+  @TempDir
+  Path data;
+
+  @Test
+  void shouldAlertOnTheSamplesOnceAndNotAgainWhenRunTwice() throws Exception {
+    String[] args = args();
+    TestCli.Run first = TestCli.run(args);
+    assertThat(first.code()).as(first.out() + first.err()).isZero();
+    assertThat(first.out()).contains("ingested 5 new articles").contains("idle, stopping");
+    long printed = first.out().lines().filter(l -> l.startsWith("ALERT ")).count();
+    assertThat(printed).isGreaterThanOrEqualTo(5);
+    assertThat(first.out()).contains("dmz").contains("russia_deployment").contains("deterrence");
+    List<String> alerts = alertLines();
+    assertThat(alerts).hasSize((int) printed);
+    assertThat(alerts).allSatisfy(l -> assertThat(l).contains("\"deliveryKey\":\"desk-file:"));
+
+    TestCli.Run second = TestCli.run(args);
+    assertThat(second.code()).as(second.out() + second.err()).isZero();
+    assertThat(second.out()).contains("ingested 0 new articles").contains("(5 already imported earlier");
+    assertThat(second.out().lines().filter(l -> l.startsWith("ALERT "))).isEmpty();
+    assertThat(alertLines()).hasSize((int) printed);
+  }
+
+  private String[] args() {
+    return new String[] {"run", "--until-idle", "--data-dir", data.toString(),
+        "--kafka-port", port(), "--controller-port", port(), "--registry-port", port(),
+        "--registry-management-port", port(), "--live-port", port(), "--set", "management.port=0"};
+  }
+
+  private static String port() {
+    return Integer.toString(Ports.freePort());
+  }
+
+  private List<String> alertLines() throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (var files = Files.list(data.resolve("alerts"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+        Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).forEach(lines::add);
+      }
+    }
+    return lines;
+  }
+}
