@@ -119,7 +119,9 @@ public final class SinkService implements AutoCloseable {
 
     feed = new SubscriptionFeed(config.kafkaProperties(), config.subscriptionsTopic(),
         Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic()).valueSerde(registry).deserializer(),
-        subscriptions, metrics, this::forget);
+        subscriptions, metrics, this::forget, letter -> deadLetters.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+            config.dlqTopic(), letter.getOriginTopic() + "-" + letter.getOriginPartition() + "@" + letter.getOriginOffset(),
+            letter)));
     feed.start();
     if (!feed.awaitCaughtUp(config.catchUpTimeout())) {
       throw new IllegalStateException("could not read the subscriptions topic " + config.subscriptionsTopic()

@@ -1,5 +1,6 @@
 package io.newswatch.sink;
 
+import io.newswatch.schemas.avro.DeadLetter;
 import io.newswatch.schemas.avro.Subscription;
 import io.newswatch.schemas.registry.RegistryException;
 import io.newswatch.sink.subscription.SubscriptionRegistry;
@@ -38,6 +39,7 @@ final class SubscriptionFeed implements AutoCloseable {
   private final SubscriptionRegistry registry;
   private final SinkMetrics metrics;
   private final Consumer<String> onRemoved;
+  private final Consumer<DeadLetter> onPoison;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private volatile boolean running;
   private volatile Throwable failure;
@@ -46,13 +48,14 @@ final class SubscriptionFeed implements AutoCloseable {
   private Thread thread;
 
   SubscriptionFeed(Properties kafka, String topic, Deserializer<Subscription> values, SubscriptionRegistry registry,
-      SinkMetrics metrics, Consumer<String> onRemoved) {
+      SinkMetrics metrics, Consumer<String> onRemoved, Consumer<DeadLetter> onPoison) {
     this.kafka = kafka;
     this.topic = topic;
     this.values = values;
     this.registry = registry;
     this.metrics = metrics;
     this.onRemoved = onRemoved;
+    this.onPoison = onPoison;
   }
 
   /** Assigns every partition at the beginning and starts the reading thread. */
@@ -142,6 +145,11 @@ final class SubscriptionFeed implements AutoCloseable {
       metrics.subscriptionRejected();
       LOG.warn("Ignoring subscription record {} at {}-{}@{}: {}", id, r.topic(), r.partition(), r.offset(),
           e.getMessage());
+      // Every instance reads the whole compacted topic, so each start dead-letters a bad record again;
+      // the dead letter's origin (topic, partition, offset) identifies it.
+      onPoison.accept(io.newswatch.runtime.DeadLetters.ofRecord("sink",
+          "cannot apply subscription record: " + io.newswatch.runtime.DeadLetters.describe(e), e, r.topic(),
+          r.partition(), r.offset(), r.key(), r.value(), r.headers()));
     }
     return true;
   }
