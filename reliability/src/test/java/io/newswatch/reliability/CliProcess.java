@@ -89,6 +89,11 @@ final class CliProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
+  /** The processes this one started (children and theirs), alive right now. */
+  synchronized List<ProcessHandle> descendants() {
+    return process == null ? List.of() : process.descendants().toList();
+  }
+
   /** SIGKILL, as a crash or the OOM killer would; waits until the process is gone. */
   synchronized void kill() {
     if (process == null) {
