@@ -107,7 +107,7 @@ class ReplayCommandIT {
         "        weight: 1",
         "        vocab: korea",
         "");
-    Files.writeString(changed, yaml.replace("version: \"2025.11-1\"", "version: \"2025.11-2\"").replace("topics:\n", watch),
+    Files.writeString(changed, yaml.replaceFirst("(?m)^version: .*$", "version: \"replay-test-2\"").replace("topics:\n", watch),
         StandardCharsets.UTF_8);
 
     List<String> args = new ArrayList<>(List.of("replay", "--from", java.time.Instant.now().minusSeconds(3600).toString(),
@@ -135,7 +135,7 @@ class ReplayCommandIT {
     assertThat(live).allSatisfy(a -> assertThat(counts.get(a.getAlertId())).as(a.getAlertId()).isEqualTo(2L));
     List<Alert> added = after.stream().filter(a -> a.getTopic().equals("korea_watch")).toList();
     assertThat(added).hasSize(5).extracting(Alert::getAlertId).doesNotHaveDuplicates();
-    assertThat(added).allSatisfy(a -> assertThat(a.getTaxonomyVersion()).isEqualTo("2025.11-2"));
+    assertThat(added).allSatisfy(a -> assertThat(a.getTaxonomyVersion()).isEqualTo("replay-test-2"));
     assertThat(after).hasSize(live.size() * 2 + 5);
 
     // The subscriber got every alert exactly once: the replayed ones were skipped, the new ones added.

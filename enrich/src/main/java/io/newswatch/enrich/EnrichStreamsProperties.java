@@ -22,7 +22,9 @@ public final class EnrichStreamsProperties {
     // The intake task reads raw articles and dedup replies; they need no alignment by timestamp, and
     // waiting for the lagging one to be fetched stalls the task in every poll round.
     p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
-    p.put(StreamsConfig.producerPrefix("compression.type"), "zstd");
+    // lz4, not zstd: enrich writes many small batches (changelogs, repartition topics) and compresses
+    // them on the stream thread, where zstd's per-batch setup and slower compression cost ~5% of it.
+    p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
     p.put(StreamsConfig.producerPrefix("linger.ms"), "5");
     p.put(StreamsConfig.producerPrefix("batch.size"), Integer.toString(256 * 1024));
     p.putAll(kafka);

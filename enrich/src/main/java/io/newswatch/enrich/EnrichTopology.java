@@ -58,13 +58,13 @@ public final class EnrichTopology {
     // checked on read and purged by punctuation. Caching lets the many updates of a commit interval
     // reach RocksDB and the changelog once.
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.SEEN_IDS), Serdes.String(), Serdes.Long()).withCachingEnabled());
+        Stores.persistentKeyValueStore(StoreNames.SEEN_IDS), Serdes.String(), Serdes.Long()).withCachingDisabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.BAND_INDEX), Serdes.String(), serdes.postings()).withCachingEnabled());
+        Stores.persistentKeyValueStore(StoreNames.BAND_INDEX), Serdes.String(), serdes.postings()).withCachingDisabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.SIGNATURES), Serdes.String(), serdes.bandEntry()).withCachingEnabled());
+        Stores.persistentKeyValueStore(StoreNames.SIGNATURES), Serdes.String(), serdes.bandEntry()).withCachingDisabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.PENDING), Serdes.String(), serdes.pending()).withCachingEnabled());
+        Stores.persistentKeyValueStore(StoreNames.PENDING), Serdes.String(), serdes.pending()).withCachingDisabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.VOTES), Serdes.String(), serdes.votes()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -11,7 +11,8 @@ import java.util.Arrays;
  */
 public final class MinHashSignature {
 
-  private static final byte FORMAT_VERSION = 1;
+  /** 2: one-permutation MinHash; version 1 signatures (k independent hashes) are not comparable. */
+  private static final byte FORMAT_VERSION = 2;
   private static final int HEADER_BYTES = 4;
 
   private final short[] values;

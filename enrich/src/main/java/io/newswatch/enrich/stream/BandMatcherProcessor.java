@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -29,6 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class BandMatcherProcessor implements Processor<String, DedupProbe, String, DedupReply> {
   /** Beyond this many postings a key is boilerplate, not a story: stop indexing it. */
   static final int MAX_POSTINGS_PER_KEY = 64;
+  /** Recently seen signatures kept on the heap per task (about 300 bytes each). */
+  static final int SIGNATURE_CACHE_ENTRIES = 20_000;
 
   private final long horizonMs;
   private final double threshold;
@@ -36,6 +39,17 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
   private KeyValueStore<String, BandPostings> index;
   private KeyValueStore<String, BandEntry> signatures;
   private final Map<String, DedupReply> corrections = new HashMap<>();
+  /**
+   * A read-through cache of the signatures store. A signature never changes once written (it is a
+   * function of the article's text), so the cache cannot go stale; candidates are mostly recent
+   * articles, which it keeps, and each hit saves a RocksDB read and a decode.
+   */
+  private final Map<String, MinHashSignature> signatureCache = new LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, MinHashSignature> eldest) {
+      return size() > SIGNATURE_CACHE_ENTRIES;
+    }
+  };
 
   public BandMatcherProcessor(Duration horizon, double threshold) {
     this.horizonMs = horizon.toMillis();
@@ -47,6 +61,7 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
     this.context = context;
     this.index = context.getStateStore(StoreNames.BAND_INDEX);
     this.signatures = context.getStateStore(StoreNames.SIGNATURES);
+    signatureCache.clear();
     context.schedule(DedupIntakeProcessor.PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
   }
 
@@ -71,6 +86,7 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
     }
     if (!probe.getBandKeys().isEmpty()) {
       signatures.put(id, BandEntry.newBuilder().setArticleId(id).setSignature(probe.getSignature()).setOrderTime(t).build());
+      signatureCache.put(id, sig);
     }
     DedupReply reply = DedupReply.newBuilder()
         .setArticleId(id)
@@ -93,8 +109,22 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
   }
 
   private double jaccard(MinHashSignature sig, String otherId) {
+    MinHashSignature cached = signatureCache.get(otherId);
+    if (cached != null) {
+      return sig.jaccard(cached);
+    }
     BandEntry other = signatures.get(otherId);
-    return other == null ? 0.0 : sig.jaccard(MinHashSignature.fromBytes(bytes(other.getSignature())));
+    if (other == null) {
+      return 0.0;
+    }
+    try {
+      MinHashSignature stored = MinHashSignature.fromBytes(bytes(other.getSignature()));
+      signatureCache.put(otherId, stored);
+      return sig.jaccard(stored);
+    } catch (IllegalArgumentException e) {
+      // Remembered by an older release with another signature format: not comparable, so not a match.
+      return 0.0;
+    }
   }
 
   /** Offers the earlier articles under one key to {@code best} (when given), then remembers this one. */
@@ -181,7 +211,10 @@ public final class BandMatcherProcessor implements Processor<String, DedupProbe,
         }
       }
     }
-    oldSignatures.forEach(signatures::delete);
+    for (String old : oldSignatures) {
+      signatures.delete(old);
+      signatureCache.remove(old);
+    }
   }
 
   /** The total order on articles: event time, then id. */

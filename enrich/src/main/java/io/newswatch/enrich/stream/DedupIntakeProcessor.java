@@ -1,5 +1,7 @@
 package io.newswatch.enrich.stream;
 
+import io.newswatch.enrich.analysis.TextLanguage;
+import io.newswatch.enrich.dedup.DedupText;
 import io.newswatch.enrich.dedup.Fingerprint;
 import io.newswatch.enrich.dedup.Fingerprinter;
 import io.newswatch.enrich.tagging.AvroTags;
@@ -15,6 +17,7 @@ import io.newswatch.schemas.internal.DedupProbe;
 import io.newswatch.schemas.internal.DedupVotes;
 import io.newswatch.schemas.internal.PendingArticle;
 import java.nio.ByteBuffer;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +98,8 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
     }
     String id = record.key() != null ? record.key() : article.getId();
     long ts = record.timestamp();
-    TaggedArticle tagged = tag(id, article);
+    TaggingResult tagging = tagger.tag(new Document(id, article.getTitle(), article.getBody(), article.getLang()));
+    TaggedArticle tagged = tagged(id, article, tagging);
 
     if (seenBefore(id, ts)) {
       tagged.setDuplicate(DuplicateStatus.EXACT);
@@ -107,7 +111,7 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
     }
     seenIds.put(id, ts);
 
-    Fingerprint fp = fingerprinter.fingerprint(article.getTitle() + "\n" + article.getBody());
+    Fingerprint fp = fingerprinter.fingerprint(dedupTerms(article, tagging));
     ByteBuffer signature = ByteBuffer.wrap(fp.signature().toBytes());
     int partition = context.recordMetadata().map(m -> m.partition()).orElse(-1);
     Map<Integer, DedupProbe.Builder> probes = new TreeMap<>();
@@ -134,8 +138,21 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
     return first != null && Math.abs(ts - first) <= horizonMs;
   }
 
-  private TaggedArticle tag(String id, Article article) {
-    TaggingResult result = tagger.tag(new Document(id, article.getTitle(), article.getBody(), article.getLang()));
+  /**
+   * Dedup compares articles by the terms of {@link DedupText}: NFC text analyzed in the language of
+   * its script. The tagger has analyzed the same text already; its terms are the same whenever its
+   * language is the script's and the text is NFC (as ingest writes it), which saves an analysis.
+   */
+  private static List<String> dedupTerms(Article article, TaggingResult tagging) {
+    String text = article.getTitle() + "\n" + article.getBody();
+    if (tagging.language().equals(TextLanguage.byScript(text).code())
+        && Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+      return tagging.terms();
+    }
+    return DedupText.terms(text);
+  }
+
+  private TaggedArticle tagged(String id, Article article, TaggingResult result) {
     List<TopicTag> tags = new ArrayList<>();
     for (TopicScore score : result.tags()) {
       TopicTag tag = AvroTags.topicTag(score, result.taxonomyVersion());

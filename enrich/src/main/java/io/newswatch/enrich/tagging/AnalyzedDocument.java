@@ -1,6 +1,7 @@
 package io.newswatch.enrich.tagging;
 
 import io.newswatch.enrich.analysis.TextLanguage;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,17 @@ final class AnalyzedDocument {
 
   List<AnalyzedField> fields() {
     return fields;
+  }
+
+  /** The analyzed terms of every field in order (title, then body). */
+  List<String> terms() {
+    List<String> terms = new ArrayList<>();
+    for (AnalyzedField field : fields) {
+      for (int i = 0; i < field.size(); i++) {
+        terms.add(field.token(i).term());
+      }
+    }
+    return terms;
   }
 
   /**

@@ -37,7 +37,7 @@ public final class TaxonomyTagger implements TopicTagger {
     for (TopicDefinition topic : taxonomy.topics()) {
       scores.add(score(topic, analyzed));
     }
-    return new TaggingResult(doc.id(), analyzed.language().code(), taxonomy.version(), scores);
+    return new TaggingResult(doc.id(), analyzed.language().code(), taxonomy.version(), scores, analyzed.terms());
   }
 
   private TopicScore score(TopicDefinition topic, AnalyzedDocument doc) {

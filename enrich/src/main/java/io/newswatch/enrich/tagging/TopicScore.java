@@ -25,4 +25,9 @@ public record TopicScore(
     missingRequirements = List.copyOf(missingRequirements);
     severityReasons = List.copyOf(severityReasons);
   }
+
+  /** The score relative to the threshold: 1.0 is just tagged; comparable across topics. */
+  public double strength() {
+    return threshold > 0 ? score / threshold : score;
+  }
 }
