@@ -24,7 +24,7 @@ final class EmbeddedDefaults {
     d.put(Settings.REGISTRY_AUTO_REGISTER, "true");
     d.put(EnrichConfig.STATE_DIR, data.resolve("streams").toString());
     d.put(IngestConfig.STATE_DIR, data.resolve("ingest").toString());
-    d.put(SinkConfig.FILE_DIR, data.resolve("alerts").toString());
+    d.put(SinkConfig.FILE_DIR, data.toString());
     d.put(SinkConfig.STATE_DIR, data.resolve("sink").toString());
     return d;
   }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run ingest, enrich and sink in one process on the embedded Kafka + registry. "
-        + "Live page on http://localhost:8080, alerts in <data-dir>/alerts/, Ctrl-C to stop.")
+        + "Live page on http://localhost:8080, alerts in <data-dir>/alerts.jsonl, Ctrl-C to stop.")
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -111,13 +111,13 @@ public final class RunCommand implements Callable<Integer> {
                 List.of(enrichConfig.alertsTopic())))
             .awaitIdle(Duration.ofMinutes(10), 3);
         out.printf("newswatch: %s. Alerts are in %s; the live page was %s%n", idle ? "idle, stopping" : "still busy after 10 min, stopping",
-            sinkConfig.fileDir(), page);
+            alertsFile(data), page);
         out.flush();
         return idle ? 0 : 1;
       }
       ingest.start();
       out.printf("newswatch: running. Live page: %s  Alerts: %s  Metrics: http://127.0.0.1:%d/metrics  (Ctrl-C to stop)%n",
-          page, sinkConfig.fileDir(), life.management().port());
+          page, alertsFile(data), life.management().port());
       out.flush();
       life.awaitShutdown();
     }
@@ -144,9 +144,14 @@ public final class RunCommand implements Callable<Integer> {
         return;
       }
       admin.add(Subscription.newBuilder().setId("desk-file").setChannel(Channel.FILE)
-          .setTarget(data.resolve("alerts").toString()).setMinSeverity(Severity.LOW).build());
+          .setTarget(data.toString()).setMinSeverity(Severity.LOW).build());
       admin.add(Subscription.newBuilder().setId("desk-live").setChannel(Channel.LIVE).setMinSeverity(Severity.LOW).build());
     }
+  }
+
+  /** Where the desk subscription's alerts go (rotated copies sit beside it, dated). */
+  private static Path alertsFile(Path data) {
+    return data.resolve("alerts.jsonl");
   }
 
   private static Path defaultInput() {

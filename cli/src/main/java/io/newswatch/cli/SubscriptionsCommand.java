@@ -1,5 +1,7 @@
 package io.newswatch.cli;
 
+import io.newswatch.enrich.matching.QueryParser;
+import io.newswatch.enrich.matching.QuerySyntaxException;
 import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.Severity;
 import io.newswatch.schemas.avro.Subscription;
@@ -62,7 +64,8 @@ public final class SubscriptionsCommand implements Callable<Integer> {
     @Option(names = "--languages", split = ",", description = "Only alerts in these languages, e.g. en,de. Default: all.")
     List<String> languages = new ArrayList<>();
 
-    @Option(names = "--query", description = "Words or \"phrases\" that must all occur in the title or summary.")
+    @Option(names = "--query", description = "Free-text query over title and body, matched by enrich: words and "
+        + "\"phrases\" (all must occur), AND, OR, NOT, parentheses; Arabic and English are analyzed like articles.")
     String query;
 
     @Option(names = "--secret-ref", description = "WEBHOOK: environment variable holding the signing secret.")
@@ -91,6 +94,13 @@ public final class SubscriptionsCommand implements Callable<Integer> {
           .build();
       // Checked before connecting, so a typo fails fast with every problem named.
       SubscriptionValidator.validate(subscription);
+      if (query != null && !query.isBlank()) {
+        try {
+          QueryParser.parse(query);
+        } catch (QuerySyntaxException e) {
+          throw new IllegalArgumentException("subscription " + id + ": query: " + e.getMessage(), e);
+        }
+      }
       try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
         admin.add(subscription);
       }

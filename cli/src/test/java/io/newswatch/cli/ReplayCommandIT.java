@@ -49,7 +49,8 @@ class ReplayCommandIT {
     String p = platform.uniqueName("replay");
     Map<String, String> topics = Map.of(
         EnrichConfig.TOPIC_RAW, p + ".raw", EnrichConfig.TOPIC_TAGGED, p + ".tagged",
-        EnrichConfig.TOPIC_ALERTS, p + ".alerts", EnrichConfig.TOPIC_DLQ, p + ".dlq");
+        EnrichConfig.TOPIC_ALERTS, p + ".alerts", EnrichConfig.TOPIC_DLQ, p + ".dlq",
+        EnrichConfig.TOPIC_SUBSCRIPTIONS, p + ".subscriptions");
     Map<String, String> base = new HashMap<>(topics);
     base.put(Settings.BOOTSTRAP, platform.bootstrapServers());
     base.put(Settings.REGISTRY_URL, platform.registryUrl());

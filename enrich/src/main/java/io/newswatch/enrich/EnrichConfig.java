@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param repartitionPartitions partitions of the dedup repartition topics; must equal the raw topic's
  *     so that replies meet their pending article (the service fills it in from the broker)
  * @param processUntil a replay's end: raw records with a later timestamp are skipped; null for none
+ * @param subscriptionsTopic the compacted subscriptions topic, read for its free-text queries, which
+ *     enrich evaluates against every tagged article (the sink only has the alert's summary)
  */
 public record EnrichConfig(
     String applicationId,
@@ -34,7 +36,8 @@ public record EnrichConfig(
     int surgeMinCount,
     int streamThreads,
     Duration commitInterval,
-    Instant processUntil) {
+    Instant processUntil,
+    String subscriptionsTopic) {
 
   public static final String APPLICATION_ID = "enrich.application-id";
   public static final String STATE_DIR = "enrich.state.dir";
@@ -51,6 +54,7 @@ public record EnrichConfig(
   public static final String TOPIC_TAGGED = "enrich.topic.tagged";
   public static final String TOPIC_ALERTS = "enrich.topic.alerts";
   public static final String TOPIC_DLQ = "enrich.topic.dlq";
+  public static final String TOPIC_SUBSCRIPTIONS = "enrich.topic.subscriptions";
 
   public EnrichConfig {
     requireText(APPLICATION_ID, applicationId);
@@ -58,6 +62,7 @@ public record EnrichConfig(
     requireText(TOPIC_TAGGED, taggedTopic);
     requireText(TOPIC_ALERTS, alertsTopic);
     requireText(TOPIC_DLQ, dlqTopic);
+    requireText(TOPIC_SUBSCRIPTIONS, subscriptionsTopic);
     Objects.requireNonNull(stateDir, STATE_DIR);
     positive(DEDUP_HORIZON, dedupHorizon);
     positive(SURGE_BUCKET, surgeBucket);
@@ -110,6 +115,7 @@ public record EnrichConfig(
         Map.entry(TOPIC_TAGGED, Topics.ARTICLES_TAGGED.name()),
         Map.entry(TOPIC_ALERTS, Topics.ALERTS.name()),
         Map.entry(TOPIC_DLQ, Topics.ENRICH_DLQ.name()),
+        Map.entry(TOPIC_SUBSCRIPTIONS, Topics.SUBSCRIPTIONS.name()),
         Map.entry(Settings.MANAGEMENT_PORT, "9102"));
   }
 
@@ -126,7 +132,8 @@ public record EnrichConfig(
         s.getPath(STATE_DIR), s.getDuration(DEDUP_HORIZON), 1,
         s.has(TAXONOMY) ? s.getPath(TAXONOMY) : null,
         s.getDuration(SURGE_BUCKET), s.getDuration(SURGE_WINDOW), s.getDuration(SURGE_BASELINE), factor,
-        s.getInt(SURGE_MIN_COUNT, 1, 1_000_000), s.getInt(THREADS, 1, 64), s.getDuration(COMMIT_INTERVAL), null);
+        s.getInt(SURGE_MIN_COUNT, 1, 1_000_000), s.getInt(THREADS, 1, 64), s.getDuration(COMMIT_INTERVAL), null,
+        s.get(TOPIC_SUBSCRIPTIONS));
   }
 
   /** A default config for tests and tools: catalog topics, 7-day horizon. */
@@ -174,6 +181,7 @@ public record EnrichConfig(
     private int streamThreads;
     private Duration commitInterval;
     private Instant processUntil;
+    private String subscriptionsTopic;
 
     private Builder(EnrichConfig c) {
       applicationId = c.applicationId;
@@ -193,6 +201,7 @@ public record EnrichConfig(
       streamThreads = c.streamThreads;
       commitInterval = c.commitInterval;
       processUntil = c.processUntil;
+      subscriptionsTopic = c.subscriptionsTopic;
     }
 
     public Builder applicationId(String v) { applicationId = v; return this; }
@@ -212,11 +221,12 @@ public record EnrichConfig(
     public Builder streamThreads(int v) { streamThreads = v; return this; }
     public Builder commitInterval(Duration v) { commitInterval = v; return this; }
     public Builder processUntil(Instant v) { processUntil = v; return this; }
+    public Builder subscriptionsTopic(String v) { subscriptionsTopic = v; return this; }
 
     public EnrichConfig build() {
       return new EnrichConfig(applicationId, rawTopic, taggedTopic, alertsTopic, dlqTopic, stateDir, dedupHorizon,
           repartitionPartitions, taxonomyFile, surgeBucket, surgeWindow, surgeBaseline, surgeFactor, surgeMinCount,
-          streamThreads, commitInterval, processUntil);
+          streamThreads, commitInterval, processUntil, subscriptionsTopic);
     }
   }
 }

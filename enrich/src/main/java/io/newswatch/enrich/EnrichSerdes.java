@@ -2,6 +2,7 @@ package io.newswatch.enrich;
 
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Article;
+import io.newswatch.schemas.avro.Subscription;
 import io.newswatch.schemas.avro.TaggedArticle;
 import io.newswatch.schemas.internal.BandEntry;
 import io.newswatch.schemas.internal.BandPostings;
@@ -29,7 +30,8 @@ public record EnrichSerdes(
     Serde<BandPostings> postings,
     Serde<PendingArticle> pending,
     Serde<DedupVotes> votes,
-    Serde<SurgeState> surge) {
+    Serde<SurgeState> surge,
+    Serde<Subscription> subscription) {
 
   public static EnrichSerdes with(SchemaRegistry registry) {
     return new EnrichSerdes(
@@ -42,6 +44,7 @@ public record EnrichSerdes(
         AvroSerde.specific(registry, BandPostings.class, false),
         AvroSerde.specific(registry, PendingArticle.class, false),
         AvroSerde.specific(registry, DedupVotes.class, false),
-        AvroSerde.specific(registry, SurgeState.class, false));
+        AvroSerde.specific(registry, SurgeState.class, false),
+        AvroSerde.specific(registry, Subscription.class, false));
   }
 }

@@ -54,7 +54,8 @@ public final class EnrichService implements AutoCloseable {
   public static EnrichService start(EnrichConfig config, Properties kafka, RegistryConfig registry, MeterRegistry meters) {
     TopicProvisioner.ensure(kafka, List.<Topic<?>>of(
         Topics.ARTICLES_RAW.renamed(config.rawTopic()), Topics.ARTICLES_TAGGED.renamed(config.taggedTopic()),
-        Topics.ALERTS.renamed(config.alertsTopic()), Topics.ENRICH_DLQ.renamed(config.dlqTopic())));
+        Topics.ALERTS.renamed(config.alertsTopic()), Topics.ENRICH_DLQ.renamed(config.dlqTopic()),
+        Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic())));
     EnrichConfig sized = config.withPartitions(partitionsOf(kafka, config.rawTopic()));
     Topology topology = EnrichTopology.build(sized, EnrichSerdes.with(new RegistryClient(registry)), loadTagger(sized),
         Fingerprinter.withDefaults());

@@ -1,12 +1,15 @@
 package io.newswatch.enrich;
 
 import io.newswatch.enrich.dedup.Fingerprinter;
+import io.newswatch.enrich.matching.AnchorIndexMatcher;
+import io.newswatch.enrich.matching.QueryMatcher;
 import io.newswatch.enrich.stream.AlertFactory;
 import io.newswatch.enrich.stream.BandMatcherProcessor;
 import io.newswatch.enrich.stream.DedupDecisionProcessor;
 import io.newswatch.enrich.stream.DedupIntakeProcessor;
 import io.newswatch.enrich.stream.ReplyPartitioner;
 import io.newswatch.enrich.stream.StoreNames;
+import io.newswatch.enrich.stream.SubscriptionQueryUpdater;
 import io.newswatch.enrich.stream.SurgeDetector;
 import io.newswatch.enrich.stream.UntilFilter;
 import io.newswatch.enrich.tagging.TopicTagger;
@@ -38,7 +41,8 @@ import org.apache.kafka.streams.state.Stores;
  * tagged topic; topic and surge alerts out on the alerts topic.
  *
  * <pre>
- * articles-raw-source -> dedup-intake (tag, exact id, park, scatter one probe per band bucket)
+ * subscriptions-source -> subscription-queries (global store; keeps every subscription query in the matcher)
+ * articles-raw-source -> dedup-intake (tag, match subscription queries, exact id, park, scatter one probe per band bucket)
  *     -> [decided: repeated id] ------------------------------+
  *     -> [probes] -> repartition dedup-bands -> dedup-band-matcher
  *                 -> repartition dedup-replies -> dedup-decision -> decided-merge
@@ -51,7 +55,23 @@ public final class EnrichTopology {
   private EnrichTopology() {}
 
   public static Topology build(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, Fingerprinter fingerprinter) {
+    return build(config, serdes, tagger, fingerprinter, new AnchorIndexMatcher());
+  }
+
+  /**
+   * @param queries the matcher of subscription queries: filled by the global subscriptions store,
+   *     read by the intake of every task (it is thread-safe)
+   */
+  public static Topology build(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, Fingerprinter fingerprinter,
+      QueryMatcher queries) {
     StreamsBuilder builder = new StreamsBuilder();
+    // Every instance needs every subscription query, whatever partitions it owns: a global store.
+    builder.addGlobalStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.SUBSCRIPTIONS), Serdes.String(), serdes.subscription())
+            .withLoggingDisabled(),
+        config.subscriptionsTopic(),
+        Consumed.with(Serdes.String(), serdes.subscription()).withName("subscriptions-source"),
+        () -> new SubscriptionQueryUpdater(queries));
     Duration horizon = config.dedupHorizon();
     // Key-value stores with point lookups, not window stores: a window fetch opens a RocksDB
     // iterator per segment, and dedup does dozens of lookups per article. Expiry is by event time,
@@ -79,7 +99,7 @@ public final class EnrichTopology {
           .filter((k, v) -> v != null, Named.as("replay-until-drop"));
     }
     KStream<String, Object> intake = raw
-        .process(() -> new DedupIntakeProcessor(tagger, fingerprinter, horizon, config.repartitionPartitions()),
+        .process(() -> new DedupIntakeProcessor(tagger, fingerprinter, queries, horizon, config.repartitionPartitions()),
             Named.as("dedup-intake"), StoreNames.SEEN_IDS, StoreNames.PENDING, StoreNames.VOTES);
 
     Map<String, KStream<String, Object>> branches = intake.split(Named.as("intake-"))

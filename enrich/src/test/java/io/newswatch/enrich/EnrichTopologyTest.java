@@ -10,9 +10,11 @@ import io.newswatch.enrich.tagging.TaxonomyTagger;
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.AlertKind;
 import io.newswatch.schemas.avro.Article;
+import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.DuplicateStatus;
 import io.newswatch.schemas.avro.Evidence;
 import io.newswatch.schemas.avro.SourceType;
+import io.newswatch.schemas.avro.Subscription;
 import io.newswatch.schemas.avro.TaggedArticle;
 import io.newswatch.schemas.registry.InMemorySchemaRegistry;
 import io.newswatch.schemas.registry.SchemaRegistry;
@@ -210,13 +212,34 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void shouldListTheSubscriptionsWhoseQueryTheArticleMatchesOnItsAlerts() throws Exception {
+    var subscriptions = driver.createInputTopic(config.subscriptionsTopic(), new StringSerializer(),
+        serdes.subscription().serializer());
+    subscriptions.pipeInput("russia", subscription("russia", "روسيا"));
+    subscriptions.pipeInput("nothing", subscription("nothing", "xyzzy AND \"no such phrase\""));
+    subscriptions.pipeInput("broken", subscription("broken", "(unclosed"));
+    subscriptions.pipeInput("no-query", subscription("no-query", null));
+    Article troops = seeds().stream().filter(a -> a.getId().startsWith("002")).findFirst().orElseThrow();
+    Article later = seeds().stream().filter(a -> a.getId().startsWith("004")).findFirst().orElseThrow();
+
+    pipe(List.of(troops));
+    List<Alert> first = alerts.readValuesToList();
+    subscriptions.pipeInput("russia", null);
+    raw.pipeInput(later.getId(), later, T0.plusSeconds(60));
+    List<Alert> second = alerts.readValuesToList();
+
+    assertThat(first).isNotEmpty().allSatisfy(a -> assertThat(a.getMatchedQueries()).containsExactly("russia"));
+    assertThat(second).isNotEmpty().allSatisfy(a -> assertThat(a.getMatchedQueries()).isEmpty());
+  }
+
+  @Test
   void shouldNameEveryNodeStoreAndRepartitionTopic() {
     String description = EnrichTopology.build(config, serdes, TAGGER, Fingerprinter.withDefaults()).describe().toString();
     assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
     assertThat(description).contains("articles-raw-source", "dedup-intake", "dedup-band-matcher", "dedup-decision",
         "tagged-sink", "alerts-sink", "surge-detector", StoreNames.SEEN_IDS, StoreNames.PENDING, StoreNames.VOTES, StoreNames.BAND_INDEX, StoreNames.SIGNATURES,
         StoreNames.SURGE, StoreNames.BANDS_REPARTITION + "-repartition", StoreNames.REPLIES_REPARTITION + "-repartition",
-        StoreNames.SURGE_REPARTITION + "-repartition");
+        StoreNames.SURGE_REPARTITION + "-repartition", "subscriptions-source", StoreNames.SUBSCRIPTIONS);
   }
 
   private void pipe(List<Article> articles) {
@@ -248,6 +271,10 @@ class EnrichTopologyTest {
     Map<String, String> m = new HashMap<>();
     TestFiles.tsv(TestFiles.seeds().resolve("labels.tsv")).forEach(r -> m.put(r[0], r[2]));
     return m;
+  }
+
+  private static Subscription subscription(String id, String query) {
+    return Subscription.newBuilder().setId(id).setChannel(Channel.LIVE).setQuery(query).build();
   }
 
   static Article article(String id, String title, String body) {

@@ -11,4 +11,10 @@ public interface ArticleSink {
 
   /** Takes input that could not become an article, with the reason. */
   void reject(DeadLetter deadLetter);
+
+  /**
+   * Returns once everything taken so far is durably published; throws if any of it could not be.
+   * A source marks its input done (a file imported, a feed item seen) only after this returns.
+   */
+  default void flush() {}
 }

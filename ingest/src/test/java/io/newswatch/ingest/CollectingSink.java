@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class CollectingSink implements ArticleSink {
   public final List<Article> articles = new CopyOnWriteArrayList<>();
   public final List<DeadLetter> rejects = new CopyOnWriteArrayList<>();
+  /** When set, flush fails as a producer does after a broker outage longer than its delivery timeout. */
+  public volatile boolean failFlush;
 
   @Override
   public void accept(Article article) {
@@ -18,5 +20,12 @@ public final class CollectingSink implements ArticleSink {
   @Override
   public void reject(DeadLetter deadLetter) {
     rejects.add(deadLetter);
+  }
+
+  @Override
+  public void flush() {
+    if (failFlush) {
+      throw new IllegalStateException("publishing failed: broker unavailable");
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** Waiting on stages that run as processes, with failure messages that explain a stall. */
@@ -16,6 +17,12 @@ final class Awaits {
    * pipeline's offsets and the stage's last output.
    */
   static void progress(String what, Duration timeout, Pipeline pipe, CliProcess stage, Callable<Boolean> condition) {
+    progress(what, timeout, pipe, stage, condition, () -> "");
+  }
+
+  /** Like {@link #progress(String, Duration, Pipeline, CliProcess, Callable)}, with more to say on timeout. */
+  static void progress(String what, Duration timeout, Pipeline pipe, CliProcess stage, Callable<Boolean> condition,
+      Supplier<String> diagnostics) {
     try {
       await(what).atMost(timeout).pollInterval(Duration.ofMillis(200))
           .failFast(() -> {
@@ -23,8 +30,8 @@ final class Awaits {
           })
           .until(condition);
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(what + ": not reached within " + timeout + ".\n" + Offsets.describe(pipe)
-          + "last output of " + stage + ":\n" + stage.tail(40), e);
+      throw new AssertionError(what + ": not reached within " + timeout + ".\n" + diagnostics.get() + "\n"
+          + Offsets.describe(pipe) + "last output of " + stage + ":\n" + stage.tail(40), e);
     }
   }
 
@@ -34,6 +41,8 @@ final class Awaits {
 
   /** Lets time pass without Thread.sleep, e.g. a random delay before restarting a stage. */
   static void pause(long millis) {
-    await().pollDelay(Duration.ofMillis(millis)).atMost(Duration.ofMillis(millis + 1000)).until(() -> true);
+    // The first poll after the delay succeeds; the ceiling is generous so a stalled JVM (GC, a loaded
+    // CI machine) is not mistaken for a failure.
+    await().pollDelay(Duration.ofMillis(millis)).atMost(Duration.ofMillis(millis).plusMinutes(1)).until(() -> true);
   }
 }

@@ -86,6 +86,7 @@ record Pipeline(String bootstrap, String registryUrl, String raw, String tagged,
     s.put("enrich.topic.tagged", tagged);
     s.put("enrich.topic.alerts", alerts);
     s.put("enrich.topic.dlq", enrichDlq);
+    s.put("enrich.topic.subscriptions", subscriptions);
     for (String kv : System.getProperty(ENRICH_SETTINGS, "").split(",")) {
       if (kv.contains("=")) {
         s.put(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());

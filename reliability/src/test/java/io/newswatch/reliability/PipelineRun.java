@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Channel;
+import io.newswatch.schemas.avro.DeadLetter;
 import io.newswatch.schemas.serde.AvroDeserializer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One end-to-end run of a pipeline under test: enrich and sink as CLI processes, three subscriptions
@@ -54,11 +59,22 @@ final class PipelineRun implements AutoCloseable {
     AvroDeserializer<Alert> alertValues = new AvroDeserializer<>(pipe.registry(), Alert.class);
     alerts = keep(TopicTail.follow(pipe.bootstrap(), pipe.alerts(),
         r -> alertValues.deserialize(r.topic(), r.value()).getAlertId()));
-    enrichDlq = keep(TopicTail.follow(pipe.bootstrap(), pipe.enrichDlq()));
-    sinkDlq = keep(TopicTail.follow(pipe.bootstrap(), pipe.sinkDlq()));
+    // Dead letters are counted by reason, so a failure says what went wrong, not just how often.
+    AvroDeserializer<DeadLetter> letters = new AvroDeserializer<>(pipe.registry(), DeadLetter.class);
+    enrichDlq = keep(TopicTail.follow(pipe.bootstrap(), pipe.enrichDlq(), r -> reason(letters, r)));
+    sinkDlq = keep(TopicTail.follow(pipe.bootstrap(), pipe.sinkDlq(), r -> reason(letters, r)));
     enrich = keep(pipe.enrich(Map.of()));
     sink = keep(pipe.sink(Map.of(), Map.of(SECRET_REF, SECRET)));
     producer = keep(new ArticleProducer(pipe));
+  }
+
+  private static String reason(AvroDeserializer<DeadLetter> letters, ConsumerRecord<String, byte[]> r) {
+    try {
+      DeadLetter letter = letters.deserialize(r.topic(), r.value());
+      return letter.getStage() + ": " + letter.getReason() + " [" + r.partition() + "@" + r.offset() + "]";
+    } catch (RuntimeException e) {
+      return "undecodable dead letter at " + r.partition() + "@" + r.offset() + ": " + e.getMessage();
+    }
   }
 
   /** Sets the pipeline up and starts both stages; articles flow once {@link #produce} is called. */
@@ -70,27 +86,38 @@ final class PipelineRun implements AutoCloseable {
   }
 
   /**
-   * Streams the corpus to the raw topic on another thread, {@code perSecond} articles a second at most
-   * (0: as fast as the producer goes).
+   * Streams the corpus to the raw topic on a thread of its own, {@code perSecond} articles a second
+   * at most (0: as fast as the producer goes).
    */
   void produce(long seed, int perSecond) {
     ArticleCorpus corpus = ArticleCorpus.load(ArticleCorpus.repoSeeds(), seed);
     long t0 = System.nanoTime();
+    // Not the common pool: on two cores it has one worker, which anything else may hold.
+    ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "reliability-article-producer"));
     producing = CompletableFuture.runAsync(() -> {
       int[] sent = {0};
       corpus.stream(articles).forEach(g -> {
         if (perSecond > 0) {
+          // Pacing, not waiting for a condition: park until the article is due.
           long due = t0 + sent[0] * 1_000_000_000L / perSecond;
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            Awaits.pause(wait / 1_000_000);
+          for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
           }
         }
         producer.send(g.article());
         sent[0]++;
       });
       producer.flush();
-    });
+    }, thread);
+    producing.whenComplete((v, e) -> thread.shutdown());
+  }
+
+  /** Fails at once, with the cause, if streaming the input failed: the run can then never complete. */
+  private boolean produced() {
+    if (producing.isCompletedExceptionally()) {
+      producing.join();
+    }
+    return producing.isDone();
   }
 
   Pipeline pipe() {
@@ -119,7 +146,7 @@ final class PipelineRun implements AutoCloseable {
   Result finish(Duration stageTimeout) {
     long t0 = System.nanoTime();
     Awaits.progress("all " + articles + " articles tagged", stageTimeout, pipe, enrich,
-        () -> producing.isDone() && tagged.distinctKeys() >= articles);
+        () -> produced() && tagged.distinctKeys() >= articles, producer::describe);
     producing.join();
     // Surge alerts come from a later transaction than the tagged record: wait until the alerts settle.
     long[] last = {-1};
@@ -145,6 +172,7 @@ final class PipelineRun implements AutoCloseable {
             ChannelFigures.of("webhook", Delivered.webhook(hook), expected),
             ChannelFigures.of("postgres", Delivered.postgres(pipe), expected)),
         hook.requests(), hook.distinctKeys(), hook.badSignatures(), enrichDlq.records(), sinkDlq.records(),
+        enrichDlq.countByKey().keySet(), sinkDlq.countByKey().keySet(),
         (enrichDone - t0) / 1e9, (sinkDone - t0) / 1e9);
   }
 
@@ -183,7 +211,8 @@ final class PipelineRun implements AutoCloseable {
    */
   record Result(int articles, int produced, Set<String> inputIds, Map<String, Integer> taggedCounts,
       Set<String> expectedAlerts, int alertDuplicates, List<ChannelFigures> channels, int webhookPosts,
-      int webhookKeys, int badSignatures, long enrichDeadLetters, long sinkDeadLetters, double drainSeconds,
+      int webhookKeys, int badSignatures, long enrichDeadLetters, long sinkDeadLetters,
+      Set<String> enrichDeadLetterReasons, Set<String> sinkDeadLetterReasons, double drainSeconds,
       double deliverSeconds) {
 
     int taggedDuplicates() {
@@ -231,8 +260,8 @@ final class PipelineRun implements AutoCloseable {
         assertThat(c.unexpected()).as(c.channel() + " unexpected").isZero();
       });
       assertThat(badSignatures).as("webhook POSTs with a bad signature").isZero();
-      assertThat(enrichDeadLetters).as("enrich dead letters").isZero();
-      assertThat(sinkDeadLetters).as("sink dead letters").isZero();
+      assertThat(enrichDeadLetters).as("enrich dead letters: %s", enrichDeadLetterReasons).isZero();
+      assertThat(sinkDeadLetters).as("sink dead letters: %s", sinkDeadLetterReasons).isZero();
     }
   }
 }

@@ -78,7 +78,7 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
     topic(alertsTopic, TOPIC_ALERTS);
     topic(subscriptionsTopic, TOPIC_SUBSCRIPTIONS);
     topic(dlqTopic, TOPIC_DLQ);
-    require(fileDir != null, FILE_DIR, "must name a directory, e.g. data/alerts");
+    require(fileDir != null, FILE_DIR, "must name a directory, e.g. data");
     require(postgresUrl != null && postgresUrl.startsWith("jdbc:postgresql:"), POSTGRES_URL,
         "must be a PostgreSQL JDBC URL such as " + DEFAULT_POSTGRES_URL + ", got '" + postgresUrl + "'");
     require(liveHost != null && !liveHost.isBlank(), LIVE_HOST, "must be an address such as 127.0.0.1 or 0.0.0.0");
@@ -104,7 +104,7 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
     d.put(TOPIC_ALERTS, Topics.ALERTS.name());
     d.put(TOPIC_SUBSCRIPTIONS, Topics.SUBSCRIPTIONS.name());
     d.put(TOPIC_DLQ, Topics.SINK_DLQ.name());
-    d.put(FILE_DIR, "data/alerts");
+    d.put(FILE_DIR, "data");
     d.put(POSTGRES_URL, DEFAULT_POSTGRES_URL);
     d.put(LIVE_HOST, "127.0.0.1");
     d.put(LIVE_PORT, "8080");

@@ -21,7 +21,7 @@ class SinkConfigTest {
         assertThat(config.alertsTopic()).isEqualTo("news.alerts");
         assertThat(config.subscriptionsTopic()).isEqualTo("news.subscriptions");
         assertThat(config.dlqTopic()).isEqualTo("news.sink.dlq");
-        assertThat(config.fileDir()).isEqualTo(Path.of("data/alerts"));
+        assertThat(config.fileDir()).isEqualTo(Path.of("data"));
         assertThat(config.stateDir()).isEqualTo(Path.of("data/sink"));
         assertThat(config.postgresUrl()).isEqualTo(SinkConfig.DEFAULT_POSTGRES_URL);
         assertThat(config.livePort()).isEqualTo(8080);

@@ -7,7 +7,10 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A record that cannot be read (random bytes, wrong magic byte, unknown schema id) goes to the DLQ. */
+/**
+ * A record that cannot be read (random bytes, wrong magic byte, unknown schema id) goes to the DLQ; a
+ * registry that cannot be reached fails the task instead, since the record itself may be fine.
+ */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
   private final DeadLetterRouter router = new DeadLetterRouter();
@@ -19,6 +22,11 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
   @Override
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    if (DeadLetterRouter.registryUnavailable(exception)) {
+      log.warn("schema registry unavailable while reading {}-{}@{}; failing the task so the record is retried: {}",
+          record.topic(), record.partition(), record.offset(), exception.getMessage());
+      return Response.fail();
+    }
     try {
       return Response.resume(router.deadLetter("cannot deserialize", exception, context, record.key(), record.value()));
     } catch (RuntimeException e) {

@@ -19,6 +19,11 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
   @Override
   public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (DeadLetterRouter.registryUnavailable(exception)) {
+      log.warn("schema registry unavailable in {}; failing the task so the record is retried: {}",
+          context.processorNodeId(), exception.getMessage());
+      return Response.fail();
+    }
     try {
       return Response.resume(router.deadLetter("processing failed in " + context.processorNodeId(), exception, context,
           context.sourceRawKey(), context.sourceRawValue()));

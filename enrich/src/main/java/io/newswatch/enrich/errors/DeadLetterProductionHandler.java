@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An output record that cannot be serialized or is too large dead-letters the source record; other
- * send errors fail the task so that exactly-once retries them.
+ * send errors, and a schema registry that cannot be reached, fail the task so that exactly-once
+ * retries them.
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
@@ -33,6 +34,11 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
   @SuppressWarnings("rawtypes")
   public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
       SerializationExceptionOrigin origin) {
+    if (DeadLetterRouter.registryUnavailable(exception)) {
+      log.warn("schema registry unavailable while writing to {}; failing the task so the record is retried: {}",
+          record.topic(), exception.getMessage());
+      return Response.fail();
+    }
     return resume(context, exception, "cannot serialize output " + origin.name().toLowerCase(java.util.Locale.ROOT)
         + " for " + record.topic());
   }

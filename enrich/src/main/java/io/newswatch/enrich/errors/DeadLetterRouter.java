@@ -4,6 +4,7 @@ import io.newswatch.runtime.DeadLetters;
 import io.newswatch.schemas.avro.DeadLetter;
 import io.newswatch.schemas.registry.RegistryClient;
 import io.newswatch.schemas.registry.RegistryConfig;
+import io.newswatch.schemas.registry.RegistryException;
 import io.newswatch.schemas.registry.SchemaRegistry;
 import io.newswatch.schemas.serde.AvroSerializer;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,20 @@ final class DeadLetterRouter {
 
   String topic() {
     return topic;
+  }
+
+  /**
+   * Whether the failure is the schema registry being unreachable. That says nothing about the record,
+   * so it must never be dead-lettered: the task fails instead, Streams replaces the thread, and the
+   * record is processed again from the last committed transaction once the registry is back.
+   */
+  static boolean registryUnavailable(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RegistryException.Unavailable) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<ProducerRecord<byte[], byte[]>> deadLetter(String reason, Exception error, ErrorHandlerContext ctx, byte[] key, byte[] value) {

@@ -54,6 +54,7 @@ public final class AlertFactory {
           .setTaxonomyVersion(tag.getTaxonomyVersion())
           .setPublishedAt(a.getPublishedAt())
           .setCreatedAt(Instant.ofEpochMilli(eventTime))
+          .setMatchedQueries(t.getMatchedQueries())
           .build();
       out.add(KeyValue.pair(id, alert));
     }

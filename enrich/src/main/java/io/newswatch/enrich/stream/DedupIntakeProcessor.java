@@ -4,6 +4,7 @@ import io.newswatch.enrich.analysis.TextLanguage;
 import io.newswatch.enrich.dedup.DedupText;
 import io.newswatch.enrich.dedup.Fingerprint;
 import io.newswatch.enrich.dedup.Fingerprinter;
+import io.newswatch.enrich.matching.QueryMatcher;
 import io.newswatch.enrich.tagging.AvroTags;
 import io.newswatch.enrich.tagging.Document;
 import io.newswatch.enrich.tagging.TaggingResult;
@@ -48,6 +49,7 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
 
   private final TopicTagger tagger;
   private final Fingerprinter fingerprinter;
+  private final QueryMatcher queries;
   private final long horizonMs;
   private final int buckets;
   private ProcessorContext<String, Object> context;
@@ -55,9 +57,11 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
   private KeyValueStore<String, PendingArticle> pending;
   private KeyValueStore<String, DedupVotes> votes;
 
-  public DedupIntakeProcessor(TopicTagger tagger, Fingerprinter fingerprinter, Duration horizon, int buckets) {
+  public DedupIntakeProcessor(TopicTagger tagger, Fingerprinter fingerprinter, QueryMatcher queries, Duration horizon,
+      int buckets) {
     this.tagger = tagger;
     this.fingerprinter = fingerprinter;
+    this.queries = queries;
     this.horizonMs = horizon.toMillis();
     this.buckets = buckets;
   }
@@ -98,8 +102,16 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
     }
     String id = record.key() != null ? record.key() : article.getId();
     long ts = record.timestamp();
-    TaggingResult tagging = tagger.tag(new Document(id, article.getTitle(), article.getBody(), article.getLang()));
+    Document doc = new Document(id, article.getTitle(), article.getBody(), article.getLang());
+    TaggingResult tagging = tagger.tag(doc);
     TaggedArticle tagged = tagged(id, article, tagging);
+    if (!tagged.getTags().isEmpty()) {
+      // Only tagged articles raise alerts, and subscription queries filter alerts: the others
+      // need no matching. Sorted, so that reprocessing writes the very same record.
+      List<String> matched = new ArrayList<>(queries.match(doc));
+      matched.sort(null);
+      tagged.setMatchedQueries(matched);
+    }
 
     if (seenBefore(id, ts)) {
       tagged.setDuplicate(DuplicateStatus.EXACT);

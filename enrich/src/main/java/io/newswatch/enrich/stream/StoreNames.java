@@ -11,6 +11,8 @@ public final class StoreNames {
   public static final String BANDS_REPARTITION = "dedup-bands";
   public static final String REPLIES_REPARTITION = "dedup-replies";
   public static final String SURGE_REPARTITION = "surge-by-topic";
+  /** The global store of subscriptions (read from their compacted topic, so it has no changelog). */
+  public static final String SUBSCRIPTIONS = "subscriptions";
 
   private StoreNames() {}
 }

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.schemas.avro.DeadLetter;
 import io.newswatch.schemas.registry.InMemorySchemaRegistry;
+import io.newswatch.schemas.registry.RegistryException;
 import io.newswatch.schemas.serde.AvroDeserializer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterHandlersTest {
@@ -55,6 +60,32 @@ class DeadLetterHandlersTest {
     var record = new ConsumerRecord<>("t", 0, 0L, new byte[0], new byte[] {1});
     var response = handler.handleError(context(), record, new SerializationException("bad"));
     assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+  }
+
+  @Test
+  void shouldFailTheTaskInsteadOfDeadLetteringWhenTheRegistryIsUnreachable() {
+    Map<String, Object> config = Map.of("newswatch.dlq.topic", "dlq", "newswatch.schema.registry.instance", registry);
+    var down = new SerializationException("cannot decode",
+        new RegistryException.Unavailable("GET /schemas/ids/7: connection refused", -1, null));
+
+    var deserialization = new DeadLetterDeserializationHandler();
+    deserialization.configure(config);
+    var processing = new DeadLetterProcessingHandler();
+    processing.configure(config);
+    var production = new DeadLetterProductionHandler();
+    production.configure(config);
+
+    assertThat(deserialization.handleError(context(), new ConsumerRecord<>("t", 0, 0L, new byte[0], new byte[] {0}), down)
+        .result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+    assertThat(processing.handleError(context(), new Record<>("k", "v", 0L), down).result())
+        .isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+    assertThat(production.handleSerializationError(context(), new ProducerRecord<>("out", "k", "v"), down,
+        ProductionExceptionHandler.SerializationExceptionOrigin.VALUE).result())
+        .isEqualTo(ProductionExceptionHandler.Result.FAIL);
+    // The same failure without the registry in its causes is the record's fault: dead-lettered.
+    assertThat(deserialization.handleError(context(), new ConsumerRecord<>("t", 0, 0L, new byte[0], new byte[] {0}),
+        new SerializationException("unknown magic byte 0x2a")).result())
+        .isEqualTo(DeserializationExceptionHandler.Result.RESUME);
   }
 
   private static ErrorHandlerContext context() {

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,9 +70,11 @@ public final class DirectoryImporter {
       files = walk.filter(Files::isRegularFile).filter(p -> !isHidden(dir, p)).sorted().toList();
     }
     ImportReport total = ImportReport.EMPTY;
+    List<String> imported = new ArrayList<>();
     for (Path file : files) {
-      total = total.plus(importFile(file));
+      total = total.plus(importFile(file, imported));
     }
+    markImported(imported);
     LOG.info("Imported {}: {} articles, {} rejected, {} already imported, {} not article files",
         dir, total.articles(), total.rejected(), total.alreadyImported(), total.ignored());
     return total;
@@ -79,6 +82,26 @@ public final class DirectoryImporter {
 
   /** Imports one file, unless the ledger already has its content or it is not an article file. */
   public ImportReport importFile(Path file) {
+    List<String> imported = new ArrayList<>();
+    ImportReport report = importFile(file, imported);
+    markImported(imported);
+    return report;
+  }
+
+  /**
+   * Records files in the ledger only once their articles and dead letters are published: if the
+   * broker cannot take them (an outage longer than the producer's delivery timeout), the flush throws,
+   * nothing is recorded, and the next scan imports the files again. Enrich drops the repeats by id.
+   */
+  private void markImported(List<String> hashes) {
+    if (hashes.isEmpty()) {
+      return;
+    }
+    sink.flush();
+    hashes.forEach(ledger::record);
+  }
+
+  private ImportReport importFile(Path file, List<String> imported) {
     Optional<FileFormat> format = FileFormat.of(file);
     if (format.isEmpty()) {
       LOG.debug("Skipping {}: not an article file", file);
@@ -93,7 +116,7 @@ public final class DirectoryImporter {
         metrics.fetched();
         metrics.bytes(prefix.length);
         return rejectWhole(file, ArticleIds.sha256Hex(prefix) + "-" + size,
-            "file has " + size + " bytes, more than the " + maxFileBytes + " allowed", null, prefix, size);
+            "file has " + size + " bytes, more than the " + maxFileBytes + " allowed", null, prefix, size, imported);
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
@@ -101,7 +124,7 @@ public final class DirectoryImporter {
       return ImportReport.EMPTY;
     }
     String hash = ArticleIds.sha256Hex(bytes);
-    if (ledger.contains(hash)) {
+    if (ledger.contains(hash) || imported.contains(hash)) {
       metrics.notModified();
       return new ImportReport(0, 0, 1, 0);
     }
@@ -111,7 +134,7 @@ public final class DirectoryImporter {
     try {
       parsed = parser.parse(file, format.get(), bytes);
     } catch (InvalidArticleException | RuntimeException e) {
-      return rejectWhole(file, hash, e.getMessage(), e, bytes, bytes.length);
+      return rejectWhole(file, hash, e.getMessage(), e, bytes, bytes.length, imported);
     }
     int accepted = 0;
     int rejected = 0;
@@ -131,17 +154,19 @@ public final class DirectoryImporter {
           Map.of("file", file.getFileName().toString(), "location", failure.location()), clock.instant()));
       rejected++;
     }
-    ledger.record(hash);
+    imported.add(hash);
     metrics.newArticles(accepted);
     metrics.rejected(rejected);
     LOG.debug("Imported {}: {} articles, {} rejected", file, accepted, rejected);
     return new ImportReport(accepted, rejected, 0, 0);
   }
 
-  private ImportReport rejectWhole(Path file, String hash, String reason, Throwable error, byte[] payload, long size) {
-    if (!ledger.record(hash)) {
+  private ImportReport rejectWhole(Path file, String hash, String reason, Throwable error, byte[] payload, long size,
+      List<String> imported) {
+    if (ledger.contains(hash) || imported.contains(hash)) {
       return new ImportReport(0, 0, 1, 0);
     }
+    imported.add(hash);
     LOG.warn("Rejected {}: {}", file, reason);
     sink.reject(DeadLetters.of(file.toString(), reason, error, payload, size,
         Map.of("file", file.getFileName().toString()), clock.instant()));

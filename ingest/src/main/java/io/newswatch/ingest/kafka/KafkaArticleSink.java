@@ -87,6 +87,7 @@ public final class KafkaArticleSink implements ArticleSink, AutoCloseable {
   }
 
   /** Waits until everything sent so far is acknowledged; fails if any send failed. */
+  @Override
   public void flush() {
     producer.flush();
     Exception e = lastSendError.getAndSet(null);

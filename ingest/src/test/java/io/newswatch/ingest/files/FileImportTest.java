@@ -1,6 +1,7 @@
 package io.newswatch.ingest.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,6 +36,22 @@ class FileImportTest {
 
   private void copy(String resource, String name) throws IOException {
     Files.write(dir.resolve(name), TestServer.resource(resource));
+  }
+
+  @Test
+  void shouldImportTheFileAgainWhenItsArticlesCouldNotBePublished() throws IOException {
+    copy("/html/article.html", "page.html");
+    DirectoryImporter importer = importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES);
+
+    sink.failFlush = true;
+    assertThatThrownBy(() -> importer.importDirectory(dir)).hasMessageContaining("publishing failed");
+    sink.failFlush = false;
+    ImportReport retried = importer.importDirectory(dir);
+    ImportReport again = importer.importDirectory(dir);
+
+    assertThat(retried.articles()).isEqualTo(1);
+    assertThat(again.articles()).isZero();
+    assertThat(again.alreadyImported()).isEqualTo(1);
   }
 
   @Test

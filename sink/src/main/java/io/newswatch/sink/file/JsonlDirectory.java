@@ -9,9 +9,12 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,23 +24,35 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One target directory of JSONL files: knows its delivered keys and appends durably. Thread-safe. */
+/**
+ * One target directory of JSONL files: knows its delivered keys and appends durably. Thread-safe.
+ *
+ * <p>Lines go to one file with a stable name, {@code <prefix>.jsonl}, so a desk can {@code tail -f}
+ * it. It is rotated like a log: when a line of a new UTC day arrives, or the next line would take the
+ * file past its size limit, the file is renamed to {@code <prefix>-<day>.jsonl} (then {@code
+ * <prefix>-<day>.1.jsonl}, ...) after the day of its lines, and a new current file is started. The
+ * delivered keys are rebuilt from every file at start, so rotation never causes a redelivery.
+ */
 final class JsonlDirectory implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JsonlDirectory.class);
+  /** The field that dates a line; written by {@link #stamp}. */
+  static final String DELIVERED_AT = "deliveredAt";
 
   private final Path directory;
   private final JsonlFileConfig config;
-  private final Pattern fileName;
+  private final Path currentFile;
+  private final Pattern archiveName;
   private final Set<String> keys = new HashSet<>();
   private FileChannel current;
+  /** The UTC day of the lines in the current file; null while it is empty. */
   private LocalDate currentDay;
-  private int currentIndex;
 
   private JsonlDirectory(Path directory, JsonlFileConfig config) {
     this.directory = directory;
     this.config = config;
-    this.fileName = Pattern.compile(Pattern.quote(config.filePrefix()) + "-(\\d{4}-\\d{2}-\\d{2})(?:\\.(\\d+))?\\.jsonl");
+    this.currentFile = directory.resolve(config.filePrefix() + ".jsonl");
+    this.archiveName = Pattern.compile(Pattern.quote(config.filePrefix()) + "-(\\d{4}-\\d{2}-\\d{2})(?:\\.(\\d+))?\\.jsonl");
   }
 
   /** Opens the directory (creating it), repairs torn tails and loads the delivered keys. */
@@ -48,6 +63,11 @@ final class JsonlDirectory implements AutoCloseable {
     return d;
   }
 
+  /** The file lines are appended to now. */
+  Path currentFile() {
+    return currentFile;
+  }
+
   synchronized boolean contains(String key) {
     return keys.contains(key);
   }
@@ -56,15 +76,20 @@ final class JsonlDirectory implements AutoCloseable {
     return keys.size();
   }
 
+  /** The moment a line is written, as stamped into it: dates the line for rotation and for readers. */
+  Instant now() {
+    return config.clock().instant();
+  }
+
   /** Appends the line unless its key is already there; returns false if it was. */
-  synchronized boolean append(String key, byte[] jsonLine) throws IOException {
+  synchronized boolean append(String key, byte[] jsonLine, Instant at) throws IOException {
     if (keys.contains(key)) {
       return false;
     }
     byte[] line = new byte[jsonLine.length + 1];
     System.arraycopy(jsonLine, 0, line, 0, jsonLine.length);
     line[jsonLine.length] = '\n';
-    FileChannel channel = channelFor(line.length);
+    FileChannel channel = channelFor(line.length, at.atZone(ZoneOffset.UTC).toLocalDate());
     try {
       DurableFiles.appendAndSync(channel, line);
     } catch (IOException e) {
@@ -82,25 +107,36 @@ final class JsonlDirectory implements AutoCloseable {
     return true;
   }
 
-  private FileChannel channelFor(int lineLength) throws IOException {
-    LocalDate today = LocalDate.now(config.clock().withZone(ZoneOffset.UTC));
-    if (current == null || !today.equals(currentDay)) {
-      closeCurrent();
-      currentDay = today;
-      currentIndex = highestIndex(today);
-      current = openFile(file(today, currentIndex));
+  private FileChannel channelFor(int lineLength, LocalDate day) throws IOException {
+    if (current == null) {
+      current = openCurrent();
     }
-    if (current.size() > 0 && current.size() + lineLength > config.maxFileBytes()) {
-      closeCurrent();
-      currentIndex++;
-      current = openFile(file(currentDay, currentIndex));
+    boolean newDay = currentDay != null && !day.equals(currentDay);
+    boolean full = current.size() > 0 && current.size() + lineLength > config.maxFileBytes();
+    if (current.size() > 0 && (newDay || full)) {
+      rotate();
+      current = openCurrent();
+    }
+    if (current.size() == 0 || currentDay == null) {
+      currentDay = day;
     }
     return current;
   }
 
-  private FileChannel openFile(Path file) throws IOException {
-    boolean created = !Files.exists(file);
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+  /** Renames the current file to the first free archive name of its day. */
+  private void rotate() throws IOException {
+    closeCurrent();
+    LocalDate day = currentDay != null ? currentDay : LocalDate.now(config.clock().withZone(ZoneOffset.UTC));
+    Path archive = archive(day, nextIndex(day));
+    Files.move(currentFile, archive, StandardCopyOption.ATOMIC_MOVE);
+    DurableFiles.syncDirectory(directory);
+    LOG.info("Rotated {} to {}", currentFile, archive.getFileName());
+    currentDay = null;
+  }
+
+  private FileChannel openCurrent() throws IOException {
+    boolean created = !Files.exists(currentFile);
+    FileChannel channel = FileChannel.open(currentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.position(channel.size());
     if (created) {
       DurableFiles.syncDirectory(directory);
@@ -108,25 +144,27 @@ final class JsonlDirectory implements AutoCloseable {
     return channel;
   }
 
-  private Path file(LocalDate day, int index) {
+  private Path archive(LocalDate day, int index) {
     String suffix = index == 0 ? "" : "." + index;
     return directory.resolve(config.filePrefix() + "-" + day + suffix + ".jsonl");
   }
 
-  private int highestIndex(LocalDate day) throws IOException {
-    int highest = 0;
+  private int nextIndex(LocalDate day) throws IOException {
+    int next = 0;
     for (Path p : ownFiles()) {
-      Matcher m = fileName.matcher(p.getFileName().toString());
-      if (m.matches() && m.group(1).equals(day.toString()) && m.group(2) != null) {
-        highest = Math.max(highest, Integer.parseInt(m.group(2)));
+      Matcher m = archiveName.matcher(p.getFileName().toString());
+      if (m.matches() && m.group(1).equals(day.toString())) {
+        next = Math.max(next, m.group(2) == null ? 1 : Integer.parseInt(m.group(2)) + 1);
       }
     }
-    return highest;
+    return next;
   }
 
+  /** The current file and the archives, nothing else that may share the directory. */
   private List<Path> ownFiles() throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(p -> fileName.matcher(p.getFileName().toString()).matches()).sorted().toList();
+      return files.filter(p -> p.equals(currentFile) || archiveName.matcher(p.getFileName().toString()).matches())
+          .sorted().toList();
     }
   }
 
@@ -139,12 +177,17 @@ final class JsonlDirectory implements AutoCloseable {
               cut, p);
         }
       }
-      readKeys(p);
+      LocalDate lastDay = readKeys(p);
+      if (p.equals(currentFile)) {
+        currentDay = lastDay;
+      }
     }
     LOG.info("Opened {} with {} delivered keys", directory, keys.size());
   }
 
-  private void readKeys(Path p) throws IOException {
+  /** Loads the keys of one file; returns the day of its last dated line, or null. */
+  private LocalDate readKeys(Path p) throws IOException {
+    LocalDate lastDay = null;
     try (BufferedReader reader = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
       String line;
       int number = 0;
@@ -154,17 +197,23 @@ final class JsonlDirectory implements AutoCloseable {
           continue;
         }
         try {
-          JsonNode key = AlertJson.mapper().readTree(line).get("deliveryKey");
+          JsonNode node = AlertJson.mapper().readTree(line);
+          JsonNode key = node.get("deliveryKey");
           if (key != null && key.isTextual()) {
             keys.add(key.asText());
           } else {
             LOG.warn("Line {} of {} has no deliveryKey; it cannot dedupe a replay", number, p);
           }
-        } catch (IOException e) {
-          LOG.warn("Line {} of {} is not JSON; skipped when rebuilding delivered keys", number, p, e);
+          JsonNode at = node.get(DELIVERED_AT);
+          if (at != null && at.isTextual()) {
+            lastDay = Instant.parse(at.asText()).atZone(ZoneOffset.UTC).toLocalDate();
+          }
+        } catch (IOException | DateTimeParseException e) {
+          LOG.warn("Line {} of {} is not an alert line; skipped when rebuilding delivered keys", number, p, e);
         }
       }
     }
+    return lastDay;
   }
 
   private void closeCurrent() throws IOException {

@@ -1,5 +1,6 @@
 package io.newswatch.sink.file;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Subscription;
 import io.newswatch.sink.AlertChannel;
@@ -8,6 +9,7 @@ import io.newswatch.sink.DeliveryKey;
 import io.newswatch.sink.DeliveryResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers alerts as JSON lines into the directory named by each subscription's target, effectively
  * once: the line is fsynced before success is reported, and a key already in the files is skipped.
+ * Lines are appended to {@code <target>/<prefix>.jsonl}, rotated by day and size (see {@link JsonlDirectory}).
  */
 public final class JsonlFileChannel implements AlertChannel {
 
@@ -34,8 +37,10 @@ public final class JsonlFileChannel implements AlertChannel {
     String key = DeliveryKey.of(subscription, alert);
     try {
       JsonlDirectory directory = directory(Path.of(subscription.getTarget()));
-      byte[] line = AlertJson.bytes(AlertJson.envelope(key, subscription.getId(), alert));
-      boolean written = directory.append(key, line);
+      Instant at = directory.now();
+      ObjectNode envelope = AlertJson.envelope(key, subscription.getId(), alert);
+      envelope.put(JsonlDirectory.DELIVERED_AT, at.toString());
+      boolean written = directory.append(key, AlertJson.bytes(envelope), at);
       return CompletableFuture.completedFuture(
           written ? DeliveryResult.delivered(key, 1) : DeliveryResult.alreadyDelivered(key));
     } catch (IOException | RuntimeException e) {

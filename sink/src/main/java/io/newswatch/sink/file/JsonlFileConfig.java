@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Settings of the JSONL file channel.
  *
- * @param filePrefix start of each file name, e.g. {@code alerts} gives {@code alerts-2026-11-22.jsonl}
+ * @param filePrefix name of the files: {@code alerts} gives the current file {@code alerts.jsonl} and
+ *     archives such as {@code alerts-2026-11-22.jsonl}
  * @param maxFileBytes a file is rotated before a line would take it past this size
  * @param clock decides the (UTC) day of the file a line goes to
  */
@@ -15,7 +16,7 @@ public record JsonlFileConfig(String filePrefix, long maxFileBytes, Clock clock)
 
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_-]+");
 
-  /** 64 MiB files named alerts-*.jsonl, dated by the system UTC clock. */
+  /** alerts.jsonl, rotated at 64 MiB and at UTC midnight into alerts-*.jsonl archives. */
   public static JsonlFileConfig defaults() {
     return new JsonlFileConfig("alerts", 64L * 1024 * 1024, Clock.systemUTC());
   }

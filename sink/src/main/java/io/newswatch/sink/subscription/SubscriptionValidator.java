@@ -31,7 +31,7 @@ public final class SubscriptionValidator {
     if (channel == null || channel == Channel.UNKNOWN) {
       problems.add(prefix + "channel: must be one of FILE, WEBHOOK, POSTGRES, LIVE");
     } else if (channel == Channel.FILE && target.isBlank()) {
-      problems.add(prefix + "target: a FILE subscription needs the directory to write alerts-<date>.jsonl into");
+      problems.add(prefix + "target: a FILE subscription needs the directory to write alerts.jsonl into");
     } else if (channel == Channel.WEBHOOK) {
       webhookProblems(target, s.getSecretRef(), prefix, problems);
     } else if (channel == Channel.POSTGRES && !target.isBlank() && !target.startsWith("jdbc:postgresql:")) {

@@ -40,7 +40,7 @@ class JsonlFileChannelTest {
       assertThat(channel.deliver(sub, Fixtures.alert("a1")).join().outcome()).isEqualTo(Outcome.DELIVERED);
     }
 
-    List<String> lines = Files.readAllLines(dir.resolve("alerts-2026-11-22.jsonl"));
+    List<String> lines = Files.readAllLines(dir.resolve("alerts.jsonl"));
     assertThat(lines).hasSize(1);
     JsonNode line = AlertJson.mapper().readTree(lines.get(0));
     assertThat(line.get("deliveryKey").asText()).isEqualTo("desk:a1");
@@ -51,6 +51,7 @@ class JsonlFileChannelTest {
     assertThat(line.get("publishedAt").asText()).isEqualTo("2026-11-22T07:00:00Z");
     assertThat(line.get("url").asText()).isEqualTo("https://news.example/a1");
     assertThat(line.get("evidence").get(0).get("term").asText()).isEqualTo("opec");
+    assertThat(line.get("deliveredAt").asText()).isEqualTo("2026-11-22T12:00:00Z");
   }
 
   @Test
@@ -82,7 +83,7 @@ class JsonlFileChannelTest {
       channel.deliver(sub, Fixtures.alert("a-0")).join();
       channel.deliver(sub, Fixtures.alert("a-1")).join();
     }
-    Path file = dir.resolve("alerts-2026-11-22.jsonl");
+    Path file = dir.resolve("alerts.jsonl");
     long intact = Files.size(file);
     // What a crash halfway through writing a-2's line leaves behind.
     Files.writeString(file, "{\"deliveryKey\":\"desk:a-2\",\"subscriptionId\":\"de", StandardCharsets.UTF_8,
@@ -118,6 +119,7 @@ class JsonlFileChannelTest {
     assertThat(files).hasSizeGreaterThan(2);
     assertThat(files.get(0).getFileName()).hasToString("alerts-2026-11-22.jsonl");
     assertThat(files.get(1).getFileName()).hasToString("alerts-2026-11-22.1.jsonl");
+    assertThat(files.getLast().getFileName()).hasToString("alerts.jsonl");
     for (Path f : files) {
       assertThat(Files.size(f)).isLessThanOrEqualTo(max);
     }
@@ -134,8 +136,27 @@ class JsonlFileChannelTest {
       channel.deliver(sub, Fixtures.alert("early")).join();
     }
 
-    assertThat(Files.readString(dir.resolve("alerts-2026-11-22.jsonl"))).contains("desk:late");
-    assertThat(Files.readString(dir.resolve("alerts-2026-11-23.jsonl"))).contains("desk:early");
+    assertThat(Files.readString(dir.resolve("alerts-2026-11-22.jsonl"))).contains("desk:late")
+        .doesNotContain("desk:early");
+    assertThat(Files.readString(dir.resolve("alerts.jsonl"))).contains("desk:early");
+  }
+
+  @Test
+  void shouldArchiveYesterdaysLinesWhenRestartedOnANewDay() throws IOException {
+    Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
+    try (JsonlFileChannel channel = channel(1 << 20)) {
+      channel.deliver(sub, Fixtures.alert("monday")).join();
+    }
+    clock.advance(Duration.ofDays(1));
+    try (JsonlFileChannel restarted = channel(1 << 20)) {
+      assertThat(restarted.deliver(sub, Fixtures.alert("monday")).join().outcome())
+          .isEqualTo(Outcome.ALREADY_DELIVERED);
+      restarted.deliver(sub, Fixtures.alert("tuesday")).join();
+    }
+
+    assertThat(Files.readString(dir.resolve("alerts-2026-11-22.jsonl"))).contains("desk:monday")
+        .doesNotContain("desk:tuesday");
+    assertThat(Files.readString(dir.resolve("alerts.jsonl"))).contains("desk:tuesday");
   }
 
   @Test
@@ -167,7 +188,7 @@ class JsonlFileChannelTest {
 
   private List<Path> files() throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      // Order by rotation index: alerts-D.jsonl, alerts-D.1.jsonl, alerts-D.2.jsonl, ...
+      // Oldest first: alerts-D.jsonl, alerts-D.1.jsonl, alerts-D.2.jsonl, ..., then the current alerts.jsonl.
       return s.filter(p -> p.toString().endsWith(".jsonl"))
           .sorted((a, b) -> Integer.compare(index(a), index(b)))
           .toList();
@@ -175,7 +196,11 @@ class JsonlFileChannelTest {
   }
 
   private static int index(Path p) {
-    String[] parts = p.getFileName().toString().split("\\.");
+    String name = p.getFileName().toString();
+    if (name.equals("alerts.jsonl")) {
+      return Integer.MAX_VALUE;
+    }
+    String[] parts = name.split("\\.");
     return parts.length == 3 ? Integer.parseInt(parts[1]) : 0;
   }
 

@@ -47,7 +47,17 @@ class SubscriptionFilterTest {
   }
 
   @Test
-  void shouldSearchTitleAndSummaryWhenQueryIsSet() {
+  void shouldTrustEnrichsMatchesWhenTheAlertCarriesThem() {
+    // Enrich saw the whole article: its verdict wins over what the summary happens to say.
+    Alert evaluated = Alert.newBuilder(alert).setMatchedQueries(List.of("s1", "other")).build();
+    assertThat(SubscriptionFilter.matches(with(all).setQuery("words the summary lacks").build(), evaluated)).isTrue();
+    Alert noneMatched = Alert.newBuilder(alert).setMatchedQueries(List.of()).build();
+    assertThat(SubscriptionFilter.matches(with(all).setQuery("opec").build(), noneMatched)).isFalse();
+    assertThat(SubscriptionFilter.matches(all, noneMatched)).as("no query: the list does not matter").isTrue();
+  }
+
+  @Test
+  void shouldSearchTitleAndSummaryWhenQueryIsSetAndEnrichDidNotEvaluateIt() {
     // "opec" is in the title, "cartel" only in the summary.
     assertThat(SubscriptionFilter.matches(with(all).setQuery("opec cartel").build(), alert)).isTrue();
     assertThat(SubscriptionFilter.matches(with(all).setQuery("opec gas").build(), alert)).isFalse();
