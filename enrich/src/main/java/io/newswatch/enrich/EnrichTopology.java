@@ -66,12 +66,13 @@ public final class EnrichTopology {
       QueryMatcher queries) {
     StreamsBuilder builder = new StreamsBuilder();
     // Every instance needs every subscription query, whatever partitions it owns: a global store.
+    // Values stay bytes until the updater decodes them: see SubscriptionQueryUpdater for why.
     builder.addGlobalStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.SUBSCRIPTIONS), Serdes.String(), serdes.subscription())
+            Stores.persistentKeyValueStore(StoreNames.SUBSCRIPTIONS), Serdes.String(), Serdes.ByteArray())
             .withLoggingDisabled(),
         config.subscriptionsTopic(),
-        Consumed.with(Serdes.String(), serdes.subscription()).withName("subscriptions-source"),
-        () -> new SubscriptionQueryUpdater(queries));
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("subscriptions-source"),
+        () -> new SubscriptionQueryUpdater(queries, serdes.subscription().deserializer(), config.subscriptionsTopic()));
     Duration horizon = config.dedupHorizon();
     // Key-value stores with point lookups, not window stores: a window fetch opens a RocksDB
     // iterator per segment, and dedup does dozens of lookups per article. Expiry is by event time,

@@ -47,12 +47,7 @@ final class DeadLetterRouter {
    * record is processed again from the last committed transaction once the registry is back.
    */
   static boolean registryUnavailable(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof RegistryException.Unavailable) {
-        return true;
-      }
-    }
-    return false;
+    return RegistryException.isUnavailable(error);
   }
 
   List<ProducerRecord<byte[], byte[]>> deadLetter(String reason, Exception error, ErrorHandlerContext ctx, byte[] key, byte[] value) {

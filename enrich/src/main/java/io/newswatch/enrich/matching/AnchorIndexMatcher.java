@@ -100,6 +100,10 @@ public final class AnchorIndexMatcher implements QueryMatcher {
     List<String> out = new ArrayList<>();
     lock.readLock().lock();
     try {
+      if (size == 0) {
+        // The usual case for a pipeline without query subscriptions: skip the article's analysis.
+        return out;
+      }
       indexes.get(language).match(article.title(), article.body(), terms, out);
     } finally {
       lock.readLock().unlock();

@@ -26,6 +26,19 @@ public class RegistryException extends SerializationException {
     return errorCode;
   }
 
+  /**
+   * Whether a failure, or any of its causes, is the registry being unreachable: a condition of the
+   * platform, not of the record, so callers retry rather than dead-letter.
+   */
+  public static boolean isUnavailable(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof Unavailable) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The registry could not be reached (connection refused, timeout, 5xx after retries). */
   public static final class Unavailable extends RegistryException {
     public Unavailable(String message, int httpStatus, Throwable cause) {
