@@ -11,6 +11,7 @@ import io.newswatch.runtime.Settings;
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.Subscription;
+import io.newswatch.sink.AlertJson;
 import io.newswatch.sink.SinkConfig;
 import io.newswatch.sink.SinkOptions;
 import io.newswatch.sink.SinkService;
@@ -81,6 +82,9 @@ class ReplayCommandIT {
     try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(sinkConfig)) {
       admin.add(Subscription.newBuilder().setId("desk").setChannel(Channel.FILE)
           .setTarget(tmp.resolve("alerts").toString()).build());
+      // A desk that only wants Kursk: one seed names it, in its body (never in the alert's summary).
+      admin.add(Subscription.newBuilder().setId("kursk-desk").setChannel(Channel.FILE)
+          .setTarget(tmp.resolve("kursk").toString()).setQuery("كورسك").build());
     }
     SinkService sink = new SinkService(sinkConfig, SinkOptions.defaults());
     sink.start();
@@ -94,6 +98,14 @@ class ReplayCommandIT {
         return live.size() >= 6;
       });
     }
+
+    // Enrich matched the query over the whole article; the sink delivered exactly those alerts to it.
+    List<String> kursk = live.stream().filter(a -> a.getMatchedQueries() != null
+        && a.getMatchedQueries().contains("kursk-desk")).map(Alert::getAlertId).toList();
+    assertThat(kursk).isNotEmpty().hasSizeLessThan(live.size());
+    assertThat(live).allSatisfy(a -> assertThat(a.getMatchedQueries()).as(a.getAlertId()).isNotNull());
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alertIds(tmp.resolve("kursk")))
+        .containsExactlyInAnyOrderElementsOf(kursk));
 
     Path changed = tmp.resolve("taxonomy-v2.yaml");
     String yaml = Files.readString(Path.of(System.getProperty("newswatch.repo.root"),
@@ -148,6 +160,23 @@ class ReplayCommandIT {
     TestCli.Run again = TestCli.run(args.toArray(String[]::new));
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(again.err()).contains("resuming");
+  }
+
+  private static List<String> alertIds(Path dir) throws java.io.IOException {
+    List<String> ids = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return ids;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".jsonl")).toList()) {
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          if (!line.isBlank()) {
+            ids.add(AlertJson.mapper().readTree(line).get("alertId").asText());
+          }
+        }
+      }
+    }
+    return ids;
   }
 
   private List<String> fileLines() throws java.io.IOException {
