@@ -18,7 +18,7 @@ final class Scale {
   private Scale() {}
 
   static int articles() {
-    return intProperty(ARTICLES, 3_000, 100);
+    return intProperty(ARTICLES, 20_000, 100);
   }
 
   static int kills() {
