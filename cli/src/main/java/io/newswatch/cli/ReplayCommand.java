@@ -58,6 +58,8 @@ public final class ReplayCommand implements Callable<Integer> {
     Instant end = to == null ? now : parseTime(to, now, "--to");
     Map<String, String> defaults = new HashMap<>(EnrichConfig.defaults());
     defaults.put(Settings.REGISTRY_AUTO_REGISTER, "true");
+    // A replay is a backfill: throughput matters more than the latency of each article.
+    defaults.put(EnrichConfig.COMMIT_INTERVAL, "100ms");
     defaults.put(Settings.MANAGEMENT_PORT, "-1");
     Settings settings = common.settings(defaults);
     if (taxonomy != null) {

@@ -105,7 +105,9 @@ public record EnrichConfig(
         Map.entry(STATE_DIR, "data/streams"),
         Map.entry(DEDUP_HORIZON, "7d"),
         Map.entry(THREADS, "1"),
-        Map.entry(COMMIT_INTERVAL, "100ms"),
+        // Every exactly-once hop waits for a commit: at 30 ms the live p99 ingest -> alert stays under
+        // 250 ms; 100 ms gives about 20 % more backfill throughput (replay uses it).
+        Map.entry(COMMIT_INTERVAL, "30ms"),
         Map.entry(SURGE_BUCKET, "5m"),
         Map.entry(SURGE_WINDOW, "1h"),
         Map.entry(SURGE_BASELINE, "24h"),
