@@ -197,6 +197,39 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void shouldNotRaiseASurgeAgainWhenAnOlderArticleArrivesAfterItEnded() throws Exception {
+    driver.close();
+    start(EnrichConfig.defaultsFor(stateDir.resolve("surge-order"), 3)
+        .withSurge(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofHours(24), 3.0, 3));
+    List<Article> stories = blindArticles("ar", "russia_deployment");
+    // Three stories in three minutes start a surge; one three hours later ends it; then a story
+    // fetched during the burst arrives late (another partition was behind). It belongs to the
+    // surge already raised: the windows must not move back to it and raise that surge again.
+    Instant[] times = {T0, T0.plusSeconds(60), T0.plusSeconds(120), T0.plusSeconds(3 * 3600), T0.plusSeconds(90)};
+    for (int i = 0; i < times.length; i++) {
+      Article a = Article.newBuilder(stories.get(i)).setFetchedAt(times[i]).build();
+      raw.pipeInput(a.getId(), a, times[i]);
+    }
+
+    List<Alert> surges = alerts.readValuesToList().stream().filter(a -> a.getKind() == AlertKind.SURGE).toList();
+    assertThat(surges).hasSize(1);
+    assertThat(surges.get(0).getCreatedAt()).isEqualTo(T0.plusSeconds(120));
+  }
+
+  /** Blind-set articles labelled with this primary topic, as raw articles with distinct ids. */
+  private static List<Article> blindArticles(String lang, String topic) {
+    Path dir = TestFiles.resource("eval-blind/" + lang);
+    List<Article> out = new ArrayList<>();
+    for (String[] row : TestFiles.tsv(dir.resolve("labels.tsv"))) {
+      if (row[2].equals(topic)) {
+        Document d = OfflineTagger.readTextFile(dir.resolve(row[0]));
+        out.add(article(row[0], d.title(), d.body()));
+      }
+    }
+    return out;
+  }
+
+  @Test
   void shouldSkipAndCountPoisonRecordsAndKeepProcessing() throws Exception {
     // TopologyTestDriver drops the dead letters of source deserialization (it has no record
     // collector there); their content is asserted by DeadLetterHandlersTest and EnrichServiceIT.

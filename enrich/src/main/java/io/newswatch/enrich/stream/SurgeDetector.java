@@ -52,17 +52,23 @@ public final class SurgeDetector implements FixedKeyProcessor<String, Long, Aler
     if (s == null) {
       s = SurgeState.newBuilder().setTopic(topic).build();
     }
+    // Partitions reach this task in any order: the windows end at the newest event time seen, not at
+    // this article's, so that an older article counts without moving the windows back (which made a
+    // surge end and start again, raising it twice).
+    long now = Math.max(t, s.getLatestEventTime());
     Map<String, Integer> buckets = new HashMap<>(s.getBucketCounts());
     long bucket = Math.floorDiv(t, bucketMs) * bucketMs;
-    buckets.merge(Long.toString(bucket), 1, Integer::sum);
-    long oldest = t - windowMs - baselineMs;
+    long oldest = now - windowMs - baselineMs;
+    if (bucket + bucketMs > oldest) {
+      buckets.merge(Long.toString(bucket), 1, Integer::sum);
+    }
     buckets.keySet().removeIf(k -> Long.parseLong(k) + bucketMs <= oldest);
 
     long current = 0;
     long base = 0;
     for (var e : buckets.entrySet()) {
       long start = Long.parseLong(e.getKey());
-      if (start + bucketMs > t - windowMs) {
+      if (start + bucketMs > now - windowMs) {
         current += e.getValue();
       } else {
         base += e.getValue();
@@ -71,9 +77,15 @@ public final class SurgeDetector implements FixedKeyProcessor<String, Long, Aler
     double baselinePerWindow = base * (double) windowMs / baselineMs;
     double trigger = Math.max(minCount, factor * baselinePerWindow);
     s.setBucketCounts(buckets);
+    s.setLatestEventTime(now);
+    long nowBucket = Math.floorDiv(now, bucketMs) * bucketMs;
     if (s.getSurgeStartedAt() == null && current >= trigger) {
-      s.setSurgeStartedAt(t);
-      context.forward(record.withValue(alert(topic, bucket, t, current, baselinePerWindow)));
+      s.setSurgeStartedAt(now);
+      // One alert per surge: one that flickers off and on within a bucket is still the same surge.
+      if (s.getLastAlertBucket() == null || s.getLastAlertBucket() != nowBucket) {
+        s.setLastAlertBucket(nowBucket);
+        context.forward(record.withValue(alert(topic, nowBucket, now, current, baselinePerWindow)));
+      }
     } else if (s.getSurgeStartedAt() != null && current < trigger / 2) {
       s.setSurgeStartedAt(null);
     }
