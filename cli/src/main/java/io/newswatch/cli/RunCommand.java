@@ -17,6 +17,7 @@ import io.newswatch.sink.SinkConfig;
 import io.newswatch.sink.SinkOptions;
 import io.newswatch.sink.SinkService;
 import io.newswatch.sink.SubscriptionsAdmin;
+import io.newswatch.sink.file.JsonlFileConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
 
   /** Where the desk subscription's alerts go (rotated copies sit beside it, dated). */
   private static Path alertsFile(Path data) {
-    return data.resolve("alerts.jsonl");
+    return JsonlFileConfig.defaults().currentFile(data);
   }
 
   private static Path defaultInput() {

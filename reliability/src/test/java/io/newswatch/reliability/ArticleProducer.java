@@ -75,11 +75,11 @@ final class ArticleProducer implements AutoCloseable {
   /** Waits for every send so far, sends refused articles again, and fails if any was lost for good. */
   void flush() {
     producer.flush();
-    for (Retry r = retries.poll(); r != null; r = retries.poll()) {
-      sendOnce(r.article(), r.attempt());
-      if (retries.isEmpty()) {
-        producer.flush();
+    while (!retries.isEmpty()) {
+      for (Retry r = retries.poll(); r != null; r = retries.poll()) {
+        sendOnce(r.article(), r.attempt());
       }
+      producer.flush();
     }
     if (lost.get() > 0) {
       throw new IllegalStateException(lost.get() + " raw articles could not be produced after " + MAX_ATTEMPTS

@@ -22,9 +22,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
   @Override
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-    if (DeadLetterRouter.registryUnavailable(exception)) {
-      log.warn("schema registry unavailable while reading {}-{}@{}; failing the task so the record is retried: {}",
-          record.topic(), record.partition(), record.offset(), exception.getMessage());
+    if (router.retryWhenRegistryDown(exception, context)) {
       return Response.fail();
     }
     try {

@@ -19,9 +19,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
   @Override
   public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    if (DeadLetterRouter.registryUnavailable(exception)) {
-      log.warn("schema registry unavailable in {}; failing the task so the record is retried: {}",
-          context.processorNodeId(), exception.getMessage());
+    if (router.retryWhenRegistryDown(exception, context)) {
       return Response.fail();
     }
     try {

@@ -34,9 +34,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
   @SuppressWarnings("rawtypes")
   public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
       SerializationExceptionOrigin origin) {
-    if (DeadLetterRouter.registryUnavailable(exception)) {
-      log.warn("schema registry unavailable while writing to {}; failing the task so the record is retried: {}",
-          record.topic(), exception.getMessage());
+    if (router.retryWhenRegistryDown(exception, context)) {
       return Response.fail();
     }
     return resume(context, exception, "cannot serialize output " + origin.name().toLowerCase(java.util.Locale.ROOT)

@@ -42,12 +42,18 @@ final class DeadLetterRouter {
   }
 
   /**
-   * Whether the failure is the schema registry being unreachable. That says nothing about the record,
-   * so it must never be dead-lettered: the task fails instead, Streams replaces the thread, and the
-   * record is processed again from the last committed transaction once the registry is back.
+   * True, after logging why, when the failure is the schema registry being unreachable. That says
+   * nothing about the record, so it must never be dead-lettered: the handler fails the task instead,
+   * Streams replaces the thread, and the record is processed again from the last committed
+   * transaction once the registry is back.
    */
-  static boolean registryUnavailable(Throwable error) {
-    return RegistryException.isUnavailable(error);
+  boolean retryWhenRegistryDown(Exception error, ErrorHandlerContext ctx) {
+    if (!RegistryException.isUnavailable(error)) {
+      return false;
+    }
+    log.warn("schema registry unavailable at {} ({}-{}@{}); failing the task so the record is retried: {}",
+        ctx.processorNodeId(), ctx.topic(), ctx.partition(), ctx.offset(), error.getMessage());
+    return true;
   }
 
   List<ProducerRecord<byte[], byte[]>> deadLetter(String reason, Exception error, ErrorHandlerContext ctx, byte[] key, byte[] value) {

@@ -51,7 +51,7 @@ final class JsonlDirectory implements AutoCloseable {
   private JsonlDirectory(Path directory, JsonlFileConfig config) {
     this.directory = directory;
     this.config = config;
-    this.currentFile = directory.resolve(config.filePrefix() + ".jsonl");
+    this.currentFile = config.currentFile(directory);
     this.archiveName = Pattern.compile(Pattern.quote(config.filePrefix()) + "-(\\d{4}-\\d{2}-\\d{2})(?:\\.(\\d+))?\\.jsonl");
   }
 
@@ -63,11 +63,6 @@ final class JsonlDirectory implements AutoCloseable {
     return d;
   }
 
-  /** The file lines are appended to now. */
-  Path currentFile() {
-    return currentFile;
-  }
-
   synchronized boolean contains(String key) {
     return keys.contains(key);
   }
@@ -76,12 +71,10 @@ final class JsonlDirectory implements AutoCloseable {
     return keys.size();
   }
 
-  /** The moment a line is written, as stamped into it: dates the line for rotation and for readers. */
-  Instant now() {
-    return config.clock().instant();
-  }
-
-  /** Appends the line unless its key is already there; returns false if it was. */
+  /**
+   * Appends the line unless its key is already there; returns false if it was. {@code at} is the
+   * moment stamped into the line, which decides the day it is rotated under.
+   */
   synchronized boolean append(String key, byte[] jsonLine, Instant at) throws IOException {
     if (keys.contains(key)) {
       return false;

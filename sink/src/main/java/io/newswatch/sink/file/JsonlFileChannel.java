@@ -37,7 +37,7 @@ public final class JsonlFileChannel implements AlertChannel {
     String key = DeliveryKey.of(subscription, alert);
     try {
       JsonlDirectory directory = directory(Path.of(subscription.getTarget()));
-      Instant at = directory.now();
+      Instant at = config.clock().instant();
       ObjectNode envelope = AlertJson.envelope(key, subscription.getId(), alert);
       envelope.put(JsonlDirectory.DELIVERED_AT, at.toString());
       boolean written = directory.append(key, AlertJson.bytes(envelope), at);

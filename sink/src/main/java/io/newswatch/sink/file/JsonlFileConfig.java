@@ -1,5 +1,6 @@
 package io.newswatch.sink.file;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -31,6 +32,11 @@ public record JsonlFileConfig(String filePrefix, long maxFileBytes, Clock clock)
       throw new IllegalArgumentException("maxFileBytes must be positive, was " + maxFileBytes
           + "; use e.g. 67108864 for 64 MiB");
     }
+  }
+
+  /** The file lines are appended to in {@code directory}; rotated copies sit beside it, dated. */
+  public Path currentFile(Path directory) {
+    return directory.resolve(filePrefix + ".jsonl");
   }
 
   /** A copy with another clock, for tests that cross midnight. */
