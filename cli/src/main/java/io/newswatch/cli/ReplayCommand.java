@@ -3,6 +3,7 @@ package io.newswatch.cli;
 import io.newswatch.enrich.EnrichConfig;
 import io.newswatch.enrich.EnrichService;
 import io.newswatch.enrich.replay.ReplayPlan;
+import io.newswatch.enrich.tagging.Taxonomy;
 import io.newswatch.enrich.tagging.TaxonomyLoader;
 import io.newswatch.runtime.Settings;
 import java.io.PrintWriter;
@@ -66,13 +67,13 @@ public final class ReplayCommand implements Callable<Integer> {
       settings = settings.with(Map.of(EnrichConfig.TAXONOMY, taxonomy.toString()));
     }
     EnrichConfig base = EnrichConfig.from(settings);
-    TaxonomyLoader.LoadResult tax = taxonomy == null ? TaxonomyLoader.loadDefault() : TaxonomyLoader.load(taxonomy);
-    String appId = ReplayPlan.applicationId(base.applicationId(), tax.taxonomy().version(), start, end);
+    Taxonomy tax = TaxonomyLoader.loadOrDefault(taxonomy);
+    String appId = ReplayPlan.applicationId(base.applicationId(), tax.version(), start, end);
     var kafka = settings.kafkaProperties();
     ReplayPlan plan = ReplayPlan.create(kafka, base.rawTopic(), appId, start, end);
     boolean fresh = plan.positionGroup(kafka);
     err.printf("replay %s: %d raw articles from %s to %s with taxonomy %s (%s)%n", appId, plan.total(), start, end,
-        tax.taxonomy().version(), fresh ? "new" : "resuming");
+        tax.version(), fresh ? "new" : "resuming");
     EnrichConfig config = base.toBuilder().applicationId(appId).processUntil(end).build();
     try (EnrichService service = EnrichService.start(config, kafka, settings.registryConfig(), null);
         Admin admin = Admin.create(kafka)) {

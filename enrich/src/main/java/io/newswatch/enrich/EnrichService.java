@@ -38,13 +38,14 @@ public final class EnrichService implements AutoCloseable {
     this.config = config;
   }
 
-  /** The tagger from {@code enrich.taxonomy}, or the default taxonomy; bad rules are logged and skipped. */
+  /**
+   * The tagger from {@code enrich.taxonomy}, or the default taxonomy.
+   *
+   * @throws io.newswatch.enrich.tagging.TaxonomyException when the taxonomy has an error: the service
+   *     refuses to start rather than run with a topic silently missing
+   */
   public static TopicTagger loadTagger(EnrichConfig config) {
-    TaxonomyLoader.LoadResult r = config.taxonomyFile() == null ? TaxonomyLoader.loadDefault()
-        : TaxonomyLoader.load(config.taxonomyFile());
-    r.errors().forEach(e -> log.warn("taxonomy: skipped {}", e));
-    log.info("taxonomy {} with topics {}", r.taxonomy().version(), r.taxonomy().topicIds());
-    return new TaxonomyTagger(r.taxonomy());
+    return new TaxonomyTagger(TaxonomyLoader.loadOrDefault(config.taxonomyFile()));
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newswatch.enrich.tagging.Document;
-import io.newswatch.enrich.tagging.OfflineTagger;
 import io.newswatch.runtime.Settings;
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Article;
@@ -67,7 +66,7 @@ class EnrichServiceIT {
       assertThat(b.awaitRunning(Duration.ofSeconds(60))).isTrue();
 
       List<Article> input = new ArrayList<>(EnrichTopologyTest.seeds());
-      Document rewrite = OfflineTagger.readTextFile(io.newswatch.enrich.TestFiles.resource("topology/rewrite-of-seed-002.txt"));
+      Document rewrite = TestFiles.document(io.newswatch.enrich.TestFiles.resource("topology/rewrite-of-seed-002.txt"));
       // Several rewrites under different ids: with 3 partitions some land away from the original.
       for (int i = 0; i < 4; i++) {
         input.add(EnrichTopologyTest.article("rewrite-" + i, rewrite.title(), rewrite.body()));

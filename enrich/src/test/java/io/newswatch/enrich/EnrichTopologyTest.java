@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswatch.enrich.dedup.Fingerprinter;
 import io.newswatch.enrich.stream.StoreNames;
 import io.newswatch.enrich.tagging.Document;
-import io.newswatch.enrich.tagging.OfflineTagger;
 import io.newswatch.enrich.tagging.TaxonomyTagger;
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.AlertKind;
@@ -110,7 +109,7 @@ class EnrichTopologyTest {
   @Test
   void shouldMarkARewriteFromAnotherOutletAsNearDuplicateAndRaiseNoAlertForIt() throws Exception {
     Article original = seeds().stream().filter(a -> a.getId().startsWith("002")).findFirst().orElseThrow();
-    Document rewrite = OfflineTagger.readTextFile(TestFiles.resource("topology/rewrite-of-seed-002.txt"));
+    Document rewrite = TestFiles.document(TestFiles.resource("topology/rewrite-of-seed-002.txt"));
     Article copy = article("other-outlet-1", rewrite.title(), rewrite.body());
     pipe(List.of(original, copy));
 
@@ -222,7 +221,7 @@ class EnrichTopologyTest {
     List<Article> out = new ArrayList<>();
     for (String[] row : TestFiles.tsv(dir.resolve("labels.tsv"))) {
       if (row[2].equals(topic)) {
-        Document d = OfflineTagger.readTextFile(dir.resolve(row[0]));
+        Document d = TestFiles.document(dir.resolve(row[0]));
         out.add(article(row[0], d.title(), d.body()));
       }
     }
@@ -293,7 +292,7 @@ class EnrichTopologyTest {
     try (Stream<Path> files = Files.list(TestFiles.seeds())) {
       List<Article> out = new ArrayList<>();
       for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-        Document d = OfflineTagger.readTextFile(f);
+        Document d = TestFiles.document(f);
         out.add(article(f.getFileName().toString(), d.title(), d.body()));
       }
       return out;

@@ -1,5 +1,7 @@
 package io.newswatch.enrich;
 
+import io.newswatch.enrich.analysis.TextLanguage;
+import io.newswatch.enrich.tagging.Document;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -41,6 +43,29 @@ public final class TestFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A test article file as a tagger document: the first line is the headline when it is short, does
+   * not end a sentence and more text follows; the language comes from the script. (The CLI reads files
+   * through ingest's parser; enrich's tests only need the text.)
+   */
+  public static Document document(Path file) {
+    String text = read(file);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    String title = "";
+    String body = text;
+    int newline = text.indexOf('\n');
+    if (newline > 0 && newline <= 200 && !text.substring(newline).isBlank()) {
+      String first = text.substring(0, newline).strip();
+      if (!first.matches(".*[.!?\u061F:]$")) {
+        title = first;
+        body = text.substring(newline + 1);
+      }
+    }
+    return new Document(file.getFileName().toString(), title, body, TextLanguage.byScript(text).code());
   }
 
   /** Rows of a TSV file with a header line, split on tabs. */

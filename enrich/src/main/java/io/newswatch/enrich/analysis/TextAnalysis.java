@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
 import org.apache.lucene.analysis.core.DecimalDigitFilter;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -18,16 +19,26 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * The Lucene analyzer chains for Arabic and English, and a helper that runs them into {@link Token}s.
+ * The Lucene analyzer chains for Arabic and English, and helpers that run them into {@link Token}s.
  *
- * <p>Neither chain removes stop words: rule phrases then match word for word and proximity counts
- * every word, which keeps the taxonomy predictable. No char filter is used, so offsets always point
- * into the original text. Analyzers are thread-safe and shared.
+ * <p>Two kinds of chain. The <em>search</em> chains ({@link #tokens}) stem (Arabic light stemming,
+ * Porter), so that a desk's free-text query "deploy" finds "deployed". The <em>surface</em> chains
+ * ({@link #surfaceTokens}) only normalize (case, digits, Arabic orthography, English plurals and
+ * possessives, the US acronym): the taxonomy tagger and dedup read words as written, because
+ * stemming makes words collide that a topic must keep apart (Arabic قوية "strong" and قوات "forces"
+ * share the light stem قو; Porter makes "armed" of "nuclear-armed" into "arm" of "arms"). Arabic
+ * clitics are handled by the tagger's lexicon instead ({@link ArabicAffixes}).
+ *
+ * <p>No chain removes stop words: rule phrases then match word for word and proximity counts every
+ * word. No char filter is used, so offsets always point into the original text. Analyzers are
+ * thread-safe and shared.
  */
 public final class TextAnalysis {
 
   private static final Analyzer ARABIC = new ArabicChain();
   private static final Analyzer ENGLISH = new EnglishChain();
+  private static final Analyzer ARABIC_SURFACE = new ArabicSurfaceChain();
+  private static final Analyzer ENGLISH_SURFACE = new EnglishSurfaceChain();
 
   private TextAnalysis() {}
 
@@ -36,13 +47,28 @@ public final class TextAnalysis {
     return language == TextLanguage.AR ? ARABIC : ENGLISH;
   }
 
-  /** Analyzes text into terms with their original offsets. */
+  /** Analyzes text into stemmed (search) terms with their original offsets. */
   public static List<Token> tokens(String text, TextLanguage language) {
+    return run(analyzer(language), text);
+  }
+
+  /**
+   * Analyzes text into normalized, unstemmed terms with their original offsets; sentences glued by a
+   * full stop ("rounds.The") are split first, see {@link Sentences#unglued}.
+   */
+  public static List<Token> surfaceTokens(String text, TextLanguage language) {
+    if (text == null || text.isEmpty()) {
+      return new ArrayList<>();
+    }
+    return run(language == TextLanguage.AR ? ARABIC_SURFACE : ENGLISH_SURFACE, Sentences.unglued(text));
+  }
+
+  private static List<Token> run(Analyzer analyzer, String text) {
     List<Token> out = new ArrayList<>();
     if (text == null || text.isEmpty()) {
       return out;
     }
-    try (TokenStream stream = analyzer(language).tokenStream("text", text)) {
+    try (TokenStream stream = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
@@ -68,6 +94,33 @@ public final class TextAnalysis {
       stream = new DecimalDigitFilter(stream);
       stream = new ArabicNormalizationFilter(stream);
       stream = new ArabicStemFilter(stream);
+      return new TokenStreamComponents(source, stream);
+    }
+  }
+
+  /** StandardTokenizer, US acronym, lower case, ASCII digits, Arabic orthographic normalization; no stemming. */
+  private static final class ArabicSurfaceChain extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream stream = new AcronymFilter(source);
+      stream = new LowerCaseFilter(stream);
+      stream = new DecimalDigitFilter(stream);
+      stream = new ArabicNormalizationFilter(stream);
+      return new TokenStreamComponents(source, stream);
+    }
+  }
+
+  /** StandardTokenizer, US acronym, possessive removal, lower case, ASCII digits, plurals only (S-stemmer). */
+  private static final class EnglishSurfaceChain extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream stream = new AcronymFilter(source);
+      stream = new EnglishPossessiveFilter(stream);
+      stream = new LowerCaseFilter(stream);
+      stream = new DecimalDigitFilter(stream);
+      stream = new EnglishMinimalStemFilter(stream);
       return new TokenStreamComponents(source, stream);
     }
   }

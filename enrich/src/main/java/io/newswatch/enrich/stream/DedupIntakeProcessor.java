@@ -8,7 +8,6 @@ import io.newswatch.enrich.matching.QueryMatcher;
 import io.newswatch.enrich.tagging.AvroTags;
 import io.newswatch.enrich.tagging.Document;
 import io.newswatch.enrich.tagging.TaggingResult;
-import io.newswatch.enrich.tagging.TopicScore;
 import io.newswatch.enrich.tagging.TopicTagger;
 import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.DuplicateStatus;
@@ -102,7 +101,7 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
     }
     String id = record.key() != null ? record.key() : article.getId();
     long ts = record.timestamp();
-    Document doc = new Document(id, article.getTitle(), article.getBody(), article.getLang());
+    Document doc = Document.of(id, article);
     TaggingResult tagging = tagger.tag(doc);
     TaggedArticle tagged = tagged(id, article, tagging);
     if (!tagged.getTags().isEmpty()) {
@@ -165,13 +164,7 @@ public final class DedupIntakeProcessor implements Processor<String, Article, St
   }
 
   private TaggedArticle tagged(String id, Article article, TaggingResult result) {
-    List<TopicTag> tags = new ArrayList<>();
-    for (TopicScore score : result.tags()) {
-      TopicTag tag = AvroTags.topicTag(score, result.taxonomyVersion());
-      tag.setSeverity(score.severity());
-      tag.setSeverityReasons(score.severityReasons());
-      tags.add(tag);
-    }
+    List<TopicTag> tags = new ArrayList<>(AvroTags.topicTags(result));
     return TaggedArticle.newBuilder()
         .setArticle(article)
         .setTags(tags)

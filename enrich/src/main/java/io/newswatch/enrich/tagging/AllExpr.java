@@ -1,9 +1,10 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.enrich.analysis.TextLanguage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every child holds. Its i-th match joins the i-th match of each positive child. */
+/** Holds when every condition holds somewhere in the article; its matches are all of theirs. */
 record AllExpr(List<Expr> children) implements Expr {
 
   AllExpr {
@@ -11,34 +12,29 @@ record AllExpr(List<Expr> children) implements Expr {
   }
 
   @Override
-  public List<Match> evaluate(AnalyzedDocument doc) {
-    List<List<Match>> positives = new ArrayList<>();
+  public List<Match> evaluate(AnalyzedText text) {
+    List<Match> out = new ArrayList<>();
     for (Expr child : children) {
-      List<Match> matches = child.evaluate(doc);
+      List<Match> matches = child.evaluate(text);
       if (matches.isEmpty()) {
         return List.of();
       }
-      if (child.positive()) {
-        positives.add(matches);
+      for (Match m : matches) {
+        if (m.key() != null) {
+          out.add(m);
+        }
       }
     }
-    if (positives.isEmpty()) {
-      return List.of(Match.EMPTY);
-    }
-    int count = positives.stream().mapToInt(List::size).min().orElse(0);
-    List<Match> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      Match combined = Match.EMPTY;
-      for (List<Match> matches : positives) {
-        combined = combined.plus(matches.get(i));
-      }
-      out.add(combined);
-    }
-    return out;
+    return out.isEmpty() ? List.of(Match.EMPTY) : out;
   }
 
   @Override
   public boolean positive() {
     return children.stream().anyMatch(Expr::positive);
+  }
+
+  @Override
+  public boolean reachable(TextLanguage language) {
+    return children.stream().allMatch(c -> c.reachable(language));
   }
 }

@@ -1,9 +1,10 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.enrich.analysis.TextLanguage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** At least one child holds; the matches of all children that hold. */
+/** Holds when any of its conditions holds; its matches are theirs. */
 record AnyExpr(List<Expr> children) implements Expr {
 
   AnyExpr {
@@ -11,16 +12,23 @@ record AnyExpr(List<Expr> children) implements Expr {
   }
 
   @Override
-  public List<Match> evaluate(AnalyzedDocument doc) {
-    List<Match> out = new ArrayList<>();
-    for (Expr child : children) {
-      out.addAll(child.evaluate(doc));
-    }
-    return out;
+  public List<Match> evaluate(AnalyzedText text) {
+    return text.cached(this, t -> {
+      List<Match> out = new ArrayList<>();
+      for (Expr child : children) {
+        out.addAll(child.evaluate(t));
+      }
+      return out;
+    });
   }
 
   @Override
   public boolean positive() {
-    return children.stream().allMatch(Expr::positive);
+    return children.stream().anyMatch(Expr::positive);
+  }
+
+  @Override
+  public boolean reachable(TextLanguage language) {
+    return children.stream().anyMatch(c -> c.reachable(language));
   }
 }

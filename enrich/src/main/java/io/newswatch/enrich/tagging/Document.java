@@ -1,5 +1,6 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.schemas.avro.Article;
 import java.util.Objects;
 
 /**
@@ -12,5 +13,13 @@ public record Document(String id, String title, String body, String lang) {
     title = title == null ? "" : title;
     body = body == null ? "" : body;
     lang = lang == null || lang.isBlank() ? "und" : lang;
+  }
+
+  /**
+   * The document of an ingested article. The live pipeline and the offline commands ({@code tag},
+   * {@code eval}) both go through here, so they tag the same text in the same language.
+   */
+  public static Document of(String id, Article article) {
+    return new Document(id, article.getTitle(), article.getBody(), article.getLang());
   }
 }

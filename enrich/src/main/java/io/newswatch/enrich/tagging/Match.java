@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** One unit of a rule firing: the spans that together satisfied it (empty for a pure negation). */
+/**
+ * One unit of a condition holding: its spans, the first being the <em>key</em> (the word the rule is
+ * about; the others are the context that qualified it). Empty for a pure negation.
+ */
 record Match(List<Span> spans) {
 
   static final Match EMPTY = new Match(List.of());
 
-  /** Title before body, then text order, so the earliest and most visible evidence counts first. */
-  static final Comparator<Match> READING_ORDER =
-      Comparator.comparingInt((Match m) -> inTitle(m) ? 0 : 1)
-          .thenComparingInt(m -> m.first() == null ? -1 : m.first().from());
+  /** Text order of the key span. */
+  static final Comparator<Match> TEXT_ORDER = Comparator.comparingInt((Match m) -> m.key() == null ? -1 : m.key().from());
 
   Match {
     spans = List.copyOf(spans);
@@ -22,11 +23,7 @@ record Match(List<Span> spans) {
     return new Match(List.of(span));
   }
 
-  static boolean inTitle(Match m) {
-    return m.first() != null && m.first().field().name().equals(AnalyzedDocument.TITLE);
-  }
-
-  Span first() {
+  Span key() {
     return spans.isEmpty() ? null : spans.get(0);
   }
 
@@ -34,5 +31,15 @@ record Match(List<Span> spans) {
     List<Span> all = new ArrayList<>(spans);
     all.addAll(other.spans);
     return new Match(all);
+  }
+
+  /** Whether any span of this match overlaps one of {@code span}. */
+  boolean overlaps(Span span) {
+    for (Span s : spans) {
+      if (s.overlaps(span)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,42 +1,26 @@
 package io.newswatch.enrich.tagging;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** A rule term after analysis: a sequence of terms, the last one optionally a prefix ({@code word*}). */
-record Phrase(String source, List<String> terms, boolean prefixLast) {
+/** A rule term compiled for one language: its words as lexicon ids (the last may be a prefix entry). */
+record Phrase(String source, int[] ids) {
 
-  Phrase {
-    terms = List.copyOf(terms);
-  }
-
-  /** Finds every occurrence in a field. */
-  List<Span> find(AnalyzedField field) {
-    List<Span> out = new ArrayList<>();
-    int n = terms.size();
-    boolean singlePrefix = prefixLast && n == 1;
-    if (singlePrefix) {
-      for (var entry : field.entries()) {
-        if (entry.getKey().startsWith(terms.get(0))) {
-          for (int p : entry.getValue()) {
-            out.add(new Span(source, field, p, p));
-          }
-        }
-      }
-      return out;
-    }
-    for (int start : field.positions(terms.get(0))) {
-      if (start + n > field.size()) {
+  /** Adds every occurrence in the text (within one field) to {@code out}. */
+  void find(AnalyzedText text, List<Span> out) {
+    int n = ids.length;
+    for (int p = text.firstPosting(ids[0]); p >= 0; p = text.nextPosting(p)) {
+      int start = text.postingPosition(p);
+      int end = start + n - 1;
+      if (end >= text.size() || text.field(end) != text.field(start)) {
         continue;
       }
-      boolean ok = true;
-      for (int i = 1; i < n && ok; i++) {
-        ok = field.matchesAt(start + i, terms.get(i), prefixLast && i == n - 1);
+      boolean all = true;
+      for (int i = 1; i < n && all; i++) {
+        all = text.hasId(start + i, ids[i]);
       }
-      if (ok) {
-        out.add(new Span(source, field, start, start + n - 1));
+      if (all) {
+        out.add(new Span(source, start, end));
       }
     }
-    return out;
   }
 }

@@ -15,17 +15,36 @@ record RegexExpr(Map<TextLanguage, List<Pattern>> patterns) implements Expr {
   }
 
   @Override
-  public List<Match> evaluate(AnalyzedDocument doc) {
+  public List<Match> evaluate(AnalyzedText text) {
+    return text.cached(this, this::find);
+  }
+
+  private List<Match> find(AnalyzedText text) {
     List<Match> out = new ArrayList<>();
-    for (Pattern pattern : patterns.getOrDefault(doc.language(), List.of())) {
-      for (AnalyzedField field : doc.fields()) {
-        Matcher m = pattern.matcher(field.text());
+    List<Pattern> own = patterns.getOrDefault(text.language(), List.of());
+    if (own.isEmpty()) {
+      return out;
+    }
+    for (int field = AnalyzedText.TITLE; field <= AnalyzedText.BODY; field++) {
+      String fieldText = text.text(field);
+      for (Pattern pattern : own) {
+        Matcher m = pattern.matcher(fieldText);
         while (m.find()) {
-          int from = field.positionAtOrAfter(m.start());
-          int to = field.positionBefore(m.end());
+          int from = -1;
+          int to = -1;
+          for (int p = 0; p < text.size(); p++) {
+            if (text.field(p) != field) {
+              continue;
+            }
+            var token = text.token(p);
+            if (token.end() > m.start() && token.start() < m.end()) {
+              from = from < 0 ? p : from;
+              to = p;
+            }
+          }
           // A match made only of punctuation has no token to anchor evidence or proximity on.
-          if (from >= 0 && to >= from) {
-            out.add(Match.of(new Span(pattern.pattern(), field, from, to)));
+          if (from >= 0) {
+            out.add(Match.of(new Span(pattern.pattern(), from, to)));
           }
         }
       }
@@ -36,5 +55,10 @@ record RegexExpr(Map<TextLanguage, List<Pattern>> patterns) implements Expr {
   @Override
   public boolean positive() {
     return true;
+  }
+
+  @Override
+  public boolean reachable(TextLanguage language) {
+    return !patterns.getOrDefault(language, List.of()).isEmpty();
   }
 }

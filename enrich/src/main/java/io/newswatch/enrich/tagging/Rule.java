@@ -3,18 +3,30 @@ package io.newswatch.enrich.tagging;
 import java.util.Objects;
 
 /**
- * A scoring rule of a topic: each match adds {@code weight} (times the title boost when it is in the
- * title), counting at most {@code maxHits} matches. Negative weights count against the topic.
+ * A scoring rule of a topic. A {@link Kind#CORE} rule is a topic-defining fact (an incident, a
+ * deployment, a deterrence body meeting): it can tag on its own. A {@link Kind#CONTEXT} rule only
+ * adds weight to a sentence that already holds a fact, and may be negative (tourism around the DMZ).
  */
-record Rule(String id, double weight, int maxHits, Expr expr) {
+record Rule(String id, Kind kind, double weight, Expr expr) {
+
+  /** Whether a rule can tag on its own. */
+  enum Kind {
+    CORE, CONTEXT
+  }
+
   Rule {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(expr, "expr");
     if (!Double.isFinite(weight) || weight == 0) {
       throw new IllegalArgumentException("weight must be a non-zero number, got " + weight);
     }
-    if (maxHits < 1) {
-      throw new IllegalArgumentException("maxHits must be at least 1, got " + maxHits);
+    if (kind == Kind.CORE && weight < 0) {
+      throw new IllegalArgumentException("a core rule needs a positive weight; make negative evidence a context rule");
     }
+  }
+
+  boolean core() {
+    return kind == Kind.CORE;
   }
 }

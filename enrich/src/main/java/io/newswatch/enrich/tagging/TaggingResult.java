@@ -6,18 +6,17 @@ import java.util.Optional;
 
 /**
  * The tagger's verdict on one article: every topic's score, the tags among them and the primary one.
- * {@code terms} are the analyzed terms of title then body, in {@code language}, for other consumers
- * of the same analysis (dedup fingerprints), so an article is analyzed once.
+ * {@code terms} are the analyzed (surface) terms of title then body, in {@code language}, for other
+ * consumers of the same analysis (dedup fingerprints), so an article is analyzed once.
  */
 public record TaggingResult(
     String documentId, String language, String taxonomyVersion, List<TopicScore> scores, List<String> terms) {
 
-  // Topics have their own thresholds (a narrow topic needs less evidence than a broad one), so raw
-  // scores are not comparable across topics: the strongest tag is the one furthest above its own bar.
+  // Topics have their own thresholds, so raw scores are not comparable across topics: the primary tag
+  // comes first, then the others by how far above their own bar they are.
   private static final Comparator<TopicScore> STRONGEST =
-      Comparator.comparingDouble(TopicScore::strength)
-          .reversed()
-          .thenComparing(Comparator.comparingDouble(TopicScore::score).reversed())
+      Comparator.comparing((TopicScore s) -> s.role() == TagRole.PRIMARY ? 0 : 1)
+          .thenComparing(Comparator.comparingDouble(TopicScore::strength).reversed())
           .thenComparing(TopicScore::topic);
 
   public TaggingResult {
@@ -25,12 +24,12 @@ public record TaggingResult(
     terms = List.copyOf(terms);
   }
 
-  /** The topics that reached their threshold, strongest (score relative to threshold) first. */
+  /** The topics tagged, primary first, then by strength. */
   public List<TopicScore> tags() {
     return scores.stream().filter(TopicScore::tagged).sorted(STRONGEST).toList();
   }
 
-  /** The tag furthest above its threshold, if any. */
+  /** The primary tag, if any. */
   public Optional<TopicScore> primary() {
     return tags().stream().findFirst();
   }

@@ -1,18 +1,24 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.enrich.analysis.TextLanguage;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** A loaded, validated taxonomy: its version, topics and severity policy. Build it with {@link TaxonomyLoader}. */
 public final class Taxonomy {
 
   private final String version;
-  private final double titleBoost;
+  private final Scoring scoring;
+  private final Map<TextLanguage, Lexicon> lexicons;
   private final List<TopicDefinition> topics;
   private final SeverityPolicy severity;
 
-  Taxonomy(String version, double titleBoost, List<TopicDefinition> topics, SeverityPolicy severity) {
+  Taxonomy(String version, Scoring scoring, Map<TextLanguage, Lexicon> lexicons, List<TopicDefinition> topics,
+      SeverityPolicy severity) {
     this.version = version;
-    this.titleBoost = titleBoost;
+    this.scoring = scoring;
+    this.lexicons = new EnumMap<>(lexicons);
     this.topics = List.copyOf(topics);
     this.severity = severity;
   }
@@ -22,13 +28,17 @@ public final class Taxonomy {
     return version;
   }
 
-  /** The ids of the topics that loaded. */
+  /** The ids of the topics. */
   public List<String> topicIds() {
     return topics.stream().map(TopicDefinition::id).toList();
   }
 
-  double titleBoost() {
-    return titleBoost;
+  Scoring scoring() {
+    return scoring;
+  }
+
+  Lexicon lexicon(TextLanguage language) {
+    return lexicons.get(language);
   }
 
   List<TopicDefinition> topics() {

@@ -1,21 +1,22 @@
 package io.newswatch.enrich.tagging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newswatch.enrich.analysis.TextAnalysis;
 import io.newswatch.enrich.analysis.TextLanguage;
 import io.newswatch.enrich.analysis.Token;
 import io.newswatch.schemas.avro.Severity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,14 +27,27 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a taxonomy YAML file, validates it and compiles its rules for every language.
+ * Reads a taxonomy YAML file, checks it strictly and compiles its rules for every language.
  *
- * <p>A bad rule (unknown language, empty term, bad regex, unknown key...) is reported as a {@link
- * RuleError}, logged at WARN and skipped; the rest of the taxonomy loads. A topic with a bad
- * requirement, or with no valid rule left, is skipped as a whole, because a looser topic would
- * produce false alerts. Only unreadable YAML is fatal.
+ * <p>Loading is all or nothing: a misspelt key, an unknown vocabulary name, a topic without a core
+ * rule or a rule that can never match is an error with file, line and a suggestion, and the
+ * taxonomy does not load (a typo must not silently disable a topic). Warnings (an unused vocabulary,
+ * a rule with terms in one language only) are logged and the taxonomy loads. {@link #check} returns
+ * every diagnostic for rule authors ({@code newswatch taxonomy check FILE}).
+ *
+ * <p>The format is documented in {@code docs/tagging-policy.md} and in the bundled {@code default.yaml}.
  */
 public final class TaxonomyLoader {
 
@@ -44,385 +58,881 @@ public final class TaxonomyLoader {
   public static final String COMMON = "common";
 
   private static final Logger LOG = LoggerFactory.getLogger(TaxonomyLoader.class);
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> EXPR_KEYS = Set.of("terms", "vocab", "regex", "near", "all", "any", "not");
-  private static final Set<String> RULE_KEYS = Set.of("id", "weight", "maxHits", "description");
-  private static final Set<String> REQUIREMENT_KEYS = Set.of("id", "description");
-  private static final Set<String> SEVERITY_KEYS = Set.of("id", "level", "reason", "topics");
-  private static final int DEFAULT_MAX_HITS = 3;
+
+  private static final Set<String> ROOT_KEYS = Set.of("version", "scoring", "vocabulary", "topics", "severity");
+  private static final Set<String> SCORING_KEYS = Set.of("ledeTokens", "ledeBonus", "sentenceCap", "background", "backgroundFactor");
+  private static final Set<String> TOPIC_KEYS =
+      Set.of("id", "description", "threshold", "passageThreshold", "gates", "rules");
+  private static final Set<String> GATE_KEYS = Set.of("id", "description", "when", "unless", "blocks");
+  private static final Set<String> EXPR_KEYS =
+      Set.of("terms", "vocab", "regex", "near", "sentence", "passage", "all", "any", "not");
+  private static final Set<String> RULE_KEYS = Set.of("id", "kind", "weight", "description", "exclude");
+  private static final Set<String> SEVERITY_KEYS = Set.of("mediumRatio", "rules");
+  private static final Set<String> SEVERITY_RULE_KEYS = Set.of("id", "level", "reason", "topics", "exclude");
+  private static final Set<String> NEAR_KEYS = Set.of("within", "of");
+  /** Keys of the earlier format, with what replaces them. */
+  private static final Map<String, String> RETIRED = Map.of(
+      "required", "'required' is no longer supported: it zeroed a whole topic when one condition failed; "
+          + "put the condition into the rules (sentence: [...]) or write a gate",
+      "titleBoost", "'titleBoost' is no longer supported: the lede (scoring.ledeTokens, scoring.ledeBonus) "
+          + "replaces it, so a page without a headline scores the same",
+      "maxHits", "'maxHits' is no longer supported: a rule repeating across sentences counts with "
+          + "diminishing returns instead of a cap");
   private static final int MAX_WITHIN = 100;
 
-  /** The outcome of a load: the usable taxonomy and what was wrong with the rest. */
-  public record LoadResult(Taxonomy taxonomy, List<RuleError> errors) {
-    public LoadResult {
-      errors = List.copyOf(errors);
+  private final String source;
+  private final List<TaxonomyDiagnostic> diagnostics = new ArrayList<>();
+  private final Map<TextLanguage, Lexicon> lexicons = new EnumMap<>(TextLanguage.class);
+  private final Map<String, TermsExpr> vocabulary = new LinkedHashMap<>();
+  private final Map<String, Node> vocabularyNodes = new HashMap<>();
+  private final Set<String> usedVocabulary = new HashSet<>();
+
+  /** What a check found: the taxonomy when it has no error, and every diagnostic. */
+  public record CheckResult(Taxonomy taxonomy, List<TaxonomyDiagnostic> diagnostics) {
+    public CheckResult {
+      diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean ok() {
+      return taxonomy != null;
+    }
+
+    public List<TaxonomyDiagnostic> errors() {
+      return diagnostics.stream().filter(TaxonomyDiagnostic::isError).toList();
     }
   }
 
-  private final List<RuleError> errors = new ArrayList<>();
-  private final Map<String, TermsExpr> vocabulary = new HashMap<>();
+  private TaxonomyLoader(String source) {
+    this.source = source;
+    for (TextLanguage language : TextLanguage.values()) {
+      lexicons.put(language, new Lexicon(language));
+    }
+  }
 
-  private TaxonomyLoader() {}
-
-  /** Loads the bundled default taxonomy. */
-  public static LoadResult loadDefault() {
+  /** Loads the bundled default taxonomy; a broken bundle is a build defect. */
+  public static Taxonomy loadDefault() {
     try (InputStream in = TaxonomyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(
-            DEFAULT_RESOURCE + " is missing from the classpath; rebuild newswatch-enrich");
+        throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the classpath; rebuild newswatch-enrich");
       }
-      return load(in, DEFAULT_RESOURCE);
+      return orThrow(check(in, DEFAULT_RESOURCE));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
     }
   }
 
-  /** Loads a taxonomy file. */
-  public static LoadResult load(Path file) {
+  /** Loads a taxonomy file, or the default when {@code file} is null. */
+  public static Taxonomy loadOrDefault(Path file) {
+    return file == null ? loadDefault() : load(file);
+  }
+
+  /**
+   * Loads a taxonomy file.
+   *
+   * @throws TaxonomyException when the file has any error (each with line and suggestion)
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static Taxonomy load(Path file) {
+    return orThrow(check(file));
+  }
+
+  /** Checks a taxonomy file: every diagnostic, and the taxonomy when there is no error. */
+  public static CheckResult check(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      return load(in, file.toString());
+      return check(in, file.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read taxonomy file " + file, e);
+      throw new UncheckedIOException("cannot read taxonomy file " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Loads a taxonomy from a stream; {@code source} names it in messages. */
-  public static LoadResult load(InputStream in, String source) {
-    JsonNode root;
+  /** Checks a taxonomy from a stream; {@code source} names it in diagnostics. */
+  public static CheckResult check(InputStream in, String source) {
+    TaxonomyLoader loader = new TaxonomyLoader(source);
+    Taxonomy taxonomy = loader.read(in);
+    boolean failed = loader.diagnostics.stream().anyMatch(TaxonomyDiagnostic::isError);
+    return new CheckResult(failed ? null : taxonomy, loader.diagnostics);
+  }
+
+  private static Taxonomy orThrow(CheckResult result) {
+    if (!result.ok()) {
+      throw new TaxonomyException(result.diagnostics());
+    }
+    for (TaxonomyDiagnostic d : result.diagnostics()) {
+      LOG.warn("{}", d);
+    }
+    Taxonomy t = result.taxonomy();
+    LOG.info("loaded taxonomy version {}: topics {}", t.version(), t.topicIds());
+    return t;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  private Taxonomy read(InputStream in) {
+    Node root;
     try {
-      root = YAML.readTree(in);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "taxonomy " + source + " is not valid YAML: " + e.getMessage(), e);
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(true); // reported below with both lines, clearer than SnakeYAML's message
+      options.setMaxAliasesForCollections(20);
+      root = new Yaml(new SafeConstructor(options)).compose(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark();
+      error(mark, "", "is not valid YAML: " + e.getProblem(), null);
+      return null;
+    } catch (RuntimeException e) {
+      error((Mark) null, "", "is not valid YAML: " + e.getMessage(), null);
+      return null;
     }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException(
-          "taxonomy " + source + " must be a YAML mapping with 'version', 'topics' and 'severity'");
+    if (!(root instanceof MappingNode map)) {
+      error(root, "", "must be a YAML mapping with 'version', 'vocabulary', 'topics' and 'severity'", null);
+      return null;
     }
-    TaxonomyLoader loader = new TaxonomyLoader();
-    Taxonomy taxonomy = loader.read(root);
-    for (RuleError error : loader.errors) {
-      LOG.warn("taxonomy {} skipped: {}", source, error);
-    }
-    LOG.info(
-        "loaded taxonomy {} version {}: topics {}, {} error(s)",
-        source, taxonomy.version(), taxonomy.topicIds(), loader.errors.size());
-    return new LoadResult(taxonomy, loader.errors);
-  }
-
-  private Taxonomy read(JsonNode root) {
-    String version = root.path("version").asText("").strip();
-    if (version.isEmpty()) {
-      errors.add(new RuleError("", "", "has no 'version'; add e.g. version: \"2025.1\""));
+    Map<String, Node> fields = fields(map, "", ROOT_KEYS);
+    String version = scalar(fields.get("version"), "version");
+    if (version == null || version.isBlank()) {
+      error(map, "version", "is missing; add e.g. version: \"2026.12-1\" (it is stamped on every tag)", null);
       version = "unversioned";
     }
-    double titleBoost = root.path("titleBoost").asDouble(1.5);
-    if (!(titleBoost >= 1)) {
-      errors.add(new RuleError("", "", "titleBoost must be >= 1, got " + titleBoost + "; using 1.5"));
-      titleBoost = 1.5;
-    }
-    readVocabulary(root.path("vocabulary"));
+    readVocabulary(fields.get("vocabulary"));
+    Scoring scoring = readScoring(fields.get("scoring"));
     List<TopicDefinition> topics = new ArrayList<>();
-    Set<String> topicIds = new HashSet<>();
-    for (JsonNode node : root.path("topics")) {
-      TopicDefinition topic = readTopic(node);
-      if (topic != null) {
-        if (topicIds.add(topic.id())) {
+    Node topicsNode = fields.get("topics");
+    if (!(topicsNode instanceof SequenceNode topicList) || topicList.getValue().isEmpty()) {
+      error(topicsNode == null ? map : topicsNode, "topics", "needs a non-empty list of topics", null);
+    } else {
+      Set<String> ids = new HashSet<>();
+      for (Node node : topicList.getValue()) {
+        TopicDefinition topic = readTopic(node);
+        if (topic != null && !ids.add(topic.id())) {
+          error(node, "topics[" + topic.id() + "]", "is defined twice", null);
+        } else if (topic != null) {
           topics.add(topic);
-        } else {
-          errors.add(new RuleError(topic.id(), "", "is defined twice; the second definition is skipped"));
         }
       }
     }
-    if (topics.isEmpty()) {
-      errors.add(new RuleError("", "", "defines no usable topic under 'topics'"));
+    Set<String> topicIds = new LinkedHashSet<>();
+    topics.forEach(t -> topicIds.add(t.id()));
+    SeverityPolicy severity = readSeverity(fields.get("severity"), topicIds);
+    for (String name : vocabulary.keySet()) {
+      if (!usedVocabulary.contains(name)) {
+        warning(vocabularyNodes.get(name), "vocabulary." + name, "is never used", null);
+      }
     }
-    return new Taxonomy(version, titleBoost, topics, readSeverity(root.path("severity"), topicIds));
+    diagnostics.sort(java.util.Comparator.comparingInt(TaxonomyDiagnostic::line));
+    return new Taxonomy(version, scoring, lexicons, topics, severity == null ? new SeverityPolicy(2, List.of()) : severity);
+  }
+
+  private Scoring readScoring(Node node) {
+    if (node == null) {
+      return Scoring.DEFAULT;
+    }
+    Map<String, Node> fields = fields(node, "scoring", SCORING_KEYS);
+    int ledeTokens = (int) number(fields.get("ledeTokens"), "scoring.ledeTokens", Scoring.DEFAULT.ledeTokens());
+    double ledeBonus = number(fields.get("ledeBonus"), "scoring.ledeBonus", Scoring.DEFAULT.ledeBonus());
+    Expr background = fields.containsKey("background")
+        ? readVocab(fields.get("background"), null, "scoring.background", "scoring") : null;
+    double factor = number(fields.get("backgroundFactor"), "scoring.backgroundFactor", background == null ? 1.0 : 0.5);
+    try {
+      double cap = number(fields.get("sentenceCap"), "scoring.sentenceCap", Scoring.DEFAULT.sentenceCap());
+      return new Scoring(ledeTokens, ledeBonus, cap, background, factor);
+    } catch (IllegalArgumentException e) {
+      error(node, "scoring", e.getMessage(), null);
+      return Scoring.DEFAULT;
+    }
   }
 
   /** Named term lists that rules reuse with {@code vocab: name}, compiled once. */
-  private void readVocabulary(JsonNode node) {
-    for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      try {
-        vocabulary.put(
-            entry.getKey(), new TermsExpr(readPhrases(entry.getValue(), "vocabulary"), Map.of()));
-      } catch (RuleException e) {
-        errors.add(new RuleError("", "vocabulary." + entry.getKey(), e.getMessage()));
+  private void readVocabulary(Node node) {
+    if (node == null) {
+      return;
+    }
+    if (!(node instanceof MappingNode map)) {
+      error(node, "vocabulary", "must map names to term lists per language", null);
+      return;
+    }
+    for (NodeTuple tuple : map.getValue()) {
+      String name = keyOf(tuple);
+      if (vocabulary.containsKey(name)) {
+        error(tuple.getKeyNode(), "vocabulary." + name, "is defined twice (first at line "
+            + line(vocabularyNodes.get(name)) + ")", null);
+        continue;
+      }
+      Map<TextLanguage, List<Phrase>> phrases = readPhrases(tuple.getValueNode(), "vocabulary." + name);
+      if (phrases != null) {
+        vocabulary.put(name, new TermsExpr(phrases, Map.of()));
+        vocabularyNodes.put(name, tuple.getKeyNode());
       }
     }
   }
 
-  private TopicDefinition readTopic(JsonNode node) {
-    String id = node.path("id").asText("").strip();
-    if (id.isEmpty()) {
-      errors.add(new RuleError("", "", "a topic has no 'id'; the topic is skipped"));
+  private TopicDefinition readTopic(Node node) {
+    if (!(node instanceof MappingNode)) {
+      error(node, "topics", "each topic must be a mapping with id, threshold, passageThreshold and rules", null);
       return null;
     }
-    double threshold = node.path("threshold").asDouble(Double.NaN);
+    String id = peekId(node);
+    if (id == null || id.isBlank()) {
+      error(node, "topics[?]", "has no 'id'", null);
+      return null;
+    }
+    String path = "topics[" + id + "]";
+    Map<String, Node> fields = fields(node, path, TOPIC_KEYS);
+    double threshold = number(fields.get("threshold"), path + ".threshold", Double.NaN);
+    double passageThreshold = number(fields.get("passageThreshold"), path + ".passageThreshold", Double.NaN);
     if (!(threshold > 0)) {
-      errors.add(new RuleError(id, "", "needs a positive 'threshold'; the topic is skipped"));
+      error(fields.getOrDefault("threshold", node), path + ".threshold",
+          "needs a positive number: the salience at which the topic is the article's subject", null);
+    }
+    if (!(passageThreshold > 0)) {
+      error(fields.getOrDefault("passageThreshold", node), path + ".passageThreshold",
+          "needs a positive number: what one sentence must score to report a fact of the topic", null);
+    }
+    List<Rule> rules = new ArrayList<>();
+    Map<String, Node> ruleNodes = new LinkedHashMap<>();
+    Node rulesNode = fields.get("rules");
+    if (rulesNode instanceof SequenceNode list) {
+      for (Node ruleNode : list.getValue()) {
+        Rule rule = readRule(id, ruleNode, ruleNodes);
+        if (rule != null) {
+          rules.add(rule);
+        }
+      }
+    } else if (rulesNode != null) {
+      error(rulesNode, path + ".rules", "must be a list of rules", null);
+    }
+    if (rulesNode == null || ruleNodes.isEmpty()) {
+      error(node, path, "is empty: it has no rules, so it could never tag", null);
+    } else if (rules.stream().noneMatch(Rule::core) && diagnostics.stream().noneMatch(d -> d.path().startsWith(path))) {
+      error(node, path, "has no core rule: context rules alone never tag; mark a fact rule 'kind: core'", null);
+    }
+    List<Gate> gates = new ArrayList<>();
+    Node gatesNode = fields.get("gates");
+    if (gatesNode instanceof SequenceNode list) {
+      for (Node gateNode : list.getValue()) {
+        Gate gate = readGate(id, gateNode, ruleNodes.keySet());
+        if (gate != null) {
+          gates.add(gate);
+        }
+      }
+    } else if (gatesNode != null) {
+      error(gatesNode, path + ".gates", "must be a list of gates", null);
+    }
+    if (!(threshold > 0) || !(passageThreshold > 0)) {
       return null;
     }
-    List<Requirement> required = new ArrayList<>();
-    for (JsonNode req : node.path("required")) {
-      String reqId = req.path("id").asText("").strip();
-      if (reqId.isEmpty()) {
-        reqId = "required" + (required.size() + 1);
-      }
+    String description = scalar(fields.get("description"), path + ".description");
+    return new TopicDefinition(id, description == null ? "" : description.strip(), threshold, passageThreshold,
+        gates, rules);
+  }
+
+  private Rule readRule(String topic, Node node, Map<String, Node> seen) {
+    String path = "topics[" + topic + "].rules";
+    if (!(node instanceof MappingNode)) {
+      error(node, path, "each rule must be a mapping with id, weight and a condition", null);
+      return null;
+    }
+    String id = peekId(node);
+    if (id == null || id.isBlank()) {
+      error(node, path, "a rule has no 'id'", null);
+      return null;
+    }
+    path = path + "[" + id + "]";
+    Map<String, Node> fields = fields(node, path, union(RULE_KEYS, EXPR_KEYS));
+    if (seen.containsKey(id)) {
+      error(node, path, "is defined twice in the topic (first at line " + line(seen.get(id)) + ")", null);
+      return null;
+    }
+    seen.put(id, node);
+    Rule.Kind kind = Rule.Kind.CORE;
+    String kindText = scalar(fields.get("kind"), path + ".kind");
+    if (kindText != null) {
       try {
-        required.add(new Requirement(id + ".required." + reqId, readExpr(req, REQUIREMENT_KEYS)));
-      } catch (RuleException e) {
-        errors.add(new RuleError(id, reqId, e.getMessage() + "; the whole topic is skipped"));
+        kind = Rule.Kind.valueOf(kindText.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        error(fields.get("kind"), path + ".kind", "is '" + kindText + "'; use core or context",
+            suggest(kindText, List.of("core", "context")));
         return null;
       }
     }
-    List<Rule> rules = new ArrayList<>();
-    Set<String> ruleIds = new HashSet<>();
-    for (JsonNode ruleNode : node.path("rules")) {
-      String ruleId = ruleNode.path("id").asText("").strip();
-      if (ruleId.isEmpty()) {
-        errors.add(new RuleError(id, "#" + (rules.size() + 1), "has no 'id'"));
-        continue;
-      }
-      if (!ruleIds.add(ruleId)) {
-        errors.add(new RuleError(id, ruleId, "is defined twice in the topic"));
-        continue;
-      }
-      try {
-        rules.add(readRule(id, ruleId, ruleNode));
-      } catch (RuleException | IllegalArgumentException e) {
-        errors.add(new RuleError(id, ruleId, e.getMessage()));
-      }
-    }
-    if (rules.stream().noneMatch(r -> r.weight() > 0)) {
-      errors.add(new RuleError(id, "", "has no valid rule with a positive weight; the topic is skipped"));
+    Node weightNode = fields.get("weight");
+    double weight = number(weightNode, path + ".weight", Double.NaN);
+    if (weightNode == null) {
+      error(node, path, "needs a numeric 'weight'", null);
       return null;
     }
-    return new TopicDefinition(id, node.path("description").asText(""), threshold, required, rules);
-  }
-
-  private Rule readRule(String topicId, String ruleId, JsonNode node) {
-    Expr expr = readExpr(node, RULE_KEYS); // first, so a misspelt key is named as such
-    JsonNode weight = node.get("weight");
-    if (weight == null || !weight.isNumber()) {
-      throw new RuleException("needs a numeric 'weight' (negative counts against the topic)");
+    Expr expr = readExpr(node, path, fields);
+    if (expr == null || Double.isNaN(weight)) {
+      return null;
     }
-    int maxHits = node.path("maxHits").asInt(DEFAULT_MAX_HITS);
     if (!expr.positive()) {
-      throw new RuleException("must match some text; a rule made only of 'not' cannot score");
+      error(node, path, "must match some text; a rule made only of 'not' cannot score", null);
+      return null;
     }
-    return new Rule(topicId + "." + ruleId, weight.asDouble(), maxHits, expr);
+    if (!reachableSomewhere(expr, node, path)) {
+      return null;
+    }
+    try {
+      return new Rule(topic + "." + id, kind, weight, expr);
+    } catch (IllegalArgumentException e) {
+      error(weightNode, path + ".weight", e.getMessage(), null);
+      return null;
+    }
   }
 
-  private SeverityPolicy readSeverity(JsonNode node, Set<String> topicIds) {
-    double ratio = node.path("mediumRatio").asDouble(2.0);
+  private boolean reachableSomewhere(Expr expr, Node node, String path) {
+    List<String> languages = new ArrayList<>();
+    for (TextLanguage language : TextLanguage.values()) {
+      if (expr.reachable(language)) {
+        languages.add(language.code());
+      }
+    }
+    if (languages.isEmpty()) {
+      error(node, path, "can never match: one of its conditions has no terms in any language", null);
+      return false;
+    }
+    if (languages.size() < TextLanguage.values().length) {
+      warning(node, path, "can only match " + String.join(", ", languages) + " articles; add terms for the "
+          + "other languages (or under 'common') so both languages are covered alike", null);
+    }
+    return true;
+  }
+
+  private Gate readGate(String topic, Node node, Collection<String> ruleIds) {
+    String path = "topics[" + topic + "].gates";
+    if (!(node instanceof MappingNode)) {
+      error(node, path, "each gate must be a mapping with id and when", null);
+      return null;
+    }
+    String id = peekId(node);
+    if (id == null || id.isBlank()) {
+      error(node, path, "a gate has no 'id'", null);
+      return null;
+    }
+    path = path + "[" + id + "]";
+    Map<String, Node> fields = fields(node, path, GATE_KEYS);
+    Node whenNode = fields.get("when");
+    if (whenNode == null) {
+      error(node, path, "needs 'when': the condition that makes a sentence not count", null);
+      return null;
+    }
+    Expr when = readExpr(whenNode, path + ".when", null);
+    Expr unless = fields.containsKey("unless") ? readExpr(fields.get("unless"), path + ".unless", null) : null;
+    Set<String> blocks = new LinkedHashSet<>();
+    Node blocksNode = fields.get("blocks");
+    if (blocksNode != null) {
+      for (String rule : strings(blocksNode, path + ".blocks")) {
+        if (!ruleIds.contains(rule)) {
+          error(blocksNode, path + ".blocks", "names unknown rule '" + rule + "'", suggest(rule, ruleIds));
+        } else {
+          blocks.add(topic + "." + rule);
+        }
+      }
+    }
+    if (when == null || (fields.containsKey("unless") && unless == null)) {
+      return null;
+    }
+    return new Gate(id, when, unless, blocks);
+  }
+
+  private SeverityPolicy readSeverity(Node node, Set<String> topicIds) {
+    if (node == null) {
+      return new SeverityPolicy(2.0, List.of());
+    }
+    Map<String, Node> fields = fields(node, "severity", SEVERITY_KEYS);
+    double ratio = number(fields.get("mediumRatio"), "severity.mediumRatio", 2.0);
     if (!(ratio >= 1)) {
-      errors.add(new RuleError("", "severity", "mediumRatio must be >= 1, got " + ratio + "; using 2"));
+      error(fields.get("mediumRatio"), "severity.mediumRatio", "must be >= 1, got " + ratio, null);
       ratio = 2.0;
     }
     List<SeverityRule> rules = new ArrayList<>();
-    for (JsonNode ruleNode : node.path("rules")) {
-      String id = ruleNode.path("id").asText("").strip();
-      String name = id.isEmpty() ? "severity#" + (rules.size() + 1) : "severity." + id;
-      try {
-        rules.add(readSeverityRule(name, ruleNode, topicIds));
-      } catch (RuleException | IllegalArgumentException e) {
-        errors.add(new RuleError("", name, e.getMessage()));
+    Node rulesNode = fields.get("rules");
+    if (rulesNode instanceof SequenceNode list) {
+      for (Node ruleNode : list.getValue()) {
+        SeverityRule rule = readSeverityRule(ruleNode, topicIds);
+        if (rule != null) {
+          rules.add(rule);
+        }
       }
+    } else if (rulesNode != null) {
+      error(rulesNode, "severity.rules", "must be a list", null);
     }
     return new SeverityPolicy(ratio, rules);
   }
 
-  private SeverityRule readSeverityRule(String name, JsonNode node, Set<String> topicIds) {
-    String levelText = node.path("level").asText("").strip().toUpperCase(Locale.ROOT);
-    Severity level;
-    try {
-      level = Severity.valueOf(levelText);
-    } catch (IllegalArgumentException e) {
-      throw new RuleException("has level '" + levelText + "'; use LOW, MEDIUM, HIGH or CRITICAL");
+  private SeverityRule readSeverityRule(Node node, Set<String> topicIds) {
+    String id = peekId(node);
+    String path = "severity.rules[" + (id == null ? "?" : id) + "]";
+    Map<String, Node> fields = fields(node, path, union(SEVERITY_RULE_KEYS, EXPR_KEYS));
+    if (id == null || id.isBlank()) {
+      error(node, path, "has no 'id'", null);
+      return null;
     }
-    if (level == Severity.UNKNOWN) {
-      throw new RuleException("cannot set level UNKNOWN; use LOW, MEDIUM, HIGH or CRITICAL");
+    String levelText = scalar(fields.get("level"), path + ".level");
+    Severity level = null;
+    List<String> levels = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+    if (levelText == null || !levels.contains(levelText.strip().toUpperCase(Locale.ROOT))) {
+      error(fields.getOrDefault("level", node), path + ".level", "is '" + levelText + "'; use LOW, MEDIUM, HIGH or CRITICAL",
+          levelText == null ? null : suggest(levelText.toUpperCase(Locale.ROOT), levels));
+    } else {
+      level = Severity.valueOf(levelText.strip().toUpperCase(Locale.ROOT));
     }
-    String reason = node.path("reason").asText("").strip();
-    if (reason.isEmpty()) {
-      throw new RuleException("needs a 'reason', shown to readers of the alert");
+    String reason = scalar(fields.get("reason"), path + ".reason");
+    if (reason == null || reason.isBlank()) {
+      error(node, path, "needs a 'reason', shown to readers of the alert", null);
     }
     Set<String> topics = new LinkedHashSet<>();
-    for (JsonNode t : node.path("topics")) {
-      if (!topicIds.contains(t.asText())) {
-        throw new RuleException("names unknown topic '" + t.asText() + "'; known: " + topicIds);
+    if (fields.containsKey("topics")) {
+      for (String t : strings(fields.get("topics"), path + ".topics")) {
+        if (!topicIds.contains(t)) {
+          error(fields.get("topics"), path + ".topics", "names unknown topic '" + t + "'", suggest(t, topicIds));
+        }
+        topics.add(t);
       }
-      topics.add(t.asText());
     }
-    Expr expr = readExpr(node, SEVERITY_KEYS);
+    Expr expr = readExpr(node, path, fields);
+    if (expr == null || level == null || reason == null || reason.isBlank()) {
+      return null;
+    }
     if (!expr.positive()) {
-      throw new RuleException("must match some text; a rule made only of 'not' cannot give a reason");
+      error(node, path, "must match some text; a rule made only of 'not' cannot give a reason", null);
+      return null;
     }
-    return new SeverityRule(name, level, reason, topics, expr);
+    return new SeverityRule("severity." + id, level, reason.strip(), topics, expr);
   }
 
-  /** Reads the single condition key of a mapping, rejecting unknown keys (usually typos). */
-  private Expr readExpr(JsonNode node, Set<String> allowedOtherKeys) {
-    if (node == null || !node.isObject()) {
-      throw new RuleException("a condition must be a mapping with one of " + EXPR_KEYS);
+  // ---------------------------------------------------------------- conditions
+
+  /**
+   * Reads the one condition of a mapping. {@code fields} are its already checked keys (a rule or a
+   * severity rule); null reads {@code node} as a bare condition.
+   */
+  private Expr readExpr(Node node, String path, Map<String, Node> fields) {
+    if (!(node instanceof MappingNode)) {
+      error(node, path, "a condition must be a mapping with one of " + new TreeSet<>(EXPR_KEYS), null);
+      return null;
     }
-    String exprKey = null;
-    for (Map.Entry<String, JsonNode> property : node.properties()) {
-      String key = property.getKey();
-      if (EXPR_KEYS.contains(key)) {
-        if (exprKey != null) {
-          throw new RuleException(
-              "has both '" + exprKey + "' and '" + key + "'; wrap them in 'all' or 'any'");
+    if (fields == null) {
+      fields = fields(node, path, union(EXPR_KEYS, Set.of("exclude")));
+    }
+    String key = null;
+    for (String k : fields.keySet()) {
+      if (EXPR_KEYS.contains(k)) {
+        if (key != null) {
+          error(fields.get(k), path, "has both '" + key + "' and '" + k + "'; wrap them in 'all', 'any' or 'sentence'",
+              null);
+          return null;
         }
-        exprKey = key;
-      } else if (!key.equals("exclude") && !allowedOtherKeys.contains(key)) {
-        throw new RuleException(
-            "has unknown key '" + key + "'; expected one of " + EXPR_KEYS + " or " + allowedOtherKeys);
+        key = k;
       }
     }
-    if (exprKey == null) {
-      throw new RuleException("has no condition; add one of " + EXPR_KEYS);
+    if (key == null) {
+      error(node, path, "has no condition; add one of " + new TreeSet<>(EXPR_KEYS), null);
+      return null;
     }
-    if (node.has("exclude") && !exprKey.equals("terms")) {
-      throw new RuleException("'exclude' only applies to 'terms'");
+    Node value = fields.get(key);
+    Node exclude = fields.get("exclude");
+    if (exclude != null && !key.equals("terms") && !key.equals("vocab")) {
+      error(exclude, path + ".exclude", "only applies to 'terms' and 'vocab'", null);
+      return null;
     }
-    JsonNode value = node.get(exprKey);
-    return switch (exprKey) {
-      case "terms" -> new TermsExpr(readPhrases(value, "terms"), readPhrases(node.get("exclude"), "exclude"));
-      case "vocab" -> {
-        TermsExpr terms = vocabulary.get(value.asText());
-        if (terms == null) {
-          throw new RuleException(
-              "uses vocabulary '" + value.asText() + "', which is not defined or failed to load; defined: "
-                  + new TreeSet<>(vocabulary.keySet()));
-        }
-        yield terms;
+    String at = path + "." + key;
+    return switch (key) {
+      case "terms" -> {
+        Map<TextLanguage, List<Phrase>> phrases = readPhrases(value, at);
+        Map<TextLanguage, List<Phrase>> excluded = exclude == null ? Map.of() : readExclusions(exclude, path + ".exclude");
+        yield phrases == null || excluded == null ? null : new TermsExpr(phrases, excluded);
       }
-      case "regex" -> new RegexExpr(readPatterns(value));
-      case "near" -> readNear(value);
-      case "all" -> new AllExpr(readChildren(value, "all"));
-      case "any" -> new AnyExpr(readChildren(value, "any"));
-      case "not" -> new NotExpr(readExpr(value, Set.of()));
-      default -> throw new IllegalStateException("unhandled condition key " + exprKey);
+      case "vocab" -> readVocab(value, exclude, at, path);
+      case "regex" -> readRegex(value, at);
+      case "near" -> readNear(value, at);
+      case "sentence" -> readCooccur(value, at, CooccurExpr.Scope.SENTENCE, 0);
+      case "passage" -> readCooccur(value, at, CooccurExpr.Scope.PASSAGE, 0);
+      case "all" -> {
+        List<Expr> children = readChildren(value, at, false);
+        yield children == null ? null : new AllExpr(children);
+      }
+      case "any" -> {
+        List<Expr> children = readChildren(value, at, false);
+        yield children == null ? null : new AnyExpr(children);
+      }
+      case "not" -> {
+        Expr child = readExpr(value, at, null);
+        yield child == null ? null : new NotExpr(child);
+      }
+      default -> throw new IllegalStateException("unhandled condition key " + key);
     };
   }
 
-  private Expr readNear(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      throw new RuleException("'near' needs 'within: N' and 'of: [condition, condition, ...]'");
+  private Expr readVocab(Node value, Node exclude, String at, String path) {
+    List<String> names = strings(value, at);
+    List<Expr> parts = new ArrayList<>();
+    for (String name : names) {
+      TermsExpr terms = vocabulary.get(name);
+      if (terms == null) {
+        error(value, at, "uses vocabulary '" + name + "', which is not defined", suggest(name, vocabulary.keySet()));
+        continue;
+      }
+      usedVocabulary.add(name);
+      parts.add(terms);
     }
-    int within = node.path("within").asInt(-1);
-    if (within < 0 || within > MAX_WITHIN) {
-      throw new RuleException("'near.within' must be a word count from 0 to " + MAX_WITHIN);
+    if (parts.size() != names.size() || parts.isEmpty()) {
+      return null;
     }
-    List<Expr> groups = readChildren(node.get("of"), "near.of");
-    if (groups.size() < 2) {
-      throw new RuleException("'near.of' needs at least two conditions");
+    if (exclude != null) {
+      Map<TextLanguage, List<Phrase>> excluded = readExclusions(exclude, path + ".exclude");
+      if (excluded == null) {
+        return null;
+      }
+      parts.replaceAll(p -> ((TermsExpr) p).excluding(excluded));
     }
-    if (!groups.stream().allMatch(Expr::positive)) {
-      throw new RuleException("'near.of' conditions must match text; 'not' has no position");
-    }
-    return new NearExpr(within, groups);
+    return parts.size() == 1 ? parts.getFirst() : new AnyExpr(parts);
   }
 
-  private List<Expr> readChildren(JsonNode node, String key) {
-    if (node == null || !node.isArray() || node.isEmpty()) {
-      throw new RuleException("'" + key + "' needs a non-empty list of conditions");
-    }
-    List<Expr> out = new ArrayList<>();
-    for (JsonNode child : node) {
-      out.add(readExpr(child, Set.of()));
-    }
-    return out;
-  }
-
-  /** Per-language term lists, each term analyzed by its language's analyzer. */
-  private Map<TextLanguage, List<Phrase>> readPhrases(JsonNode node, String key) {
-    Map<TextLanguage, List<Phrase>> out = new EnumMap<>(TextLanguage.class);
-    if (node == null) {
+  /** An {@code exclude}: per-language phrases, or {@code {vocab: name}} to exclude a vocabulary's terms. */
+  private Map<TextLanguage, List<Phrase>> readExclusions(Node node, String path) {
+    if (node instanceof MappingNode map && map.getValue().size() == 1 && "vocab".equals(keyOf(map.getValue().getFirst()))) {
+      Node value = map.getValue().getFirst().getValueNode();
+      Map<TextLanguage, List<Phrase>> out = new EnumMap<>(TextLanguage.class);
+      for (String name : strings(value, path + ".vocab")) {
+        TermsExpr terms = vocabulary.get(name);
+        if (terms == null) {
+          error(value, path + ".vocab", "uses vocabulary '" + name + "', which is not defined",
+              suggest(name, vocabulary.keySet()));
+          return null;
+        }
+        usedVocabulary.add(name);
+        terms.phrases().forEach((lang, list) -> out.computeIfAbsent(lang, l -> new ArrayList<>()).addAll(list));
+      }
       return out;
     }
-    Map<String, List<String>> raw = readLanguageMap(node, key);
-    for (TextLanguage language : TextLanguage.values()) {
-      Set<Phrase> phrases = new LinkedHashSet<>();
-      for (String lang : List.of(language.code(), COMMON)) {
-        for (String term : raw.getOrDefault(lang, List.of())) {
-          phrases.add(compile(term, language));
-        }
-      }
-      out.put(language, List.copyOf(phrases));
-    }
-    return out;
+    return readPhrases(node, path);
   }
 
-  private static Phrase compile(String term, TextLanguage language) {
+  private Expr readNear(Node node, String path) {
+    if (!(node instanceof MappingNode)) {
+      error(node, path, "needs 'within: N' and 'of: [condition, condition, ...]'", null);
+      return null;
+    }
+    Map<String, Node> fields = fields(node, path, NEAR_KEYS);
+    double within = number(fields.get("within"), path + ".within", -1);
+    if (within < 0 || within > MAX_WITHIN || within != Math.rint(within)) {
+      error(fields.getOrDefault("within", node), path + ".within", "must be a word count from 0 to " + MAX_WITHIN, null);
+      return null;
+    }
+    return readCooccur(fields.get("of"), path + ".of", CooccurExpr.Scope.WORDS, (int) within);
+  }
+
+  private Expr readCooccur(Node node, String path, CooccurExpr.Scope scope, int words) {
+    List<Expr> children = readChildren(node, path, true);
+    if (children == null) {
+      return null;
+    }
+    List<Expr> positive = new ArrayList<>();
+    List<Expr> negated = new ArrayList<>();
+    for (Expr child : children) {
+      if (child instanceof NotExpr not) {
+        negated.add(not.child());
+      } else {
+        positive.add(child);
+      }
+    }
+    if (positive.isEmpty()) {
+      error(node, path, "needs at least one condition that matches text besides the 'not's", null);
+      return null;
+    }
+    if (positive.size() + negated.size() < 2) {
+      error(node, path, "needs at least two conditions", null);
+      return null;
+    }
+    return new CooccurExpr(scope, words, positive, negated);
+  }
+
+  private List<Expr> readChildren(Node node, String path, boolean allowNot) {
+    if (!(node instanceof SequenceNode list) || list.getValue().isEmpty()) {
+      error(node, path, "needs a non-empty list of conditions", null);
+      return null;
+    }
+    List<Expr> out = new ArrayList<>();
+    boolean failed = false;
+    int i = 0;
+    for (Node child : list.getValue()) {
+      Expr expr = readExpr(child, path + "[" + i++ + "]", null);
+      if (expr == null) {
+        failed = true;
+      } else {
+        out.add(expr);
+      }
+    }
+    return failed ? null : out;
+  }
+
+  /** Per-language term lists, each term analyzed by its language's surface analyzer. */
+  private Map<TextLanguage, List<Phrase>> readPhrases(Node node, String path) {
+    Map<String, List<Node>> raw = readLanguageMap(node, path);
+    if (raw == null) {
+      return null;
+    }
+    Map<TextLanguage, List<Phrase>> out = new EnumMap<>(TextLanguage.class);
+    boolean failed = false;
+    for (TextLanguage language : TextLanguage.values()) {
+      Map<String, Phrase> phrases = new LinkedHashMap<>();
+      for (String lang : List.of(language.code(), COMMON)) {
+        for (Node term : raw.getOrDefault(lang, List.of())) {
+          String text = ((ScalarNode) term).getValue().strip();
+          Phrase phrase = compile(text, language, term, path + "." + lang);
+          if (phrase == null) {
+            failed = true;
+          } else {
+            phrases.putIfAbsent(text, phrase);
+          }
+        }
+      }
+      out.put(language, List.copyOf(phrases.values()));
+    }
+    return failed ? null : out;
+  }
+
+  private Phrase compile(String term, TextLanguage language, Node node, String path) {
     boolean prefix = term.endsWith("*");
     String words = prefix ? term.substring(0, term.length() - 1) : term;
     if (words.contains("*")) {
-      throw new RuleException("term '" + term + "' has '*' inside; only a trailing '*' (prefix) is allowed");
+      error(node, path, "term '" + term + "' has '*' inside; only a trailing '*' (prefix) is allowed", null);
+      return null;
     }
-    List<String> terms = TextAnalysis.tokens(words, language).stream().map(Token::term).toList();
+    List<String> terms = TextAnalysis.surfaceTokens(words, language).stream().map(Token::term).toList();
     if (terms.isEmpty()) {
-      throw new RuleException("term '" + term + "' has no words after " + language.code() + " analysis");
+      error(node, path, "term '" + term + "' has no words after analysis", null);
+      return null;
     }
-    if (prefix && terms.get(terms.size() - 1).length() < 2) {
-      throw new RuleException("prefix term '" + term + "' is too short; it would match almost anything");
+    Lexicon lexicon = lexicons.get(language);
+    int[] ids = new int[terms.size()];
+    for (int i = 0; i < terms.size(); i++) {
+      boolean last = i == terms.size() - 1;
+      if (prefix && last) {
+        if (terms.get(i).length() < Lexicon.MIN_PREFIX) {
+          error(node, path, "prefix term '" + term + "' is too short; it would match almost anything", null);
+          return null;
+        }
+        ids[i] = lexicon.prefix(terms.get(i));
+      } else {
+        ids[i] = lexicon.word(terms.get(i));
+      }
     }
-    // The source keeps the term as written so evidence names the rule text, not its stem.
-    return new Phrase(term, terms, prefix);
+    return new Phrase(term, ids);
   }
 
-  private Map<TextLanguage, List<Pattern>> readPatterns(JsonNode node) {
-    Map<String, List<String>> raw = readLanguageMap(node, "regex");
+  private Expr readRegex(Node node, String path) {
+    Map<String, List<Node>> raw = readLanguageMap(node, path);
+    if (raw == null) {
+      return null;
+    }
     Map<TextLanguage, List<Pattern>> out = new EnumMap<>(TextLanguage.class);
+    boolean failed = false;
     for (TextLanguage language : TextLanguage.values()) {
       List<Pattern> patterns = new ArrayList<>();
       for (String lang : List.of(language.code(), COMMON)) {
-        for (String regex : raw.getOrDefault(lang, List.of())) {
+        for (Node regexNode : raw.getOrDefault(lang, List.of())) {
+          String regex = ((ScalarNode) regexNode).getValue();
           try {
             patterns.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
           } catch (PatternSyntaxException e) {
-            throw new RuleException("regex '" + regex + "' is invalid: " + e.getDescription());
+            error(regexNode, path, "regex '" + regex + "' is invalid: " + e.getDescription(), null);
+            failed = true;
           }
         }
       }
       out.put(language, patterns);
     }
-    return out;
+    return failed ? null : new RegexExpr(out);
   }
 
-  private static Map<String, List<String>> readLanguageMap(JsonNode node, String key) {
-    if (node == null || !node.isObject() || node.isEmpty()) {
-      throw new RuleException(
-          "'" + key + "' must map languages (ar, en, " + COMMON + ") to lists of terms");
+  /** {ar: [...], en: [...], common: [...]}, every term a non-empty scalar. */
+  private Map<String, List<Node>> readLanguageMap(Node node, String path) {
+    if (!(node instanceof MappingNode map) || map.getValue().isEmpty()) {
+      error(node, path, "must map languages (ar, en, " + COMMON + ") to lists of terms", null);
+      return null;
     }
-    Map<String, List<String>> out = new HashMap<>();
-    for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      String lang = entry.getKey();
+    Map<String, List<Node>> out = new HashMap<>();
+    boolean failed = false;
+    for (NodeTuple tuple : map.getValue()) {
+      String lang = keyOf(tuple);
       if (!lang.equals(COMMON) && TextLanguage.ofCode(lang) == null) {
-        throw new RuleException(
-            "'" + key + "' has unknown language '" + lang + "'; use ar, en or " + COMMON);
-      }
-      List<String> terms = new ArrayList<>();
-      JsonNode value = entry.getValue();
-      Iterable<JsonNode> items = value.isArray() ? value : List.of(value);
-      for (JsonNode item : items) {
-        String term = item.isValueNode() ? item.asText("").strip() : "";
-        if (term.isEmpty()) {
-          throw new RuleException("'" + key + "." + lang + "' has an empty or non-text term");
+        List<String> known = new ArrayList<>();
+        for (TextLanguage l : TextLanguage.values()) {
+          known.add(l.code());
         }
-        terms.add(term);
+        known.add(COMMON);
+        error(tuple.getKeyNode(), path, "has unknown language '" + lang + "'", suggest(lang, known));
+        failed = true;
+        continue;
+      }
+      if (out.containsKey(lang)) {
+        error(tuple.getKeyNode(), path + "." + lang, "is given twice", null);
+        failed = true;
+        continue;
+      }
+      Node value = tuple.getValueNode();
+      List<Node> items = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+      List<Node> terms = new ArrayList<>();
+      for (Node item : items) {
+        if (!(item instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+          error(item, path + "." + lang, "has an empty or non-text term", null);
+          failed = true;
+        } else {
+          terms.add(item);
+        }
       }
       out.put(lang, terms);
     }
+    return failed ? null : out;
+  }
+
+  // ---------------------------------------------------------------- YAML helpers
+
+  /** The keys of a mapping; unknown ones are errors with a suggestion, retired ones say what replaced them. */
+  private Map<String, Node> fields(Node node, String path, Set<String> allowed) {
+    Map<String, Node> out = new LinkedHashMap<>();
+    if (!(node instanceof MappingNode map)) {
+      error(node, path, "must be a mapping", null);
+      return out;
+    }
+    Map<String, Node> keyNodes = new HashMap<>();
+    for (NodeTuple tuple : map.getValue()) {
+      String key = keyOf(tuple);
+      if (keyNodes.containsKey(key)) {
+        error(tuple.getKeyNode(), path, "has key '" + key + "' twice (first at line " + line(keyNodes.get(key)) + ")",
+            null);
+        continue;
+      }
+      keyNodes.put(key, tuple.getKeyNode());
+      if (allowed.contains(key)) {
+        out.put(key, tuple.getValueNode());
+      } else if (RETIRED.containsKey(key)) {
+        error(tuple.getKeyNode(), path, RETIRED.get(key), null);
+      } else {
+        error(tuple.getKeyNode(), path, "has unknown key '" + key + "'", suggest(key, allowed));
+      }
+    }
     return out;
   }
 
-  /** A validation failure inside one rule; caught per rule so the others still load. */
-  private static final class RuleException extends RuntimeException {
-    RuleException(String message) {
-      super(message);
+  /** The scalar under 'id' of a mapping, read before its keys are checked so messages can name it. */
+  private static String peekId(Node node) {
+    if (node instanceof MappingNode map) {
+      for (NodeTuple tuple : map.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id")
+            && tuple.getValueNode() instanceof ScalarNode v) {
+          return v.getValue().strip();
+        }
+      }
     }
+    return null;
+  }
+
+  private String keyOf(NodeTuple tuple) {
+    return tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
+  }
+
+  private String scalar(Node node, String path) {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof ScalarNode s) {
+      return s.getValue();
+    }
+    error(node, path, "must be a single value", null);
+    return null;
+  }
+
+  private double number(Node node, String path, double fallback) {
+    String text = scalar(node, path);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      error(node, path, "must be a number, got '" + text + "'", null);
+      return Double.NaN;
+    }
+  }
+
+  private List<String> strings(Node node, String path) {
+    List<String> out = new ArrayList<>();
+    if (node instanceof ScalarNode s) {
+      out.add(s.getValue().strip());
+    } else if (node instanceof SequenceNode seq) {
+      for (Node item : seq.getValue()) {
+        String value = scalar(item, path);
+        if (value != null) {
+          out.add(value.strip());
+        }
+      }
+    } else {
+      error(node, path, "must be a name or a list of names", null);
+    }
+    return out;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** "did you mean 'x'?" for the closest candidate within a few edits, or null. */
+  static String suggest(String given, Collection<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int d = distance(given.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    if (best == null || bestDistance > Math.max(2, given.length() / 3)) {
+      return candidates.isEmpty() ? null : "expected one of " + new TreeSet<>(candidates);
+    }
+    return "did you mean '" + best + "'?";
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static int line(Node node) {
+    return node == null ? 0 : node.getStartMark().getLine() + 1;
+  }
+
+  private void error(Node node, String path, String message, String suggestion) {
+    error(node == null ? null : node.getStartMark(), path, message, suggestion);
+  }
+
+  private void error(Mark mark, String path, String message, String suggestion) {
+    add(TaxonomyDiagnostic.Level.ERROR, mark, path, message, suggestion);
+  }
+
+  private void warning(Node node, String path, String message, String suggestion) {
+    add(TaxonomyDiagnostic.Level.WARNING, node == null ? null : node.getStartMark(), path, message, suggestion);
+  }
+
+  private void add(TaxonomyDiagnostic.Level level, Mark mark, String path, String message, String suggestion) {
+    diagnostics.add(new TaxonomyDiagnostic(level, source, mark == null ? 0 : mark.getLine() + 1,
+        mark == null ? 0 : mark.getColumn() + 1, path, message, suggestion));
   }
 }

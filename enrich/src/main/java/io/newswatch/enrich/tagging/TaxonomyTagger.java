@@ -1,18 +1,42 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.enrich.analysis.Token;
 import io.newswatch.schemas.avro.Severity;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The taxonomy-driven {@link TopicTagger}: analyzes the article once, evaluates every topic's
- * requirements and rules over the token streams, and scores each topic as the sum of its evidence.
+ * The taxonomy-driven {@link TopicTagger}. It analyzes the article once, then per topic:
+ *
+ * <ol>
+ *   <li>evaluates every rule; a match belongs to the sentence of its key word. Matches in a repeated
+ *       sentence, or in a sentence where one of the topic's gates holds, do not count (gated ones
+ *       are kept for "why not");
+ *   <li>counts each rule at most once per sentence, and never two matches whose key words overlap
+ *       (the heavier rule wins), so one phrase is one piece of evidence;
+ *   <li>scores each sentence: its core facts plus, where it has one, its context;
+ *   <li>scores the article's salience: each rule's weight over the sentences it holds in, with
+ *       diminishing returns (w, w/2, w/3...), plus a lede bonus once per rule;
+ *   <li>tags the topic when the salience or the best sentence reaches its bar.
+ * </ol>
+ *
+ * Among the tags, the most salient (relative to its bar) is {@link TagRole#PRIMARY}, the others
+ * {@link TagRole#SECONDARY}.
  */
 public final class TaxonomyTagger implements TopicTagger {
+
+  /** Passages reported per topic. */
+  static final int MAX_PASSAGES = 5;
+  private static final int SNIPPET = 200;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final Taxonomy taxonomy;
 
@@ -20,9 +44,9 @@ public final class TaxonomyTagger implements TopicTagger {
     this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
   }
 
-  /** A tagger over the bundled default taxonomy; load errors are logged by the loader. */
+  /** A tagger over the bundled default taxonomy. */
   public static TaxonomyTagger withDefaultTaxonomy() {
-    return new TaxonomyTagger(TaxonomyLoader.loadDefault().taxonomy());
+    return new TaxonomyTagger(TaxonomyLoader.loadDefault());
   }
 
   @Override
@@ -30,76 +54,323 @@ public final class TaxonomyTagger implements TopicTagger {
     return taxonomy.version();
   }
 
-  @Override
-  public TaggingResult tag(Document doc) {
-    AnalyzedDocument analyzed = new AnalyzedDocument(doc);
-    List<TopicScore> scores = new ArrayList<>(taxonomy.topics().size());
-    for (TopicDefinition topic : taxonomy.topics()) {
-      scores.add(score(topic, analyzed));
-    }
-    return new TaggingResult(doc.id(), analyzed.language().code(), taxonomy.version(), scores, analyzed.terms());
+  /** The ids of the taxonomy's topics. */
+  public List<String> topicIds() {
+    return taxonomy.topicIds();
   }
 
-  private TopicScore score(TopicDefinition topic, AnalyzedDocument doc) {
-    List<Evidence> evidence = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    for (Requirement requirement : topic.required()) {
-      List<Match> matches = requirement.expr().evaluate(doc);
-      if (matches.isEmpty()) {
-        missing.add(requirement.id());
-      } else {
-        matches.stream()
-            .min(Match.READING_ORDER)
-            .ifPresent(m -> addEvidence(evidence, requirement.id(), m, 0));
+  @Override
+  public TaggingResult tag(Document doc) {
+    AnalyzedText text = new AnalyzedText(doc, taxonomy);
+    List<TopicScore> scores = new ArrayList<>(taxonomy.topics().size());
+    for (TopicDefinition topic : taxonomy.topics()) {
+      scores.add(score(topic, text));
+    }
+    TopicScore primary = scores.stream().filter(TopicScore::tagged)
+        .max(Comparator.comparingDouble(TopicScore::strength).thenComparing(TopicScore::passageScore)
+            .thenComparing(TopicScore::topic, Comparator.reverseOrder()))
+        .orElse(null);
+    List<TopicScore> withRoles = new ArrayList<>(scores.size());
+    for (TopicScore s : scores) {
+      withRoles.add(s.tagged() ? s.withRole(s == primary ? TagRole.PRIMARY : TagRole.SECONDARY) : s);
+    }
+    return new TaggingResult(doc.id(), text.language().code(), taxonomy.version(), withRoles, text.terms());
+  }
+
+  /** A match of a rule that passed the gates, and the sentence it belongs to. */
+  private record Candidate(Rule rule, int ruleIndex, Match match, int sentence) {}
+
+  private TopicScore score(TopicDefinition topic, AnalyzedText text) {
+    int sentences = text.sentences().size();
+    Gate[] gateOf = gatedSentences(topic, text);
+    List<Candidate> candidates = new ArrayList<>();
+    List<GateHit> gated = new ArrayList<>();
+    List<Rule> rules = topic.rules();
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      for (Match match : rule.expr().evaluate(text)) {
+        Span key = match.key();
+        if (key == null) {
+          continue;
+        }
+        int s = text.sentenceOf(key.from());
+        if (text.sentence(s).repeated()) {
+          continue;
+        }
+        Gate gate = gateOf[s];
+        if (gate != null && gate.blocks(rule)) {
+          if (gated.stream().noneMatch(g -> g.ruleId().equals(rule.id()) && g.start() == text.sentence(s).start())) {
+            AnalyzedText.Sentence sentence = text.sentence(s);
+            gated.add(new GateHit(gate.id(), rule.id(), AnalyzedText.fieldName(sentence.field()), sentence.start(),
+                sentence.end(), sentenceText(text, sentence, Passage.MAX_TEXT)));
+          }
+          continue;
+        }
+        candidates.add(new Candidate(rule, r, match, s));
       }
     }
-    if (!missing.isEmpty()) {
-      return new TopicScore(
-          topic.id(), 0, topic.threshold(), false, List.of(), List.of(), missing,
-          Severity.UNKNOWN, List.of());
+    List<Candidate> accepted = accept(candidates, rules.size());
+    BitSet inBackground = background(text, accepted);
+
+    double[] core = new double[sentences];
+    double[] context = new double[sentences];
+    for (int i = 0; i < accepted.size(); i++) {
+      Candidate c = accepted.get(i);
+      double w = weight(c, inBackground.get(i));
+      if (c.rule().core()) {
+        core[c.sentence()] += w;
+      } else {
+        context[c.sentence()] += w;
+      }
     }
-    double score = 0;
-    Set<String> fired = new LinkedHashSet<>();
-    for (Rule rule : topic.rules()) {
-      List<Match> matches = new ArrayList<>(rule.expr().evaluate(doc));
-      if (matches.isEmpty()) {
+    double[] sentenceScore = new double[sentences];
+    double passageScore = 0;
+    for (int s = 0; s < sentences; s++) {
+      // Context counts only where a fact is; negative context counts anywhere it is.
+      sentenceScore[s] = core[s] > 0 ? core[s] + context[s] : Math.min(0, context[s]);
+      passageScore = Math.max(passageScore, sentenceScore[s]);
+    }
+
+    // Salience. The lede (headline and first sentences) is one unit in which each rule counts once,
+    // so a headline that repeats the first sentence adds nothing and a page without one scores the
+    // same. The lede unit and every later fact sentence are ranked, strongest first, with
+    // diminishing returns (u1 + u2/2 + u3/3...), each capped so one crowded sentence cannot make a
+    // subject; the lede unit earns the lede bonus on top. Negative context outside fact sentences
+    // counts with diminishing returns per rule.
+    double cap = taxonomy.scoring().sentenceCap();
+    int units = sentences + 1; // unit `sentences` is the lede; the others are single sentences
+    double[] unitScore = new double[units];
+    double[] unitCore = new double[units];
+    int[] unitOf = new int[accepted.size()];
+    BitSet ledeRules = new BitSet(rules.size());
+    for (int i = 0; i < accepted.size(); i++) {
+      Candidate c = accepted.get(i);
+      int s = c.sentence();
+      unitOf[i] = -1;
+      if (!(core[s] > 0 && sentenceScore[s] > 0)) {
         continue;
       }
-      fired.add(rule.id());
-      matches.sort(Match.READING_ORDER);
-      for (Match match : matches.subList(0, Math.min(rule.maxHits(), matches.size()))) {
-        double weight = rule.weight() * (Match.inTitle(match) ? taxonomy.titleBoost() : 1);
-        score += weight;
-        addEvidence(evidence, rule.id(), match, weight);
+      int unit = s;
+      if (text.sentence(s).lede()) {
+        unit = sentences;
+        if (ledeRules.get(c.ruleIndex())) {
+          continue; // already counted in the lede
+        }
+        ledeRules.set(c.ruleIndex());
+      }
+      unitOf[i] = unit;
+      double w = weight(c, inBackground.get(i));
+      unitScore[unit] += w;
+      if (c.rule().core()) {
+        unitCore[unit] += w;
       }
     }
-    score = Math.round(score * 1000) / 1000.0;
-    boolean tagged = score >= topic.threshold();
+    List<Integer> ranked = new ArrayList<>();
+    for (int u = 0; u < units; u++) {
+      if (unitCore[u] > 0 && unitScore[u] > 0) {
+        ranked.add(u);
+      }
+    }
+    ranked.sort(Comparator.comparingDouble((Integer u) -> -unitScore[u]).thenComparingInt(u -> u));
+    double[] unitShare = new double[units];
+    for (int rank = 0; rank < ranked.size(); rank++) {
+      int u = ranked.get(rank);
+      unitShare[u] = Math.min(cap, unitScore[u]) / (rank + 1);
+      if (u == sentences) {
+        unitShare[u] += Math.min(cap, unitScore[u]) * taxonomy.scoring().ledeBonus();
+      }
+    }
+    double salience = 0;
+    List<Candidate> counted = new ArrayList<>();
+    List<Double> contributions = new ArrayList<>();
+    int[] negativeSeen = new int[rules.size()];
+    double againstTopic = 0;
+    for (int i = 0; i < accepted.size(); i++) {
+      Candidate c = accepted.get(i);
+      int s = c.sentence();
+      double w = weight(c, inBackground.get(i));
+      double contribution;
+      if (unitOf[i] >= 0) {
+        int u = unitOf[i];
+        if (unitShare[u] == 0) {
+          continue;
+        }
+        contribution = unitShare[u] * w / unitScore[u];
+      } else if (w < 0 && !(core[s] > 0)) {
+        contribution = w / ++negativeSeen[c.ruleIndex()];
+        againstTopic += contribution;
+      } else {
+        continue; // context without a fact in its sentence, or a repeat inside the lede
+      }
+      salience += contribution;
+      counted.add(c);
+      contributions.add(contribution);
+    }
+    salience = round(salience);
+    passageScore = round(passageScore);
+    // An article whose own context argues against the topic (a tourism story with one sentence on
+    // the war) needs its best passage to clear the bar by that much more.
+    double passageEvidence = passageScore + againstTopic;
+    boolean tagged = salience >= topic.threshold() || passageEvidence >= topic.passageThreshold();
+
+    List<Integer> passageSentences = new ArrayList<>();
+    for (int s = 0; s < sentences; s++) {
+      if (sentenceScore[s] > 0) {
+        passageSentences.add(s);
+      }
+    }
+    passageSentences.sort(Comparator.comparingDouble((Integer s) -> -sentenceScore[s]).thenComparingInt(s -> s));
+    List<Integer> kept = passageSentences.subList(0, Math.min(MAX_PASSAGES, passageSentences.size()));
+    List<Passage> passages = new ArrayList<>();
+    for (int s : kept) {
+      AnalyzedText.Sentence sentence = text.sentence(s);
+      passages.add(new Passage(AnalyzedText.fieldName(sentence.field()), sentence.start(), sentence.end(),
+          round(sentenceScore[s]), sentence.lede(), sentenceText(text, sentence, Passage.MAX_TEXT)));
+    }
+
+    List<Evidence> evidence = new ArrayList<>();
+    java.util.Map<Integer, String> snippets = new java.util.HashMap<>();
+    Set<String> fired = new LinkedHashSet<>();
+    for (int i = 0; i < counted.size(); i++) {
+      Candidate c = counted.get(i);
+      fired.add(c.rule().id());
+      List<Span> spans = c.match().spans();
+      double share = contributions.get(i) / spans.size();
+      for (Span span : spans) {
+        // A passage-wide rule can take a partner from the next sentence: each hit names its own.
+        int passage = kept.indexOf(text.sentenceOf(span.from()));
+        evidence.add(evidence(text, c.rule().id(), span, share, passage, snippets));
+      }
+    }
+
     Severity severity = Severity.UNKNOWN;
     List<String> reasons = new ArrayList<>();
     if (tagged) {
-      severity = severity(topic, score, doc, reasons);
+      BitSet withFacts = new BitSet(sentences);
+      for (int s = 0; s < sentences; s++) {
+        if (core[s] > 0) {
+          withFacts.set(s);
+        }
+      }
+      severity = severity(topic, salience, text, withFacts, reasons);
     }
-    return new TopicScore(
-        topic.id(), score, topic.threshold(), tagged, List.copyOf(fired), evidence, missing,
-        severity, reasons);
+    return new TopicScore(topic.id(), salience, topic.threshold(), passageScore, topic.passageThreshold(), tagged,
+        null, List.copyOf(fired), evidence, passages, gated, severity, reasons);
   }
 
-  private Severity severity(
-      TopicDefinition topic, double score, AnalyzedDocument doc, List<String> reasons) {
+  private double weight(Candidate c, boolean inBackground) {
+    return c.rule().core() && inBackground ? c.rule().weight() * taxonomy.scoring().backgroundFactor()
+        : c.rule().weight();
+  }
+
+  /**
+   * Which accepted matches sit in a background clause: a marker ("amid", "وسط") before the match's
+   * key in the same sentence, but not opening the sentence (then it frames the whole sentence, whose
+   * main clause is the news).
+   */
+  private BitSet background(AnalyzedText text, List<Candidate> accepted) {
+    BitSet out = new BitSet(accepted.size());
+    Expr markers = taxonomy.scoring().background();
+    if (markers == null || accepted.isEmpty()) {
+      return out;
+    }
+    List<Match> found = markers.evaluate(text);
+    if (found.isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < accepted.size(); i++) {
+      Candidate c = accepted.get(i);
+      Span key = c.match().key();
+      AnalyzedText.Sentence sentence = text.sentence(c.sentence());
+      for (Match m : found) {
+        Span marker = m.key();
+        if (marker != null && text.sentenceOf(marker.from()) == c.sentence()
+            && marker.from() >= sentence.firstToken() + 2 && marker.to() < key.from()) {
+          out.set(i);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** For each sentence, the first gate of the topic that holds in it (when without unless), or null. */
+  private static Gate[] gatedSentences(TopicDefinition topic, AnalyzedText text) {
+    Gate[] gateOf = new Gate[text.sentences().size()];
+    for (Gate gate : topic.gates()) {
+      BitSet unless = new BitSet();
+      if (gate.unless() != null) {
+        for (Match m : gate.unless().evaluate(text)) {
+          if (m.key() != null) {
+            unless.set(text.sentenceOf(m.key().from()));
+          }
+        }
+      }
+      for (Match m : gate.when().evaluate(text)) {
+        if (m.key() == null) {
+          continue;
+        }
+        int s = text.sentenceOf(m.key().from());
+        if (gateOf[s] == null && !unless.get(s)) {
+          gateOf[s] = gate;
+        }
+      }
+    }
+    return gateOf;
+  }
+
+  /**
+   * Keeps one match per rule per sentence, and never two matches whose key words overlap: heavier
+   * rules first (by absolute weight), then text order.
+   */
+  private static List<Candidate> accept(List<Candidate> candidates, int ruleCount) {
+    candidates.sort(Comparator.comparingDouble((Candidate c) -> -Math.abs(c.rule().weight()))
+        .thenComparingInt(Candidate::ruleIndex)
+        .thenComparing(Candidate::match, Match.TEXT_ORDER));
+    Set<Long> ruleInSentence = new HashSet<>();
+    List<Span> keys = new ArrayList<>();
+    List<Candidate> out = new ArrayList<>();
+    for (Candidate c : candidates) {
+      long slot = (long) c.sentence() * ruleCount + c.ruleIndex();
+      if (ruleInSentence.contains(slot)) {
+        continue;
+      }
+      Span key = c.match().key();
+      boolean overlaps = false;
+      for (Span k : keys) {
+        if (k.overlaps(key)) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (overlaps) {
+        continue;
+      }
+      ruleInSentence.add(slot);
+      keys.add(key);
+      out.add(c);
+    }
+    return out;
+  }
+
+  private Severity severity(TopicDefinition topic, double salience, AnalyzedText text, BitSet factSentences,
+      List<String> reasons) {
     SeverityPolicy policy = taxonomy.severity();
     Severity level = null;
     for (SeverityRule rule : policy.rules()) {
       if (!rule.appliesTo(topic.id())) {
         continue;
       }
-      List<Match> matches = new ArrayList<>(rule.expr().evaluate(doc));
-      if (matches.isEmpty()) {
+      // A severity reason must be about the topic's own facts: casualties in a sentence about
+      // something else do not make a deterrence story HIGH.
+      Match first = rule.expr().evaluate(text).stream()
+          .filter(m -> m.key() != null && factSentences.get(text.sentenceOf(m.key().from())))
+          .min(Match.TEXT_ORDER)
+          .orElse(null);
+      if (first == null) {
         continue;
       }
-      matches.sort(Match.READING_ORDER);
-      Span first = matches.get(0).first();
-      reasons.add(first == null ? rule.reason() : rule.reason() + ": \"" + first.surface() + "\"");
+      reasons.add(rule.reason() + ": \"" + surface(text, first.key()) + "\"");
       if (level == null || rule.level().ordinal() > level.ordinal()) {
         level = rule.level();
       }
@@ -107,25 +378,57 @@ public final class TaxonomyTagger implements TopicTagger {
     if (level != null) {
       return level;
     }
-    if (score >= policy.mediumRatio() * topic.threshold()) {
-      reasons.add(
-          String.format(
-              Locale.ROOT, "score %.2f is at least %.1f x threshold %.2f",
-              score, policy.mediumRatio(), topic.threshold()));
+    if (salience >= policy.mediumRatio() * topic.threshold()) {
+      reasons.add(String.format(Locale.ROOT, "salience %.2f is at least %.1f x threshold %.2f",
+          salience, policy.mediumRatio(), topic.threshold()));
       return Severity.MEDIUM;
     }
-    reasons.add(String.format(Locale.ROOT, "score %.2f reached threshold %.2f", score, topic.threshold()));
+    reasons.add(String.format(Locale.ROOT, "salience %.2f, threshold %.2f", salience, topic.threshold()));
     return Severity.LOW;
   }
 
-  private static void addEvidence(List<Evidence> out, String ruleId, Match match, double weight) {
-    boolean firstSpan = true;
-    for (Span span : match.spans()) {
-      out.add(
-          new Evidence(
-              ruleId, span.term(), span.surface(), span.field().name(),
-              span.startOffset(), span.endOffset(), firstSpan ? weight : 0));
-      firstSpan = false;
+  private static Evidence evidence(AnalyzedText text, String ruleId, Span span, double weight, int passage,
+      java.util.Map<Integer, String> snippets) {
+    Token first = text.token(span.from());
+    Token last = text.token(span.to());
+    int field = text.field(span.from());
+    String fieldText = text.text(field);
+    int s = text.sentenceOf(span.from());
+    AnalyzedText.Sentence sentence = text.sentence(s);
+    // A short sentence is the snippet of every hit in it: computed once.
+    String snippet = sentence.end() - sentence.start() <= SNIPPET
+        ? snippets.computeIfAbsent(s, k -> snippet(fieldText, sentence, first.start(), last.end()))
+        : snippet(fieldText, sentence, first.start(), last.end());
+    return new Evidence(ruleId, span.term(), fieldText.substring(first.start(), last.end()),
+        AnalyzedText.fieldName(field), first.start(), last.end(), round(weight), snippet, passage);
+  }
+
+  /** The sentence around a hit, cut to about {@value #SNIPPET} characters centred on it. */
+  private static String snippet(String fieldText, AnalyzedText.Sentence sentence, int start, int end) {
+    int from = sentence.start();
+    int to = sentence.end();
+    if (to - from > SNIPPET) {
+      int centre = (start + end) / 2;
+      from = Math.max(sentence.start(), centre - SNIPPET / 2);
+      to = Math.min(sentence.end(), from + SNIPPET);
+      from = Math.max(sentence.start(), to - SNIPPET);
     }
+    String s = WHITESPACE.matcher(fieldText.substring(from, to)).replaceAll(" ").strip();
+    return (from > sentence.start() ? "…" : "") + s + (to < sentence.end() ? "…" : "");
+  }
+
+  private static String sentenceText(AnalyzedText text, AnalyzedText.Sentence sentence, int max) {
+    String s = WHITESPACE.matcher(text.text(sentence.field()).substring(sentence.start(), sentence.end()))
+        .replaceAll(" ").strip();
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  private static String surface(AnalyzedText text, Span span) {
+    int field = text.field(span.from());
+    return text.text(field).substring(text.token(span.from()).start(), text.token(span.to()).end());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 }

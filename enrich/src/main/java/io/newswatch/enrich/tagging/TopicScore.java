@@ -2,32 +2,81 @@ package io.newswatch.enrich.tagging;
 
 import io.newswatch.schemas.avro.Severity;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * How one topic scored on one article. {@code score} is the sum of the evidence weights; the topic
- * is a tag when {@code tagged} (score reached the threshold and every requirement held). {@code
- * missingRequirements} names the unmet requirements (the score is then 0). Severity is only set for
- * tags (otherwise {@link Severity#UNKNOWN}).
+ * How one topic scored on one article.
+ *
+ * <p>{@code score} is the topic's salience (the sum of its evidence weights: every fact, with
+ * diminishing returns when it repeats and a bonus in the lede) against {@code threshold};
+ * {@code passageScore} is its best single sentence against {@code passageThreshold}. The topic is a
+ * tag when either reaches its bar; {@code role} is set for tags. {@code gated} lists the facts that
+ * exclusion gates kept out, so "why not" can be answered. Severity is only set for tags (otherwise
+ * {@link Severity#UNKNOWN}).
  */
 public record TopicScore(
     String topic,
     double score,
     double threshold,
+    double passageScore,
+    double passageThreshold,
     boolean tagged,
+    TagRole role,
     List<String> ruleIds,
     List<Evidence> evidence,
-    List<String> missingRequirements,
+    List<Passage> passages,
+    List<GateHit> gated,
     Severity severity,
     List<String> severityReasons) {
   public TopicScore {
     ruleIds = List.copyOf(ruleIds);
     evidence = List.copyOf(evidence);
-    missingRequirements = List.copyOf(missingRequirements);
+    passages = List.copyOf(passages);
+    gated = List.copyOf(gated);
     severityReasons = List.copyOf(severityReasons);
   }
 
-  /** The score relative to the threshold: 1.0 is just tagged; comparable across topics. */
+  /** The salience relative to the threshold: 1.0 is a subject just reaching it; comparable across topics. */
   public double strength() {
     return threshold > 0 ? score / threshold : score;
+  }
+
+  TopicScore withRole(TagRole newRole) {
+    return new TopicScore(topic, score, threshold, passageScore, passageThreshold, tagged, newRole, ruleIds,
+        evidence, passages, gated, severity, severityReasons);
+  }
+
+  /** One line saying why the topic is or is not a tag, with the figures that decided it. */
+  public String explanation() {
+    String figures = String.format(Locale.ROOT, "salience %.2f (bar %.2f), best passage %.2f (bar %.2f)",
+        score, threshold, passageScore, passageThreshold);
+    if (tagged) {
+      String why = role == TagRole.PRIMARY && score >= threshold ? "the article's subject"
+          : score >= threshold ? "salient, but less than the primary topic"
+          : "one passage reports a fact of the topic";
+      return role + ": " + why + "; " + figures;
+    }
+    StringBuilder out = new StringBuilder("not tagged: ");
+    double against = evidence.stream().filter(e -> e.weight() < 0 && e.passage() < 0).mapToDouble(Evidence::weight).sum();
+    if (evidence.isEmpty() && gated.isEmpty()) {
+      out.append("no fact of this topic found; ").append(figures);
+    } else {
+      out.append("below both bars; ").append(figures);
+      if (passageScore >= passageThreshold && against < 0) {
+        out.append(String.format(Locale.ROOT, "; the article's context counts %.2f against the topic", against));
+      }
+      if (!passages.isEmpty()) {
+        out.append("; best passage: \"").append(shorten(passages.getFirst().text())).append('"');
+      }
+    }
+    for (GateHit hit : gated) {
+      out.append("; gate '").append(hit.gate()).append("' kept ").append(hit.ruleId()).append(" out of \"")
+          .append(shorten(hit.text())).append('"');
+    }
+    return out.toString();
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 120 ? s : s.substring(0, 117) + "...";
   }
 }

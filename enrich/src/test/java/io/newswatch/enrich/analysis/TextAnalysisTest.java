@@ -74,4 +74,33 @@ class TextAnalysisTest {
     assertThat(TextLanguage.resolve("en-US", "كوريا")).isEqualTo(TextLanguage.EN);
     assertThat(TextLanguage.resolve("AR", "Korea")).isEqualTo(TextLanguage.AR);
   }
+
+  private static List<String> surface(String text, TextLanguage language) {
+    return TextAnalysis.surfaceTokens(text, language).stream().map(Token::term).toList();
+  }
+
+  @Test
+  void shouldFoldEverySpellingOfTheUsAcronymIntoOneTerm() {
+    assertThat(surface("US U.S. USA U.S.A. troops", TextLanguage.EN))
+        .containsExactly("u.s", "u.s", "u.s", "u.s", "troop");
+    assertThat(surface("told us", TextLanguage.EN)).containsExactly("told", "us");
+  }
+
+  @Test
+  void shouldKeepNuclearArmedApartFromArmsWhenAnalyzingForTagging() {
+    // Porter stems "armed" and "arms" alike; the tagging chain only folds plurals.
+    assertThat(surface("nuclear-armed", TextLanguage.EN)).containsExactly("nuclear", "armed");
+    assertThat(surface("arms", TextLanguage.EN)).containsExactly("arm");
+    assertThat(surface("forces forced", TextLanguage.EN)).containsExactly("force", "forced");
+  }
+
+  @Test
+  void shouldNotStemArabicWhenAnalyzingForTagging() {
+    assertThat(surface("قوية قوات", TextLanguage.AR)).containsExactly("قويه", "قوات");
+  }
+
+  @Test
+  void shouldSplitGluedSentencesWhenAnalyzingForTagging() {
+    assertThat(surface("Russia.The troops", TextLanguage.EN)).containsExactly("russia", "the", "troop");
+  }
 }

@@ -13,7 +13,7 @@ class AvroTagsTest {
   void shouldMapTagsToAvroRecordsWhenArticleIsTagged() {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     TaggingResult result =
-        tagger.tag(OfflineTagger.readTextFile(TestFiles.resource("eval/en_det_01.txt")));
+        tagger.tag(TestFiles.document(TestFiles.resource("eval/en_det_01.txt")));
     List<TopicTag> tags = AvroTags.topicTags(result);
     assertThat(tags).hasSize(result.tags().size()).isNotEmpty();
     TopicTag tag = tags.get(0);
@@ -24,5 +24,12 @@ class AvroTagsTest {
     assertThat(tag.getRuleIds()).isEqualTo(score.ruleIds());
     assertThat(tag.getEvidence()).hasSameSizeAs(score.evidence());
     assertThat(tag.getEvidence().get(0).getText()).isEqualTo(score.evidence().get(0).text());
+    assertThat(tag.getEvidence().get(0).getRule()).isEqualTo(score.evidence().get(0).ruleId());
+    assertThat(tag.getEvidence().get(0).getSnippet()).isEqualTo(score.evidence().get(0).snippet());
+    assertThat(tag.getRole()).isEqualTo(io.newswatch.schemas.avro.TagRole.PRIMARY);
+    assertThat(tag.getPassages()).hasSameSizeAs(score.passages()).isNotEmpty();
+    assertThat(tag.getPassages().get(0).getText()).isEqualTo(score.passages().get(0).text());
+    assertThat(tag.getPassageScore()).isEqualTo(score.passageScore());
+    assertThat(tag.getSeverity()).isEqualTo(score.severity());
   }
 }

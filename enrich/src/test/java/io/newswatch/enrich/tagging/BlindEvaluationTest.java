@@ -39,7 +39,7 @@ class BlindEvaluationTest {
     for (String[] row : rows) {
       String expected = row[2];
       String acceptable = row[3];
-      TaggingResult result = tagger.tag(OfflineTagger.readTextFile(dir.resolve(row[0])));
+      TaggingResult result = tagger.tag(TestFiles.document(dir.resolve(row[0])));
       assertThat(result.language()).as("language of %s", row[0]).isEqualTo(lang);
       String primary = result.primary().map(TopicScore::topic).orElse("-");
       if (primary.equals(expected)) {

@@ -39,7 +39,7 @@ class EvaluationTest {
         Set<String> expected = split(row[1]);
         Set<String> acceptable = split(row[2]);
         Set<String> tags = new HashSet<>();
-        tagger.tag(OfflineTagger.readTextFile(dir.resolve(row[0]))).tags()
+        tagger.tag(TestFiles.document(dir.resolve(row[0]))).tags()
             .forEach(t -> tags.add(t.topic()));
         boolean tagged = tags.contains(topic);
         if (expected.contains(topic)) {

@@ -23,7 +23,7 @@ class EvidenceOffsetsTest {
     }
     int checked = 0;
     for (Path file : files) {
-      Document doc = OfflineTagger.readTextFile(file);
+      Document doc = TestFiles.document(file);
       for (TopicScore score : tagger.tag(doc).scores()) {
         for (Evidence e : score.evidence()) {
           String field = e.field().equals("title") ? doc.title() : doc.body();
@@ -38,12 +38,26 @@ class EvidenceOffsetsTest {
   }
 
   @Test
+  void shouldCarryTheSentenceAsSnippetAndPointEveryHitAtOneOfTheTagsPassages() throws IOException {
+    Document doc = TestFiles.document(TestFiles.seeds().resolve("000_453ad6d33d7d31e1.txt"));
+    TopicScore dmz = tagger.tag(doc).score("dmz").orElseThrow();
+    assertThat(dmz.evidence()).isNotEmpty().allSatisfy(e -> {
+      assertThat(e.snippet()).contains(e.text());
+      assertThat(e.weight()).isNotZero();
+    });
+    assertThat(dmz.evidence()).filteredOn(e -> e.passage() >= 0).allSatisfy(e -> {
+      Passage p = dmz.passages().get(e.passage());
+      assertThat(e.start()).isBetween(p.start(), p.end());
+    });
+  }
+
+  @Test
   void shouldReportPrefixedArabicSurfaceWhenRuleTermIsBare() {
     String body = "قال مسؤول إن والقوات الكورية الشمالية وصلت إلى روسيا";
     TaggingResult result = tagger.tag(new Document("x", "", body, "und"));
     Evidence evidence =
         result.score("russia_deployment").orElseThrow().evidence().stream()
-            .filter(e -> e.ruleId().equals("russia_deployment.nk_troops_in_russia"))
+            .filter(e -> e.ruleId().equals("russia_deployment.nk_troops_in_war"))
             .findFirst()
             .orElseThrow();
     assertThat(evidence.text()).isEqualTo("والقوات");
@@ -53,7 +67,7 @@ class EvidenceOffsetsTest {
 
   @Test
   void shouldEqualSumOfEvidenceWeightsWhenScoring() {
-    Document doc = OfflineTagger.readTextFile(TestFiles.resource("eval/en_dmz_01.txt"));
+    Document doc = TestFiles.document(TestFiles.resource("eval/en_dmz_01.txt"));
     TopicScore dmz = tagger.tag(doc).score("dmz").orElseThrow();
     double sum = dmz.evidence().stream().mapToDouble(Evidence::weight).sum();
     assertThat(dmz.score()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.01));

@@ -21,7 +21,7 @@ class SeedTaggingTest {
     List<String[]> labels = TestFiles.tsv(TestFiles.seeds().resolve("labels.tsv"));
     assertThat(labels).hasSize(5);
     for (String[] row : labels) {
-      Document doc = OfflineTagger.readTextFile(TestFiles.seeds().resolve(row[0]));
+      Document doc = TestFiles.document(TestFiles.seeds().resolve(row[0]));
       TaggingResult result = tagger.tag(doc);
       Set<String> allowed = new java.util.HashSet<>(List.of(row[2]));
       if (!row[3].equals("-")) {
@@ -35,7 +35,7 @@ class SeedTaggingTest {
 
   @Test
   void shouldMarkDmzSeedHighWithReasonsWhenShotsWereFired() {
-    Document doc = OfflineTagger.readTextFile(TestFiles.seeds().resolve("000_453ad6d33d7d31e1.txt"));
+    Document doc = TestFiles.document(TestFiles.seeds().resolve("000_453ad6d33d7d31e1.txt"));
     TopicScore dmz = tagger.tag(doc).primary().orElseThrow();
     assertThat(dmz.severity()).isEqualTo(io.newswatch.schemas.avro.Severity.HIGH);
     assertThat(dmz.severityReasons()).anyMatch(r -> r.startsWith("shots fired"));
@@ -45,7 +45,7 @@ class SeedTaggingTest {
   void shouldLogThroughputWhenTaggingSeedsRepeatedly() {
     List<Document> docs = new ArrayList<>();
     for (String[] row : TestFiles.tsv(TestFiles.seeds().resolve("labels.tsv"))) {
-      docs.add(OfflineTagger.readTextFile(TestFiles.seeds().resolve(row[0])));
+      docs.add(TestFiles.document(TestFiles.seeds().resolve(row[0])));
     }
     int perRound = 0;
     for (Document doc : docs) {

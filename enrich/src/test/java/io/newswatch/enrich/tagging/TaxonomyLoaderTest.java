@@ -4,115 +4,129 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.enrich.TestFiles;
-import io.newswatch.schemas.avro.Severity;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TaxonomyLoaderTest {
 
-  private static TaxonomyLoader.LoadResult result;
-  private static TaxonomyTagger tagger;
+  private static TaxonomyLoader.CheckResult broken;
 
   @BeforeAll
-  static void load() {
-    result = TaxonomyLoader.load(TestFiles.resource("taxonomy/with-bad-rules.yaml"));
-    tagger = new TaxonomyTagger(result.taxonomy());
+  static void check() {
+    broken = TaxonomyLoader.check(TestFiles.resource("taxonomy/with-errors.yaml"));
   }
 
-  private static TopicScore sample(String title, String body, String lang) {
-    return tagger.tag(new Document("t", title, body, lang)).score("sample").orElseThrow();
-  }
-
-  @Test
-  void shouldReportEachBadRuleWithTopicAndRuleWhenLoading() {
-    assertThat(result.errors())
-        .extracting(e -> e.topic() + "/" + e.rule())
-        .contains(
-            "sample/unknown_language", "sample/empty_term", "sample/bad_regex", "sample/typo_key",
-            "sample/near_one_group", "sample/missing_vocab", "sample/only_not",
-            "bad_requirement/broken_anchor", "no_threshold/", "/vocabulary.broken",
-            "/severity.unknown_topic", "/severity.bad_level");
-    assertThat(result.errors())
-        .filteredOn(e -> e.rule().equals("unknown_language"))
-        .singleElement()
-        .satisfies(e -> assertThat(e.message()).contains("unknown language 'fr'"));
-    assertThat(result.errors())
-        .filteredOn(e -> e.rule().equals("bad_regex"))
-        .singleElement()
-        .satisfies(e -> assertThat(e.toString()).contains("topic 'sample'", "troops ("));
-    assertThat(result.errors())
-        .filteredOn(e -> e.rule().equals("typo_key"))
-        .singleElement()
-        .satisfies(e -> assertThat(e.message()).contains("unknown key 'wieght'"));
+  private static TaxonomyDiagnostic at(int line) {
+    return broken.diagnostics().stream().filter(d -> d.line() == line).findFirst()
+        .orElseThrow(() -> new AssertionError("no diagnostic at line " + line + " in " + broken.diagnostics()));
   }
 
   @Test
-  void shouldKeepGoodRulesAndSkipBrokenTopicsWhenSomeRulesAreBad() {
-    assertThat(result.taxonomy().version()).isEqualTo("test-1");
-    assertThat(result.taxonomy().topicIds()).containsExactly("sample");
-    TopicScore score = sample("", "Russia sent troops and soldiers; one defected.", "en");
-    assertThat(score.ruleIds()).containsExactly("sample.good_army", "sample.good_defection");
+  void shouldRefuseTheWholeTaxonomyWhenAnyRuleHasAnError() {
+    assertThat(broken.ok()).isFalse();
+    assertThat(broken.taxonomy()).isNull();
+    assertThatThrownBy(() -> TaxonomyLoader.load(TestFiles.resource("taxonomy/with-errors.yaml")))
+        .isInstanceOf(TaxonomyException.class)
+        .hasMessageContaining("with-errors.yaml:11:5: error: topics[typo_key]: has unknown key 'threshhold'");
   }
 
   @Test
-  void shouldTagOnlyWhenScoreReachesThreshold() {
-    TopicScore below = sample("", "Russia moved troops.", "en");
-    assertThat(below.score()).isEqualTo(2.0);
-    assertThat(below.tagged()).isFalse();
-    assertThat(below.severity()).isEqualTo(Severity.UNKNOWN);
-
-    TopicScore at = sample("", "Russia moved troops; a soldier defected.", "en");
-    assertThat(at.score()).isEqualTo(4.0);
-    assertThat(at.tagged()).isTrue();
-    assertThat(at.severity()).isEqualTo(Severity.HIGH);
-    assertThat(at.severityReasons()).containsExactly("defection: \"defected\"");
+  void shouldNameFileLineAndSuggestionWhenAKeyIsMisspelt() {
+    TaxonomyDiagnostic typo = at(11);
+    assertThat(typo.isError()).isTrue();
+    assertThat(typo.source()).endsWith("with-errors.yaml");
+    assertThat(typo.message()).contains("unknown key 'threshhold'");
+    assertThat(typo.suggestion()).isEqualTo("did you mean 'threshold'?");
+    assertThat(broken.errors()).anySatisfy(d -> assertThat(d.toString())
+        .contains("topics[typo_key].threshold").contains("needs a positive number"));
   }
 
   @Test
-  void shouldScoreZeroAndNameTheGapWhenRequirementIsMissing() {
-    TopicScore score = sample("", "Troops defected at the border.", "en");
-    assertThat(score.score()).isZero();
-    assertThat(score.tagged()).isFalse();
-    assertThat(score.missingRequirements()).containsExactly("sample.required.place");
+  void shouldSuggestTheClosestVocabularyWhenANameIsUnknown() {
+    TaxonomyDiagnostic vocab = at(16);
+    assertThat(vocab.message()).contains("uses vocabulary 'bordr', which is not defined");
+    assertThat(vocab.suggestion()).isEqualTo("did you mean 'border'?");
+    assertThat(vocab.path()).isEqualTo("topics[typo_key].rules[crossing].vocab");
   }
 
   @Test
-  void shouldCountTitleMatchesWithBoostAndCapHitsWhenRepeated() {
-    TopicScore score = sample("Troops", "Russia: troops, troops, troops.", "en");
-    assertThat(score.score()).isEqualTo(4.0); // maxHits 1, found first in the title, boost 2
-    assertThat(score.evidence())
-        .filteredOn(e -> e.weight() > 0)
-        .singleElement()
-        .satisfies(e -> assertThat(e.field()).isEqualTo("title"));
+  void shouldRejectEmptyTopicsAndRulesThatCanNeverMatch() {
+    assertThat(broken.errors()).anySatisfy(d -> {
+      assertThat(d.path()).isEqualTo("topics[empty]");
+      assertThat(d.message()).contains("is empty");
+    });
+    assertThat(broken.errors()).anySatisfy(d -> {
+      assertThat(d.path()).isEqualTo("topics[unreachable].rules[never]");
+      assertThat(d.message()).contains("can never match");
+      assertThat(d.line()).isEqualTo(25);
+    });
   }
 
   @Test
-  void shouldMatchArabicRuleTermsWhenTextHasProcliticsAndInflection() {
-    TopicScore score = sample("", "أعلنت لروسيا أن والقوات وصلت، وانشقت مجموعة", "ar");
-    assertThat(score.missingRequirements()).isEmpty();
-    assertThat(score.ruleIds()).containsExactly("sample.good_army", "sample.good_defection");
-    assertThat(score.evidence()).extracting(Evidence::text).contains("لروسيا", "والقوات", "وانشقت");
+  void shouldWarnWithoutFailingWhenARuleCoversOneLanguageOrAVocabularyIsUnused() {
+    assertThat(broken.diagnostics()).anySatisfy(d -> {
+      assertThat(d.isError()).isFalse();
+      assertThat(d.path()).isEqualTo("topics[unreachable].rules[english_only]");
+      assertThat(d.message()).contains("can only match en articles");
+    });
+    assertThat(broken.diagnostics()).anySatisfy(d -> {
+      assertThat(d.isError()).isFalse();
+      assertThat(d.path()).isEqualTo("vocabulary.unused");
+    });
   }
 
   @Test
-  void shouldIgnoreTermInsideExcludedPhraseWhenCeasefireIsMentioned() {
-    assertThat(sample("", "Russia agreed to a ceasefire.", "en").ruleIds()).isEmpty();
-    assertThat(sample("", "Russia said troops came under fire.", "en").ruleIds())
-        .contains("sample.good_fire");
+  void shouldExplainWhatReplacedARetiredKey() {
+    assertThat(at(3).message()).contains("'titleBoost' is no longer supported").contains("lede");
+    assertThat(at(36).message()).contains("'required' is no longer supported").contains("zeroed a whole topic");
+    assertThat(at(41).message()).contains("'maxHits' is no longer supported");
   }
 
   @Test
-  void shouldFailWithMessageWhenFileIsNotYaml() {
+  void shouldReportDuplicateIdsBadRegexBadKindNegativeCoreAndUnknownSeverityTopic() {
+    List<String> messages = broken.errors().stream().map(TaxonomyDiagnostic::toString).toList();
+    assertThat(messages).anySatisfy(m -> assertThat(m).contains("rules[one]").contains("defined twice"));
+    assertThat(messages).anySatisfy(m -> assertThat(m).contains("regex 'troops (' is invalid"));
+    assertThat(messages).anySatisfy(m -> assertThat(m).contains("is 'contxt'; use core or context")
+        .contains("did you mean 'context'?"));
+    assertThat(messages).anySatisfy(m -> assertThat(m).contains("rules[negative_core].weight")
+        .contains("a core rule needs a positive weight"));
+    assertThat(messages).anySatisfy(m -> assertThat(m).contains("names unknown topic 'dmzz'"));
+  }
+
+  @Test
+  void shouldFailWithLineWhenFileIsNotYaml() {
     assertThatThrownBy(() -> TaxonomyLoader.load(TestFiles.resource("taxonomy/not-yaml.yaml")))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(TaxonomyException.class)
         .hasMessageContaining("not valid YAML");
   }
 
   @Test
-  void shouldLoadDefaultTaxonomyWithoutErrors() {
-    TaxonomyLoader.LoadResult defaults = TaxonomyLoader.loadDefault();
-    assertThat(defaults.errors()).isEmpty();
-    assertThat(defaults.taxonomy().topicIds())
-        .containsExactly("dmz", "russia_deployment", "deterrence");
+  void shouldLoadTheDefaultTaxonomyWithoutErrorsOrWarnings() {
+    TaxonomyLoader.CheckResult defaults = TaxonomyLoader.check(
+        TaxonomyLoader.class.getResourceAsStream(TaxonomyLoader.DEFAULT_RESOURCE), "default.yaml");
+    assertThat(defaults.diagnostics()).isEmpty();
+    assertThat(defaults.taxonomy().topicIds()).containsExactly("dmz", "russia_deployment", "deterrence");
+  }
+
+  @Test
+  void shouldLoadAMinimalTaxonomyFromAStream() {
+    String yaml = """
+        version: "mini"
+        topics:
+          - id: t
+            threshold: 1
+            passageThreshold: 1
+            rules:
+              - {id: r, weight: 1, terms: {common: [DMZ]}}
+        """;
+    TaxonomyLoader.CheckResult result =
+        TaxonomyLoader.check(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "inline");
+    assertThat(result.ok()).as("%s", result.diagnostics()).isTrue();
+    assertThat(new TaxonomyTagger(result.taxonomy()).tag(new Document("x", "", "A DMZ incident.", "en")).tags())
+        .singleElement().extracting(TopicScore::topic).isEqualTo("t");
   }
 }

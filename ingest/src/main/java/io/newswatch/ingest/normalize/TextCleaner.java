@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  *   <li>a short line that occurs more than once (a menu printed twice) is dropped everywhere;
  *   <li>lines made of links, e-mail addresses, domains or breadcrumb separators are dropped;
  *   <li>from the start, lines of at most two words are dropped;
- *   <li>from the end, lines that are short or do not end a sentence are dropped (footer, credits,
- *       "back to top", share labels);
+ *   <li>from the end, lines that are short, or do not end a sentence and have few words, are dropped
+ *       (footer, credits, "back to top", share labels); a long unpunctuated line is kept, since
+ *       stored pages are often cut mid-sentence;
  *   <li>single-word lines without punctuation are dropped anywhere;
  *   <li>a digest tail is cut: in the second half of the text, a short heading ending in a colon followed
  *       by a run of dash or bullet items ("In other developments:" and a list of unrelated briefs) and
@@ -46,6 +47,8 @@ public final class TextCleaner {
   private static final int TRAILING_DEBRIS_WORDS = 3;
   /** Footer lines without sentence punctuation (disclaimers, bylines, dates) are shorter than this. */
   private static final int TRAILING_UNPUNCTUATED_CHARS = 160;
+  /** An unpunctuated last line of this many words is a sentence the page cut off, not a footer. */
+  private static final int TRAILING_PROSE_WORDS = 12;
 
   /** Cleans {@code text}; returns an empty string when nothing reads like prose. */
   public String clean(String text) {
@@ -160,7 +163,9 @@ public final class TextCleaner {
     if (words(line) <= TRAILING_DEBRIS_WORDS) {
       return true;
     }
-    return !endsSentence(line) && line.length() < TRAILING_UNPUNCTUATED_CHARS;
+    // A page cut mid-sentence ends in prose without a full stop; footers without one are short.
+    return !endsSentence(line) && line.length() < TRAILING_UNPUNCTUATED_CHARS
+        && words(line) < TRAILING_PROSE_WORDS;
   }
 
   /** Whether the line ends a sentence, looking past closing quotes and brackets. */

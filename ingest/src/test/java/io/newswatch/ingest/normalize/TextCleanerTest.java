@@ -52,4 +52,15 @@ class TextCleanerTest {
         """;
     assertThat(cleaner.clean(text)).contains("a hotline between the two militaries");
   }
+
+  @Test
+  void shouldKeepTheLastSentenceWhenThePageWasCutMidSentence() {
+    String text = """
+        Officials from both sides met in the capital on Tuesday, the ministry said.
+        These agreements are a follow-up to the treaty on comprehensive partnership signed between the two
+        Share this article
+        """;
+    assertThat(cleaner.clean(text)).endsWith("signed between the two");
+    assertThat(cleaner.clean(text + "Follow us on social media\n")).endsWith("signed between the two");
+  }
 }

@@ -1,0 +1,199 @@
+package io.newswatch.enrich.tagging;
+
+import io.newswatch.enrich.analysis.Sentences;
+import io.newswatch.enrich.analysis.TextAnalysis;
+import io.newswatch.enrich.analysis.TextLanguage;
+import io.newswatch.enrich.analysis.Token;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * An article analyzed once for tagging: its tokens (title first, then body) with the lexicon
+ * entries each stands for, its sentences, and which sentences form the lede.
+ *
+ * <p>Positions are global token indices across both fields, and a sentence never spans two fields.
+ * The <em>lede</em> is every sentence that starts within the first {@code ledeTokens} tokens of the
+ * article, title included: with a headline that is the headline and the first sentence or two, and
+ * without one it is the first sentences, so an article scores about the same whether or not the page
+ * had a headline. A sentence repeated word for word (a headline printed twice, a duplicated photo
+ * caption) is marked, and counts once.
+ */
+final class AnalyzedText {
+
+  static final int TITLE = 0;
+  static final int BODY = 1;
+  private static final String[] FIELD_NAMES = {"title", "body"};
+
+  private final TextLanguage language;
+  private final String[] texts;
+  private final List<Token> tokens = new ArrayList<>();
+  private final int[] fieldOfToken;
+  private final int[] sentenceOfToken;
+  private final int[][] ids;
+  private final List<Sentence> sentences = new ArrayList<>();
+  private final int[] head;
+  private final int[] next;
+  private final int[] position;
+  private final Map<Expr, List<Match>> cache = new IdentityHashMap<>();
+
+  /** One sentence: its field, character range in that field, token range, and flags. */
+  record Sentence(int index, int field, int start, int end, int firstToken, int lastToken, boolean lede,
+      boolean repeated) {
+    boolean hasTokens() {
+      return lastToken >= firstToken;
+    }
+  }
+
+  AnalyzedText(Document doc, Taxonomy taxonomy) {
+    this.language = TextLanguage.resolve(doc.lang(), doc.title() + "\n" + doc.body());
+    this.texts = new String[] {doc.title(), doc.body()};
+    Lexicon lexicon = taxonomy.lexicon(language);
+    List<Integer> fields = new ArrayList<>();
+    List<Integer> sentenceIds = new ArrayList<>();
+    Set<List<String>> seenSentences = new HashSet<>();
+    int ledeTokens = taxonomy.scoring().ledeTokens();
+    for (int field = 0; field < texts.length; field++) {
+      String text = texts[field];
+      List<Token> fieldTokens = TextAnalysis.surfaceTokens(text, language);
+      int[] starts = Sentences.starts(text);
+      int t = 0;
+      for (int s = 0; s < starts.length; s++) {
+        int start = starts[s];
+        int end = s + 1 < starts.length ? starts[s + 1] : text.length();
+        int firstToken = tokens.size();
+        List<String> words = new ArrayList<>();
+        while (t < fieldTokens.size() && fieldTokens.get(t).start() < end) {
+          Token token = fieldTokens.get(t++);
+          tokens.add(token);
+          fields.add(field);
+          sentenceIds.add(sentences.size());
+          words.add(token.term());
+        }
+        int lastToken = tokens.size() - 1;
+        if (lastToken < firstToken) {
+          continue; // blank line
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+          end--;
+        }
+        boolean repeated = words.size() >= 3 && !seenSentences.add(words);
+        sentences.add(new Sentence(sentences.size(), field, start, end, firstToken, lastToken,
+            firstToken < ledeTokens, repeated));
+      }
+    }
+    int n = tokens.size();
+    fieldOfToken = new int[n];
+    sentenceOfToken = new int[n];
+    ids = new int[n][];
+    int postings = 0;
+    for (int i = 0; i < n; i++) {
+      fieldOfToken[i] = fields.get(i);
+      sentenceOfToken[i] = sentenceIds.get(i);
+      ids[i] = lexicon.idsOf(tokens.get(i).term());
+      postings += ids[i].length;
+    }
+    // Postings per lexicon entry as linked lists in arrays: head[id] is the last position seen.
+    head = new int[lexicon.size()];
+    Arrays.fill(head, -1);
+    next = new int[postings];
+    position = new int[postings];
+    int p = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      for (int id : ids[i]) {
+        position[p] = i;
+        next[p] = head[id];
+        head[id] = p++;
+      }
+    }
+  }
+
+  TextLanguage language() {
+    return language;
+  }
+
+  int size() {
+    return tokens.size();
+  }
+
+  Token token(int position) {
+    return tokens.get(position);
+  }
+
+  int field(int position) {
+    return fieldOfToken[position];
+  }
+
+  static String fieldName(int field) {
+    return FIELD_NAMES[field];
+  }
+
+  String text(int field) {
+    return texts[field];
+  }
+
+  int sentenceOf(int position) {
+    return sentenceOfToken[position];
+  }
+
+  List<Sentence> sentences() {
+    return sentences;
+  }
+
+  Sentence sentence(int index) {
+    return sentences.get(index);
+  }
+
+  /** Whether the token at {@code position} stands for lexicon entry {@code id}. */
+  boolean hasId(int position, int id) {
+    for (int candidate : ids[position]) {
+      if (candidate == id) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first posting of lexicon entry {@code id} (its positions in text order are read with {@link
+   * #postingPosition} and {@link #nextPosting}), or -1 when the article does not have it.
+   */
+  int firstPosting(int id) {
+    return id < head.length ? head[id] : -1;
+  }
+
+  int nextPosting(int posting) {
+    return next[posting];
+  }
+
+  int postingPosition(int posting) {
+    return position[posting];
+  }
+
+  /** The surface terms of every token, title then body, for consumers of the same analysis (dedup). */
+  List<String> terms() {
+    List<String> out = new ArrayList<>(tokens.size());
+    for (Token token : tokens) {
+      out.add(token.term());
+    }
+    return out;
+  }
+
+  /**
+   * Conditions are shared by many rules (vocabularies), so their matches are computed once per
+   * article. An article is tagged by one thread, so a plain map is enough.
+   */
+  List<Match> cached(Expr expr, Function<AnalyzedText, List<Match>> compute) {
+    List<Match> matches = cache.get(expr);
+    if (matches == null) {
+      matches = List.copyOf(compute.apply(this));
+      cache.put(expr, matches);
+    }
+    return matches;
+  }
+}

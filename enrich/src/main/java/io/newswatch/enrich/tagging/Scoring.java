@@ -1,0 +1,27 @@
+package io.newswatch.enrich.tagging;
+
+/**
+ * Taxonomy-wide scoring parameters: how many tokens from the start of an article form its lede, how
+ * much a fact found in the lede adds on top of its weight (a share of the weight), the most one
+ * sentence can add to an article's salience, and the markers
+ * of a background clause ("amid", "وسط") with the factor a fact inside one counts at.
+ */
+record Scoring(int ledeTokens, double ledeBonus, double sentenceCap, Expr background, double backgroundFactor) {
+
+  static final Scoring DEFAULT = new Scoring(40, 0.5, 4.5, null, 1.0);
+
+  Scoring {
+    if (ledeTokens < 1) {
+      throw new IllegalArgumentException("scoring.ledeTokens must be at least 1, got " + ledeTokens);
+    }
+    if (!(ledeBonus >= 0)) {
+      throw new IllegalArgumentException("scoring.ledeBonus must be >= 0, got " + ledeBonus);
+    }
+    if (!(sentenceCap > 0)) {
+      throw new IllegalArgumentException("scoring.sentenceCap must be positive, got " + sentenceCap);
+    }
+    if (!(backgroundFactor > 0 && backgroundFactor <= 1)) {
+      throw new IllegalArgumentException("scoring.backgroundFactor must be in (0, 1], got " + backgroundFactor);
+    }
+  }
+}
