@@ -1,10 +1,15 @@
 package io.newswatch.ingest;
 
+import io.newswatch.ingest.feed.AddressPolicy;
+import io.newswatch.ingest.files.LinkPolicy;
 import io.newswatch.runtime.ConfigException;
 import io.newswatch.runtime.Settings;
 import io.newswatch.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +21,10 @@ import java.util.Optional;
  * @param feedsFile YAML list of feeds, or null
  * @param httpPort port of the push endpoint, or -1 for none
  * @param httpToken bearer token of the push endpoint; without one the endpoint is off unless {@code httpOpen}
+ * @param watchQuietPeriod how long a watched file must stay unchanged (size and modification time) before
+ *     it is imported, so a writer that pauses is not read half-way
+ * @param links whether symbolic links in the folder are read
+ * @param fetchAllowNetworks networks the feed fetcher may reach besides public addresses (CIDRs)
  */
 public record IngestConfig(
     String rawTopic,
@@ -31,7 +40,10 @@ public record IngestConfig(
     boolean httpOpen,
     long httpMaxBodyBytes,
     Duration httpReadTimeout,
-    int httpThreads) {
+    int httpThreads,
+    Duration watchQuietPeriod,
+    LinkPolicy links,
+    List<String> fetchAllowNetworks) {
 
   public static final String TOPIC_RAW = "ingest.topic.raw";
   public static final String TOPIC_REJECTED = "ingest.topic.rejected";
@@ -47,6 +59,9 @@ public record IngestConfig(
   public static final String HTTP_MAX_BODY = "ingest.http.max-body-bytes";
   public static final String HTTP_READ_TIMEOUT = "ingest.http.read-timeout";
   public static final String HTTP_THREADS = "ingest.http.threads";
+  public static final String WATCH_QUIET_PERIOD = "ingest.watch.quiet-period";
+  public static final String FOLLOW_LINKS = "ingest.follow-links";
+  public static final String FETCH_ALLOW_NETWORKS = "ingest.fetch.allow-networks";
 
   public IngestConfig {
     if (httpPort < -1 || httpPort > 65535) {
@@ -56,6 +71,25 @@ public record IngestConfig(
       throw new ConfigException(HTTP_MAX_BODY, "must be at least 1024, got " + httpMaxBodyBytes);
     }
     httpToken = httpToken == null ? Optional.empty() : httpToken.filter(t -> !t.isBlank());
+    if (watchQuietPeriod == null || watchQuietPeriod.isNegative()) {
+      throw new ConfigException(WATCH_QUIET_PERIOD, "must be a duration of 0s or more (0s: import as soon as two"
+          + " scans agree), got " + watchQuietPeriod);
+    }
+    if (links == null) {
+      throw new ConfigException(FOLLOW_LINKS, "must be none or inside");
+    }
+    fetchAllowNetworks = fetchAllowNetworks == null ? List.of() : List.copyOf(fetchAllowNetworks);
+    try {
+      AddressPolicy.allowing(fetchAllowNetworks);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(FETCH_ALLOW_NETWORKS, "must be a comma-separated list of IP addresses or CIDR networks: "
+          + e.getMessage());
+    }
+  }
+
+  /** The addresses the feed fetcher may connect to. */
+  public AddressPolicy addressPolicy() {
+    return AddressPolicy.allowing(fetchAllowNetworks);
   }
 
   public static Map<String, String> defaults() {
@@ -73,6 +107,9 @@ public record IngestConfig(
         // a few slow (or hostile) clients from holding the endpoint.
         Map.entry(HTTP_READ_TIMEOUT, "5s"),
         Map.entry(HTTP_THREADS, "16"),
+        // Writers pause (network copies, editors saving in steps); a file must be quiet this long to be whole.
+        Map.entry(WATCH_QUIET_PERIOD, "10s"),
+        Map.entry(FOLLOW_LINKS, "none"),
         Map.entry(Settings.MANAGEMENT_PORT, "9101"));
   }
 
@@ -83,17 +120,36 @@ public record IngestConfig(
     } catch (NumberFormatException e) {
       throw new ConfigException(HTTP_MAX_BODY, "must be a number of bytes, got '" + s.get(HTTP_MAX_BODY) + "'");
     }
+    Duration watchInterval = s.getDuration(WATCH_INTERVAL);
+    if (watchInterval.isZero()) {
+      throw new ConfigException(WATCH_INTERVAL, "must be longer than 0s, e.g. 2s");
+    }
     return new IngestConfig(s.get(TOPIC_RAW), s.get(TOPIC_REJECTED), s.get(TOPIC_FEED_STATE), s.getPath(STATE_DIR),
-        s.has(WATCH_DIR) ? s.getPath(WATCH_DIR) : null, s.getDuration(WATCH_INTERVAL),
+        s.has(WATCH_DIR) ? s.getPath(WATCH_DIR) : null, watchInterval,
         s.has(FEEDS) ? s.getPath(FEEDS) : null, s.getInt(HTTP_PORT, -1, 65535), s.get(HTTP_HOST),
         Optional.ofNullable(s.get(HTTP_TOKEN, null)), s.getBoolean(HTTP_OPEN), maxBody, s.getDuration(HTTP_READ_TIMEOUT),
-        s.getInt(HTTP_THREADS, 1, 256));
+        s.getInt(HTTP_THREADS, 1, 256), s.getDuration(WATCH_QUIET_PERIOD), links(s.get(FOLLOW_LINKS, "none")),
+        networks(s.get(FETCH_ALLOW_NETWORKS, "")));
+  }
+
+  private static LinkPolicy links(String value) {
+    try {
+      return LinkPolicy.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(FOLLOW_LINKS, "must be none (symbolic links are not read) or inside (links whose"
+          + " target stays inside the folder are read), got '" + value + "'");
+    }
+  }
+
+  private static List<String> networks(String value) {
+    return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
   }
 
   /** Never print the token. */
   @Override
   public String toString() {
     return "IngestConfig[raw=" + rawTopic + ", watchDir=" + watchDir + ", feeds=" + feedsFile + ", httpPort=" + httpPort
-        + ", token=" + (httpToken.isPresent() ? "******" : "none") + ", open=" + httpOpen + "]";
+        + ", token=" + (httpToken.isPresent() ? "******" : "none") + ", open=" + httpOpen + ", quietPeriod="
+        + watchQuietPeriod + ", links=" + links + ", allowNetworks=" + fetchAllowNetworks + "]";
   }
 }

@@ -16,6 +16,7 @@ public final class IngestMetrics {
   public static final String REJECTED = "newswatch.ingest.rejected";
   public static final String BYTES = "newswatch.ingest.bytes";
   public static final String ERRORS = "newswatch.ingest.errors";
+  public static final String REUSED_IDENTITY = "newswatch.ingest.reused.identity";
 
   private final MeterRegistry registry;
   private final ConcurrentMap<String, SourceMetrics> bySource = new ConcurrentHashMap<>();
@@ -37,6 +38,7 @@ public final class IngestMetrics {
     private final Counter rejected;
     private final Counter bytes;
     private final Counter errors;
+    private final Counter reusedIdentity;
 
     private SourceMetrics(MeterRegistry registry, String type, String name) {
       fetched = counter(registry, FETCHED, "Fetches or inputs read", type, name);
@@ -45,6 +47,8 @@ public final class IngestMetrics {
       rejected = counter(registry, REJECTED, "Inputs sent to the dead-letter sink", type, name);
       bytes = counter(registry, BYTES, "Raw bytes read", type, name);
       errors = counter(registry, ERRORS, "Fetches or polls that failed (timeout, HTTP error, not a feed)", type, name);
+      reusedIdentity = counter(registry, REUSED_IDENTITY,
+          "Feed items whose GUID or link was seen before with other content (published as new items)", type, name);
     }
 
     private static Counter counter(MeterRegistry r, String n, String d, String type, String name) {
@@ -73,6 +77,10 @@ public final class IngestMetrics {
 
     public void error() {
       errors.increment();
+    }
+
+    public void reusedIdentity() {
+      reusedIdentity.increment();
     }
   }
 }

@@ -17,6 +17,7 @@ import io.newswatch.ingest.kafka.FeedRunner;
 import io.newswatch.ingest.kafka.FeedStateStore;
 import io.newswatch.ingest.kafka.KafkaArticleSink;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
+import io.newswatch.runtime.LogSafe;
 import io.newswatch.runtime.TopicProvisioner;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
@@ -29,6 +30,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,13 +51,16 @@ public final class IngestService implements AutoCloseable {
   private Properties feedsKafka;
   private SchemaRegistry registry;
 
-  private IngestService(IngestConfig config, KafkaArticleSink sink, IngestMetrics metrics) throws IOException {
+  private IngestService(IngestConfig config, KafkaArticleSink sink, IngestMetrics metrics, String clusterId)
+      throws IOException {
     this.config = config;
     this.sink = sink;
     this.metrics = metrics;
     Files.createDirectories(config.stateDir());
-    this.importer = new DirectoryImporter(sink, normalizer, ImportLedger.open(config.stateDir().resolve("imported-files.ledger")),
-        metrics, Clock.systemUTC());
+    ImportLedger ledger = ImportLedger.forTarget(config.stateDir(), clusterId, config.rawTopic());
+    log.info("files imported into {} of Kafka cluster {}: {} recorded", config.rawTopic(), clusterId, ledger.size());
+    this.importer = new DirectoryImporter(sink, normalizer, ledger, metrics, Clock.systemUTC(),
+        DirectoryImporter.DEFAULT_MAX_FILE_BYTES, config.links());
   }
 
   /** Creates the topics ingest writes and connects the publisher; no source runs yet. */
@@ -60,8 +68,15 @@ public final class IngestService implements AutoCloseable {
       throws IOException {
     TopicProvisioner.ensure(kafka, List.<Topic<?>>of(Topics.ARTICLES_RAW.renamed(config.rawTopic()),
         Topics.INGEST_REJECTED.renamed(config.rejectedTopic()), Topics.FEED_STATE.renamed(config.feedStateTopic())));
+    String clusterId = clusterId(kafka);
     KafkaArticleSink sink = new KafkaArticleSink(kafka, registry, config.rawTopic(), config.rejectedTopic(), config.feedStateTopic());
-    IngestService s = new IngestService(config, sink, new IngestMetrics(meters == null ? new SimpleMeterRegistry() : meters));
+    IngestService s;
+    try {
+      s = new IngestService(config, sink, new IngestMetrics(meters == null ? new SimpleMeterRegistry() : meters), clusterId);
+    } catch (IOException | RuntimeException e) {
+      sink.close();
+      throw e;
+    }
     if (meters != null) {
       sink.bindClientMetrics(meters);
     }
@@ -70,11 +85,23 @@ public final class IngestService implements AutoCloseable {
     return s;
   }
 
+  /** The id of the Kafka cluster, which keys the import ledger. */
+  private static String clusterId(Properties kafka) throws IOException {
+    try (Admin admin = Admin.create(kafka)) {
+      return admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("cannot read the Kafka cluster id: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the Kafka cluster id", e);
+    }
+  }
+
   /** Imports every article file under {@code dir} once (files already imported are skipped) and waits for the acks. */
   public ImportReport importDirectory(Path dir) throws IOException {
     ImportReport report = importer.importDirectory(dir);
     sink.flush();
-    log.info("imported {}: {} articles, {} rejected, {} already imported, {} ignored", dir, report.articles(),
+    log.info("imported {}: {} articles, {} rejected, {} already imported, {} ignored", LogSafe.of(dir), report.articles(),
         report.rejected(), report.alreadyImported(), report.ignored());
     return report;
   }
@@ -82,15 +109,18 @@ public final class IngestService implements AutoCloseable {
   /** Starts the sources in the config: the folder watcher, the feeds and the push endpoint. */
   public void start() throws IOException {
     if (config.watchDir() != null) {
-      DirectoryWatcher watcher = new DirectoryWatcher(config.watchDir(), importer);
+      DirectoryWatcher watcher = new DirectoryWatcher(config.watchDir(), importer, config.watchQuietPeriod(),
+          Clock.systemUTC());
       watcher.start(config.watchInterval());
       running.add(watcher);
-      log.info("watching {} for new articles", config.watchDir());
+      log.info("watching {} for new articles", LogSafe.of(config.watchDir()));
     }
     if (config.feedsFile() != null) {
       List<FeedConfig> feeds = new FeedsConfigLoader().load(config.feedsFile());
-      FeedPoller poller = new FeedPoller(new HttpFetcher(Duration.ofSeconds(10), "newswatch/0.1 (+feed monitor)"),
+      FeedPoller poller = new FeedPoller(
+          new HttpFetcher(Duration.ofSeconds(10), "newswatch/0.1 (+feed monitor)", config.addressPolicy()),
           normalizer, metrics, Backoff.defaults(), Clock.systemUTC());
+      log.info("feed fetcher connects to {}", config.addressPolicy());
       FeedRunner runner = new FeedRunner(feeds, poller, sink, FeedStateStore.load(feedsKafka, registry, config.feedStateTopic()));
       runner.start();
       running.add(runner);

@@ -1,14 +1,17 @@
 package io.newswatch.ingest;
 
 import io.newswatch.schemas.avro.Article;
+import io.newswatch.ingest.kafka.FeedStateSink;
 import io.newswatch.schemas.avro.DeadLetter;
+import io.newswatch.schemas.avro.FeedState;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** In-memory sink for tests. */
-public final class CollectingSink implements ArticleSink {
+public final class CollectingSink implements FeedStateSink {
   public final List<Article> articles = new CopyOnWriteArrayList<>();
   public final List<DeadLetter> rejects = new CopyOnWriteArrayList<>();
+  public final List<FeedState> feedStates = new CopyOnWriteArrayList<>();
   /** When set, flush fails as a producer does after a broker outage longer than its delivery timeout. */
   public volatile boolean failFlush;
 
@@ -20,6 +23,11 @@ public final class CollectingSink implements ArticleSink {
   @Override
   public void reject(DeadLetter deadLetter) {
     rejects.add(deadLetter);
+  }
+
+  @Override
+  public void saveFeedState(FeedState state) {
+    feedStates.add(state);
   }
 
   @Override

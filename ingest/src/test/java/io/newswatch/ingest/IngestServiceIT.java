@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,37 @@ class IngestServiceIT {
       assertThat(a.getId()).startsWith("c-");
     });
     assertThat(articles).extracting(Article::getId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void shouldPublishTheSeedsAgainWhenTheSameStateFolderPointsAtAFreshCluster(TestPlatform platform) throws Exception {
+    IngestConfig config = config(platform, Map.of());
+    try (IngestService ingest = IngestService.create(config, kafka(platform), registry(platform), null)) {
+      assertThat(ingest.importDirectory(TestPaths.seeds()).articles()).isEqualTo(5);
+    }
+    try (KafkaClusterTestKit fresh = freshCluster()) {
+      Properties freshKafka = Settings.of(Map.of(Settings.BOOTSTRAP, fresh.bootstrapServers())).kafkaProperties();
+      try (IngestService ingest = IngestService.create(config, freshKafka, registry(platform), null)) {
+        assertThat(ingest.importDirectory(TestPaths.seeds()).articles())
+            .as("the ledger of the first cluster must not hide the files from a new one").isEqualTo(5);
+        assertThat(ingest.importDirectory(TestPaths.seeds()).articles()).isZero();
+      }
+    }
+  }
+
+  private static KafkaClusterTestKit freshCluster() throws Exception {
+    KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+        .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+        .build();
+    kit.format();
+    kit.startup();
+    kit.waitForReadyBrokers();
+    return kit;
   }
 
   @Test
@@ -130,7 +163,9 @@ class IngestServiceIT {
     String p = platform.uniqueName("ingest");
     Settings s = Settings.of(IngestConfig.defaults()).with(Map.of(
         IngestConfig.TOPIC_RAW, p + ".raw", IngestConfig.TOPIC_REJECTED, p + ".rejected",
-        IngestConfig.TOPIC_FEED_STATE, p + ".feed-state", IngestConfig.STATE_DIR, tmp.resolve(p).toString())).with(extra);
+        IngestConfig.TOPIC_FEED_STATE, p + ".feed-state", IngestConfig.STATE_DIR, tmp.resolve(p).toString(),
+        // The test feed server is on loopback, which the fetcher refuses unless allowed.
+        IngestConfig.FETCH_ALLOW_NETWORKS, "127.0.0.1")).with(extra);
     return IngestConfig.from(s);
   }
 

@@ -19,10 +19,16 @@ public final class TestServer implements AutoCloseable {
   public final CountDownLatch release = new CountDownLatch(1);
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   public TestServer() {
+    this(InetAddress.getLoopbackAddress());
+  }
+
+  /** A server on another address, e.g. 127.0.0.2: a second loopback host that an allow-list of 127.0.0.1 leaves out. */
+  public TestServer(InetAddress address) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(address, 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -36,7 +42,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
+        + path);
   }
 
   /** A test resource's bytes. */
@@ -53,6 +60,9 @@ public final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     release.countDown();
     server.stop(0);
     executor.shutdownNow();

@@ -5,6 +5,7 @@
  * variables, flags) and passes {@code kafka.*} keys straight to the clients; {@link
  * io.newswatch.runtime.ManagementServer} serves liveness, readiness and Prometheus metrics; {@link
  * io.newswatch.runtime.TopicProvisioner} creates the catalog's topics when missing; {@link
- * io.newswatch.runtime.DeadLetters} builds the dead-letter records every stage writes.
+ * io.newswatch.runtime.DeadLetters} builds the dead-letter records every stage writes; {@link
+ * io.newswatch.runtime.LogSafe} escapes outside values (and masks URL credentials) before they are logged.
  */
 package io.newswatch.runtime;

@@ -36,8 +36,8 @@ public record FeedConfig(
         "feed '" + id + "' interval " + interval + " is too short; use at least 1 second (minutes in production)");
   }
 
-  /** A feed with default limits, GUID identity, a 15-minute interval and no full-text fetch. */
+  /** A feed with default limits, GUID identity, a 15-minute interval and full text fetched for short summaries. */
   public static FeedConfig of(String id, String url) {
-    return new FeedConfig(id, URI.create(url), Duration.ofMinutes(15), IdentityPolicy.GUID, FeedLimits.defaults(), false);
+    return new FeedConfig(id, URI.create(url), Duration.ofMinutes(15), IdentityPolicy.GUID, FeedLimits.defaults(), true);
   }
 }

@@ -8,6 +8,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.newswatch.ingest.normalize.CharsetResolver;
 import io.newswatch.ingest.normalize.HtmlExtractor;
 import io.newswatch.ingest.normalize.RawArticle;
+import io.newswatch.runtime.LogSafe;
 import io.newswatch.schemas.avro.SourceType;
 import java.io.StringReader;
 import java.time.Instant;
@@ -40,7 +41,9 @@ public final class FeedParser {
    */
   public ParsedFeed parse(byte[] body, String contentType, int maxItems, Map<String, String> attributes)
       throws FeedParseException {
-    String text = charsets.decode(body, contentType, CharsetResolver.Kind.XML).text();
+    String feedUrl = attributes.get("feed.url");
+    String text = charsets.decode(body, contentType, CharsetResolver.Kind.XML, feedUrl == null ? null : LogSafe.url(feedUrl))
+        .text();
     if (text.isBlank()) {
       throw new FeedParseException("empty document", null);
     }
@@ -82,8 +85,10 @@ public final class FeedParser {
       attrs.put("feed.guid", guid);
     }
     String title = entry.getTitle() == null ? "" : html.fragmentText(entry.getTitle()).strip();
+    // A summary is the publisher's own text, not a page scrape: a one-sentence summary is the article. Full
+    // content may carry share links and "appeared first on" lines, so it is cleaned like a page.
     RawArticle article = new RawArticle(link, null, title, body, instant(entry), lang,
-        feedTitle.isEmpty() ? null : feedTitle, SourceType.FEED, attrs);
+        feedTitle.isEmpty() ? null : feedTitle, SourceType.FEED, attrs, !full);
     return new FeedItem(guid, link, article, full);
   }
 

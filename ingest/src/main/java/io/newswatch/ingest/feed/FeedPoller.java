@@ -9,7 +9,9 @@ import io.newswatch.ingest.normalize.ExtractedPage;
 import io.newswatch.ingest.normalize.HtmlExtractor;
 import io.newswatch.ingest.normalize.InvalidArticleException;
 import io.newswatch.ingest.normalize.RawArticle;
+import io.newswatch.ingest.normalize.TextCleaner;
 import io.newswatch.ingest.normalize.UrlCanonicalizer;
+import io.newswatch.runtime.LogSafe;
 import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.DeadLetter;
 import io.newswatch.schemas.avro.FeedState;
@@ -34,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * <p>Stateless between calls: everything it must remember is in the {@link FeedState} it is given and
  * returns, which the service keeps in a compacted topic, so any instance can take a feed over and a
  * restart does not republish items.
+ *
+ * <p>Identity: an item is known by its GUID or link (or content, by the feed's {@link IdentityPolicy}); the
+ * state also remembers a hash of each item's title and text, so a GUID or link reused for a different story
+ * is published as the new item it is, logged and counted ({@code newswatch.ingest.reused.identity}).
+ * A feed item's title and summary are article text: when the item has only a short summary and
+ * {@code fetchFullText} is on, the linked page is fetched (through the same address-checked fetcher) and
+ * its text used when it has more; otherwise the summary is the article.
  */
 public final class FeedPoller {
 
@@ -53,6 +62,7 @@ public final class FeedPoller {
   private final HtmlExtractor html = new HtmlExtractor();
   private final CharsetResolver charsets = new CharsetResolver();
   private final UrlCanonicalizer urls = new UrlCanonicalizer();
+  private final TextCleaner cleaner = new TextCleaner();
 
   public FeedPoller(HttpFetcher fetcher, ArticleNormalizer normalizer, IngestMetrics metrics, Backoff backoff,
       Clock clock) {
@@ -65,7 +75,7 @@ public final class FeedPoller {
 
   /** The state of a feed never polled. */
   public static FeedState initialState(FeedConfig config) {
-    return FeedState.newBuilder().setFeedId(config.id()).setUrl(config.url().toString()).build();
+    return FeedState.newBuilder().setFeedId(config.id()).setUrl(storedUrl(config)).build();
   }
 
   /**
@@ -75,14 +85,17 @@ public final class FeedPoller {
    */
   public PollResult poll(FeedConfig config, FeedState previous) {
     Instant now = clock.instant();
+    // Real time, not the injected clock: the deadline bounds network waits.
+    Instant deadline = Instant.now().plus(config.limits().pollTimeout());
     FeedState state = previous == null ? initialState(config) : previous;
     IngestMetrics.SourceMetrics counters = metrics.source("feed", config.id());
+    String feedUrl = storedUrl(config);
     // A feed whose URL changed in config must not send the old URL's validators.
-    boolean sameUrl = config.url().toString().equals(state.getUrl());
+    boolean sameUrl = feedUrl.equals(state.getUrl());
     FetchResult fetched;
     try {
       fetched = fetcher.fetch(config.url(), sameUrl ? state.getEtag() : null,
-          sameUrl ? state.getLastModified() : null, config.limits(), FEED_ACCEPT);
+          sameUrl ? state.getLastModified() : null, config.limits(), FEED_ACCEPT, deadline);
     } catch (FetchException e) {
       return failed(config, state, now, counters, e.getMessage(), List.of());
     }
@@ -90,47 +103,70 @@ public final class FeedPoller {
     counters.bytes(fetched.wireBytes());
     if (fetched.notModified()) {
       counters.notModified();
-      FeedState next = FeedState.newBuilder(state).setUrl(config.url().toString()).setConsecutiveFailures(0)
+      FeedState next = FeedState.newBuilder(state).setUrl(feedUrl).setConsecutiveFailures(0)
           .setLastError(null).setUpdatedAt(now).build();
       return new PollResult(PollOutcome.NOT_MODIFIED, "", List.of(), List.of(), next, config.interval());
     }
-    Map<String, String> attributes = Map.of("feed.id", config.id(), "feed.url", config.url().toString());
+    Map<String, String> attributes = Map.of("feed.id", config.id(), "feed.url", feedUrl);
     ParsedFeed feed;
     try {
       feed = parser.parse(fetched.body(), fetched.contentType(), config.limits().maxItems(), attributes);
     } catch (FeedParseException e) {
-      DeadLetter dl = DeadLetters.of(config.url().toString(), e.getMessage(), e, fetched.body(), -1, attributes, now);
+      DeadLetter dl = DeadLetters.of(feedUrl, e.getMessage(), e, fetched.body(), -1, attributes, now);
       return failed(config, state, now, counters, e.getMessage(), List.of(dl));
     }
     Map<String, Long> seen = prune(state.getSeen(), now, config.limits());
+    Map<String, String> seenContent = new HashMap<>();
+    state.getSeenContent().forEach((k, v) -> {
+      if (seen.containsKey(k)) {
+        seenContent.put(k, v);
+      }
+    });
     List<Article> articles = new ArrayList<>();
     List<DeadLetter> rejects = new ArrayList<>();
     for (FeedItem item : feed.items()) {
       String key = identity(config.identity(), item);
+      String content = contentHash(item);
       if (seen.containsKey(key)) {
-        continue;
+        String before = seenContent.get(key);
+        if (before == null || before.equals(content) || config.identity() == IdentityPolicy.CONTENT_HASH) {
+          // States written before content hashes were kept learn the hash now, without republishing.
+          seenContent.putIfAbsent(key, content);
+          continue;
+        }
+        // The same GUID or link now carries another story: publishing it is the only way it is not lost.
+        counters.reusedIdentity();
+        LOG.warn("Feed {}: item {} was seen before with other content; publishing it as a new item (identity {})",
+            config.id(), LogSafe.of(item.guid() != null ? item.guid() : item.link()), config.identity());
       }
       seen.put(key, now.toEpochMilli());
-      RawArticle raw = withFullText(config, item);
+      seenContent.put(key, content);
+      RawArticle raw = withFullText(config, item, deadline);
       try {
         articles.add(normalizer.normalize(raw, now));
       } catch (InvalidArticleException e) {
-        rejects.add(DeadLetters.of(config.url().toString(), e.getMessage(), e, describe(item), -1, attributes, now));
+        rejects.add(DeadLetters.of(feedUrl, e.getMessage(), e, describe(item), -1, attributes, now));
       }
     }
     capSeen(seen, config.limits().maxSeen());
+    seenContent.keySet().retainAll(seen.keySet());
     counters.newArticles(articles.size());
     counters.rejected(rejects.size());
     FeedState next = FeedState.newBuilder(state)
-        .setUrl(config.url().toString())
+        .setUrl(feedUrl)
         .setEtag(fetched.etag())
         .setLastModified(fetched.lastModified())
         .setSeen(seen)
+        .setSeenContent(seenContent)
         .setConsecutiveFailures(0)
         .setLastError(null)
         .setUpdatedAt(now)
         .build();
     LOG.debug("Feed {}: {} items, {} new, {} rejected", config.id(), feed.items().size(), articles.size(), rejects.size());
+    if (Instant.now().isAfter(deadline)) {
+      LOG.warn("Feed {}: the poll took longer than its {} deadline; linked pages after it were not fetched",
+          config.id(), config.limits().pollTimeout());
+    }
     return new PollResult(PollOutcome.NEW, "", articles, rejects, next, config.interval());
   }
 
@@ -143,13 +179,13 @@ public final class FeedPoller {
     if (wait.compareTo(config.interval()) < 0) {
       wait = config.interval();
     }
-    LOG.warn("Feed {} failed ({} in a row), next try in {}: {}", config.id(), failures, wait, reason);
-    FeedState next = FeedState.newBuilder(state).setConsecutiveFailures(failures).setLastError(reason)
-        .setUpdatedAt(now).build();
+    LOG.warn("Feed {} failed ({} in a row), next try in {}: {}", config.id(), failures, wait, LogSafe.url(reason));
+    FeedState next = FeedState.newBuilder(state).setConsecutiveFailures(failures)
+        .setLastError(LogSafe.maskCredentials(reason)).setUpdatedAt(now).build();
     return new PollResult(PollOutcome.ERROR, reason, List.of(), rejects, next, wait);
   }
 
-  private RawArticle withFullText(FeedConfig config, FeedItem item) {
+  private RawArticle withFullText(FeedConfig config, FeedItem item, Instant deadline) {
     RawArticle raw = item.article();
     String summary = raw.body() == null ? "" : raw.body();
     if (!config.fetchFullText() || item.hasFullContent() || summary.length() >= FULL_TEXT_BELOW_CHARS
@@ -158,19 +194,35 @@ public final class FeedPoller {
     }
     try {
       URI page = URI.create(item.link());
-      FetchResult result = fetcher.fetch(page, null, null, config.limits(), PAGE_ACCEPT);
-      String text = charsets.decode(result.body(), result.contentType(), CharsetResolver.Kind.HTML).text();
+      String scheme = page.getScheme() == null ? "" : page.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new IllegalArgumentException("not an http(s) link");
+      }
+      FetchResult result = fetcher.fetch(page, null, null, config.limits(), PAGE_ACCEPT, deadline);
+      String text = charsets.decode(result.body(), result.contentType(), CharsetResolver.Kind.HTML,
+          LogSafe.url(result.finalUri())).text();
       ExtractedPage extracted = html.extract(text, result.finalUri().toString());
-      if (extracted.text().strip().length() <= summary.length()) {
+      // Compare what would survive cleaning: a page of menus and share buttons is not more text than the summary.
+      if (cleaner.clean(extracted.text()).length() <= summary.strip().length()) {
         return raw;
       }
       RawArticle full = raw.withBody(extracted.text());
       return extracted.canonicalUrl() == null ? full : full.withCanonicalUrl(extracted.canonicalUrl());
     } catch (FetchException | IllegalArgumentException e) {
-      // The summary is still an article; a page that cannot be fetched must not lose it.
-      LOG.info("Feed {}: full text of {} unavailable, keeping the summary: {}", config.id(), item.link(), e.getMessage());
+      // The summary is still an article; a page that cannot (or may not) be fetched must not lose it.
+      LOG.info("Feed {}: full text of {} unavailable, keeping the summary: {}", config.id(), LogSafe.url(item.link()),
+          LogSafe.url(e.getMessage()));
       return raw;
     }
+  }
+
+  /** The feed URL as stored in state, dead letters and attributes: credentials written into it are masked. */
+  private static String storedUrl(FeedConfig config) {
+    return LogSafe.maskCredentials(config.url().toString());
+  }
+
+  private static String contentHash(FeedItem item) {
+    return ArticleIds.sha256Hex(contentOf(item).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
   }
 
   /** The key an item is remembered by in {@code FeedState.seen}: a hash, so the state stays small. */
@@ -218,7 +270,8 @@ public final class FeedPoller {
   }
 
   private static byte[] describe(FeedItem item) {
-    String text = "guid: " + item.guid() + "\nlink: " + item.link() + "\ntitle: " + item.article().title()
+    String text = "guid: " + item.guid() + "\nlink: " + LogSafe.maskCredentials(item.link()) + "\ntitle: "
+        + item.article().title()
         + "\n\n" + item.article().body();
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  * defaults:              # optional, applies to every feed
  *   interval: 15m        # 30s, 15m, 2h, 1d or ISO-8601 (PT15M)
  *   identity: GUID       # GUID | LINK | CONTENT_HASH
- *   fetchFullText: false
+ *   fetchFullText: true  # fetch the linked page when an item has only a short summary
  *   limits: { maxBodyBytes: 5242880, maxDecodedBytes: 20971520, maxRedirects: 5,
- *             readTimeout: 30s, maxItems: 500, seenHorizon: 30d, maxSeen: 10000 }
+ *             readTimeout: 30s, maxItems: 500, seenHorizon: 30d, maxSeen: 10000, pollTimeout: 2m }
  * feeds:
  *   - id: yonhap-ar
  *     url: https://example.org/rss.xml
@@ -42,7 +42,7 @@ public final class FeedsConfigLoader {
   private static final Set<String> FEED_KEYS = Set.of("id", "url", "interval", "identity", "fetchFullText", "limits");
   private static final Set<String> DEFAULT_KEYS = Set.of("interval", "identity", "fetchFullText", "limits");
   private static final Set<String> LIMIT_KEYS = Set.of("maxBodyBytes", "maxDecodedBytes", "maxRedirects",
-      "readTimeout", "maxItems", "seenHorizon", "maxSeen");
+      "readTimeout", "maxItems", "seenHorizon", "maxSeen", "pollTimeout");
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -119,7 +119,8 @@ public final class FeedsConfigLoader {
       throw new IllegalArgumentException(where + ".url '" + url + "' is not a valid URL: " + e.getMessage());
     }
     try {
-      return new FeedConfig(id, uri, interval, identity, limits, fullText != null && fullText.asBoolean());
+      // A short summary is rarely the whole story: fetch the linked page unless the feed says not to.
+      return new FeedConfig(id, uri, interval, identity, limits, fullText == null || fullText.asBoolean());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
@@ -140,7 +141,8 @@ public final class FeedsConfigLoader {
           duration(pick(own, defaults, "readTimeout"), where + ".limits.readTimeout", d.readTimeout()),
           (int) longValue(pick(own, defaults, "maxItems"), d.maxItems(), where),
           duration(pick(own, defaults, "seenHorizon"), where + ".limits.seenHorizon", d.seenHorizon()),
-          (int) longValue(pick(own, defaults, "maxSeen"), d.maxSeen(), where));
+          (int) longValue(pick(own, defaults, "maxSeen"), d.maxSeen(), where),
+          duration(pick(own, defaults, "pollTimeout"), where + ".limits.pollTimeout", d.pollTimeout()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ".limits: " + e.getMessage(), e);
     }

@@ -11,7 +11,9 @@ public final class FetchException extends Exception {
     REDIRECT_LOOP,
     HTTP_STATUS,
     BAD_BODY,
-    NETWORK
+    NETWORK,
+    /** The host resolves to an address the {@link AddressPolicy} denies (loopback, private, metadata...). */
+    FORBIDDEN_ADDRESS
   }
 
   private final Kind kind;

@@ -7,21 +7,34 @@ import io.newswatch.ingest.normalize.ArticleIds;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.ingest.normalize.InvalidArticleException;
 import io.newswatch.ingest.normalize.RawArticle;
+import io.newswatch.runtime.LogSafe;
 import io.newswatch.schemas.avro.Article;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Imports the article files of a directory tree once each, handing articles and dead letters to a sink. */
+/**
+ * Imports the article files of a directory tree once each, handing articles and dead letters to a sink.
+ *
+ * <p>Symbolic links are not read unless the {@link LinkPolicy} allows links that stay inside the folder
+ * (a link named {@code story.txt} pointing at {@code /etc/passwd} would otherwise put that file into
+ * Kafka); a refused link is dead-lettered with the reason, its target unread. A file whose size or
+ * modification time changes between the moment it was judged complete and the moment its articles would
+ * be published is left for the next scan: it is still being written.
+ */
 public final class DirectoryImporter {
 
   /** Files larger than this are rejected unread, apart from the dead letter's prefix. */
@@ -36,6 +49,14 @@ public final class DirectoryImporter {
   private final Clock clock;
   private final FileArticleParser parser = new FileArticleParser();
   private final long maxFileBytes;
+  private final LinkPolicy links;
+
+  /** A file's size and modification time, compared right before publishing to catch a writer still at work. */
+  public record Stamp(long size, long modifiedMillis) {
+    static Stamp of(BasicFileAttributes attrs) {
+      return new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis());
+    }
+  }
 
   /**
    * @param sink receives articles and dead letters
@@ -49,9 +70,16 @@ public final class DirectoryImporter {
 
   public DirectoryImporter(ArticleSink sink, ArticleNormalizer normalizer, ImportLedger ledger,
       IngestMetrics metrics, Clock clock, long maxFileBytes) {
+    this(sink, normalizer, ledger, metrics, clock, maxFileBytes, LinkPolicy.NONE);
+  }
+
+  /** @param links whether files reached through symbolic links are read */
+  public DirectoryImporter(ArticleSink sink, ArticleNormalizer normalizer, ImportLedger ledger,
+      IngestMetrics metrics, Clock clock, long maxFileBytes, LinkPolicy links) {
     if (maxFileBytes <= 0) {
       throw new IllegalArgumentException("maxFileBytes must be positive, got " + maxFileBytes);
     }
+    this.links = Objects.requireNonNull(links, "links");
     this.sink = sink;
     this.normalizer = normalizer;
     this.ledger = ledger;
@@ -67,23 +95,35 @@ public final class DirectoryImporter {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
+      // A link is a regular file here when its target is one; whether to read it is decided per file.
       files = walk.filter(Files::isRegularFile).filter(p -> !isHidden(dir, p)).sorted().toList();
     }
     ImportReport total = ImportReport.EMPTY;
     List<String> imported = new ArrayList<>();
     for (Path file : files) {
-      total = total.plus(importFile(file, imported));
+      total = total.plus(importFile(dir, file, null, imported));
     }
     markImported(imported);
     LOG.info("Imported {}: {} articles, {} rejected, {} already imported, {} not article files",
-        dir, total.articles(), total.rejected(), total.alreadyImported(), total.ignored());
+        LogSafe.of(dir), total.articles(), total.rejected(), total.alreadyImported(), total.ignored());
     return total;
   }
 
-  /** Imports one file, unless the ledger already has its content or it is not an article file. */
+  /** Imports one file of the folder it is in, unless the ledger already has its content or it is not an article file. */
   public ImportReport importFile(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    return importFile(parent == null ? file.toAbsolutePath() : parent, file, null);
+  }
+
+  /**
+   * Imports one file of the folder {@code root}.
+   *
+   * @param expected the size and modification time the file had when it was judged complete, or null; if
+   *     the file differs from it right before publishing, it is still being written and is left for later
+   */
+  public ImportReport importFile(Path root, Path file, Stamp expected) {
     List<String> imported = new ArrayList<>();
-    ImportReport report = importFile(file, imported);
+    ImportReport report = importFile(root, file, expected, imported);
     markImported(imported);
     return report;
   }
@@ -101,41 +141,66 @@ public final class DirectoryImporter {
     hashes.forEach(ledger::record);
   }
 
-  private ImportReport importFile(Path file, List<String> imported) {
+  private ImportReport importFile(Path root, Path file, Stamp expected, List<String> imported) {
     Optional<FileFormat> format = FileFormat.of(file);
     if (format.isEmpty()) {
-      LOG.debug("Skipping {}: not an article file", file);
+      LOG.debug("Skipping {}: not an article file", LogSafe.of(file));
       return new ImportReport(0, 0, 0, 1);
     }
+    Path source;
     byte[] bytes;
-    long size;
+    Stamp before;
     try {
-      size = Files.size(file);
-      if (size > maxFileBytes) {
-        byte[] prefix = readPrefix(file);
+      Optional<String> refused = refusedLink(root, file);
+      if (refused.isPresent()) {
+        String target = Files.isSymbolicLink(file) ? Files.readSymbolicLink(file).toString() : file.toRealPath().toString();
+        return rejectWhole(file, "link:" + ArticleIds.sha256Hex((file + "\u0000" + target).getBytes(StandardCharsets.UTF_8)),
+            refused.get(), null, null, -1, imported);
+      }
+      // NONE reads the path itself without following a link swapped in since the check; INSIDE reads the target.
+      source = links == LinkPolicy.NONE ? file : file.toRealPath();
+      before = Stamp.of(Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+      if (before.size() > maxFileBytes) {
+        byte[] prefix = readPrefix(source);
         metrics.fetched();
         metrics.bytes(prefix.length);
-        return rejectWhole(file, ArticleIds.sha256Hex(prefix) + "-" + size,
-            "file has " + size + " bytes, more than the " + maxFileBytes + " allowed", null, prefix, size, imported);
+        return rejectWhole(file, ArticleIds.sha256Hex(prefix) + "-" + before.size(),
+            "file has " + before.size() + " bytes, more than the " + maxFileBytes + " allowed", null, prefix,
+            before.size(), imported);
       }
-      bytes = Files.readAllBytes(file);
+      try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
+        bytes = in.readAllBytes();
+      }
     } catch (IOException e) {
-      LOG.warn("Cannot read {}; will retry on the next scan", file, e);
+      LOG.warn("Cannot read {}; will retry on the next scan: {}", LogSafe.of(file), LogSafe.of(e.toString()));
       return ImportReport.EMPTY;
+    }
+    if (bytes.length == 0) {
+      // Keyed by path: every empty file has the same content hash, and each deserves its own dead letter.
+      return rejectWhole(file, "empty:" + ArticleIds.sha256Hex(file.toString().getBytes(StandardCharsets.UTF_8)),
+          "empty file (0 bytes)", null, bytes, 0, imported);
     }
     String hash = ArticleIds.sha256Hex(bytes);
     if (ledger.contains(hash) || imported.contains(hash)) {
       metrics.notModified();
       return new ImportReport(0, 0, 1, 0);
     }
-    metrics.fetched();
-    metrics.bytes(bytes.length);
     ParsedFile parsed;
     try {
       parsed = parser.parse(file, format.get(), bytes);
     } catch (InvalidArticleException | RuntimeException e) {
+      if (stillBeingWritten(file, source, expected == null ? before : expected, bytes.length)) {
+        return ImportReport.EMPTY;
+      }
+      metrics.fetched();
+      metrics.bytes(bytes.length);
       return rejectWhole(file, hash, e.getMessage(), e, bytes, bytes.length, imported);
     }
+    if (stillBeingWritten(file, source, expected == null ? before : expected, bytes.length)) {
+      return ImportReport.EMPTY;
+    }
+    metrics.fetched();
+    metrics.bytes(bytes.length);
     int accepted = 0;
     int rejected = 0;
     for (RawArticle raw : parsed.articles()) {
@@ -157,8 +222,47 @@ public final class DirectoryImporter {
     imported.add(hash);
     metrics.newArticles(accepted);
     metrics.rejected(rejected);
-    LOG.debug("Imported {}: {} articles, {} rejected", file, accepted, rejected);
+    LOG.debug("Imported {}: {} articles, {} rejected", LogSafe.of(file), accepted, rejected);
     return new ImportReport(accepted, rejected, 0, 0);
+  }
+
+  /**
+   * Why a file reached through a symbolic link may not be read, or empty when it may: with {@link
+   * LinkPolicy#NONE} no link is read; with {@link LinkPolicy#INSIDE} the fully resolved target must lie in
+   * the folder. The resolved-path check also catches a folder on the way swapped for a link after the walk.
+   */
+  private Optional<String> refusedLink(Path root, Path file) throws IOException {
+    Path realRoot = root.toRealPath();
+    Path real = file.toRealPath();
+    Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+    boolean linked = Files.isSymbolicLink(file) || !realRoot.resolve(relative).normalize().equals(real);
+    if (!linked) {
+      return Optional.empty();
+    }
+    boolean inside = real.startsWith(realRoot);
+    if (links == LinkPolicy.INSIDE && inside) {
+      return Optional.empty();
+    }
+    return Optional.of(inside
+        ? "symbolic link not followed (its target is inside the folder; set ingest.follow-links=inside to read such links)"
+        : "symbolic link to a file outside the folder not followed");
+  }
+
+  /** Whether the file changed since it was judged complete, i.e. a writer is still at work. */
+  private boolean stillBeingWritten(Path file, Path source, Stamp expected, int bytesRead) {
+    Stamp now;
+    try {
+      now = Stamp.of(Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException e) {
+      LOG.info("{} vanished while being imported; skipping it", LogSafe.of(file));
+      return true;
+    }
+    if (now.equals(expected) && now.size() == bytesRead) {
+      return false;
+    }
+    LOG.info("{} changed while being imported ({} -> {} bytes); importing it once it stays unchanged",
+        LogSafe.of(file), expected.size(), now.size());
+    return true;
   }
 
   private ImportReport rejectWhole(Path file, String hash, String reason, Throwable error, byte[] payload, long size,
@@ -167,7 +271,7 @@ public final class DirectoryImporter {
       return new ImportReport(0, 0, 1, 0);
     }
     imported.add(hash);
-    LOG.warn("Rejected {}: {}", file, reason);
+    LOG.warn("Rejected {}: {}", LogSafe.of(file), LogSafe.of(reason));
     sink.reject(DeadLetters.of(file.toString(), reason, error, payload, size,
         Map.of("file", file.getFileName().toString()), clock.instant()));
     metrics.rejected(1);

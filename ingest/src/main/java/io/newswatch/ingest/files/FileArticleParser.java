@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswatch.ingest.normalize.ArticleJsonReader;
 import io.newswatch.ingest.normalize.CharsetResolver;
+import io.newswatch.ingest.normalize.DecodedText;
 import io.newswatch.ingest.normalize.ExtractedPage;
 import io.newswatch.ingest.normalize.HtmlExtractor;
 import io.newswatch.ingest.normalize.InvalidArticleException;
 import io.newswatch.ingest.normalize.RawArticle;
 import io.newswatch.ingest.normalize.TextCleaner;
+import io.newswatch.runtime.LogSafe;
 import io.newswatch.schemas.avro.SourceType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,13 +19,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the articles in one file's bytes, by format: plain text, HTML page, JSON object/array, JSON Lines. */
+/**
+ * Reads the articles in one file's bytes, by format: plain text, HTML page, JSON object/array, JSON Lines.
+ * A file whose text holds NUL characters or a share of control characters no text has is binary, whatever
+ * its name says, and is refused whole.
+ */
 public final class FileArticleParser {
+
+  /** Text has tabs and line breaks; more than this share of other control characters means binary data. */
+  private static final double MAX_CONTROL_SHARE = 0.01;
 
   private final CharsetResolver charsets = new CharsetResolver();
   private final HtmlExtractor html = new HtmlExtractor();
   private final ArticleJsonReader json = new ArticleJsonReader();
-  private final PlainTextArticles text = new PlainTextArticles(new TextCleaner());
+  private final TextCleaner cleaner = new TextCleaner();
+  private final PlainTextArticles text = new PlainTextArticles(cleaner);
   private final ObjectMapper mapper = new ObjectMapper();
 
   /**
@@ -36,20 +46,66 @@ public final class FileArticleParser {
     // A dropped file names no outlet; its folder (e.g. one per agency) is the best hint there is.
     Path folder = file.toAbsolutePath().getParent();
     String source = folder == null || folder.getFileName() == null ? "" : folder.getFileName().toString();
+    String name = LogSafe.of(file);
     return switch (format) {
       case TEXT -> {
-        PlainTextArticles.TitledText t = text.split(charsets.decode(bytes, null, CharsetResolver.Kind.TEXT).text());
+        String decoded = notBinary(charsets.decode(bytes, null, CharsetResolver.Kind.TEXT, name), bytes);
+        PlainTextArticles.TitledText t = text.split(decoded);
+        if (t.body().isBlank()) {
+          // Say which: empty, cut off mid-sentence, too short, or only debris; the split already cleaned the text.
+          throw new InvalidArticleException(cleaner.whyNothingLeft(decoded));
+        }
         yield single(new RawArticle(null, null, t.title(), t.body(), null, null, source, SourceType.FILE, attributes));
       }
       case HTML -> {
-        ExtractedPage page = html.extract(charsets.decode(bytes, null, CharsetResolver.Kind.HTML).text(), "");
+        ExtractedPage page = html.extract(notBinary(charsets.decode(bytes, null, CharsetResolver.Kind.HTML, name), bytes),
+            "");
         yield single(new RawArticle(page.canonicalUrl(), page.canonicalUrl(), page.title(), page.text(),
             page.publishedAt(), page.lang(), page.canonicalUrl() == null ? source : null, SourceType.FILE, attributes));
       }
-      case JSON -> parseJson(bytes, attributes);
-      case JSONL -> parseJsonLines(bytes, attributes);
+      case JSON -> {
+        notBinary(new String(bytes, StandardCharsets.UTF_8), 0);
+        yield parseJson(bytes, attributes);
+      }
+      case JSONL -> {
+        notBinary(new String(bytes, StandardCharsets.UTF_8), 0);
+        yield parseJsonLines(bytes, attributes);
+      }
     };
   }
+
+  /** The decoded text, unless it is binary data in a text file's name. */
+  private static String notBinary(DecodedText decoded, byte[] raw) throws InvalidArticleException {
+    // A detector may call NUL-rich bytes UTF-16 and make the NULs vanish; without a byte-order mark they count.
+    int rawNul = 0;
+    if (!decoded.origin().equals("bom")) {
+      for (byte b : raw) {
+        rawNul += b == 0 ? 1 : 0;
+      }
+    }
+    return notBinary(decoded.text(), rawNul);
+  }
+
+  /** {@code text}, unless it is binary data in a text file's name. */
+  static String notBinary(String text, int rawNul) throws InvalidArticleException {
+    int nul = rawNul;
+    int control = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 0) {
+        nul += rawNul == 0 ? 1 : 0;
+      } else if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+        control++;
+      }
+    }
+    if (nul > 0 || control > text.length() * MAX_CONTROL_SHARE) {
+      throw new InvalidArticleException(String.format(java.util.Locale.ROOT,
+          "binary content, not text: %d NUL and %d other control characters in %d (an image, archive or"
+              + " document under a text file's name?)", nul, control, text.length()));
+    }
+    return text;
+  }
+
 
   private static ParsedFile single(RawArticle article) {
     return new ParsedFile(List.of(article), List.of());

@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Remembers which file contents were already imported (by SHA-256), so a re-run or a watcher rescan
  * does not publish the same file again; optionally kept in an append-only file across restarts.
+ *
+ * <p>What was imported is a fact about a Kafka cluster and topic, not about this machine: a file-backed
+ * ledger is opened {@link #forTarget per cluster id and raw topic}, so pointing the same state folder at a
+ * fresh cluster (or another topic) imports every file there again instead of hiding them all.
  */
 public final class ImportLedger {
 
@@ -38,6 +42,29 @@ public final class ImportLedger {
       }
     }
     return ledger;
+  }
+
+  /**
+   * The ledger of files imported into {@code topic} of the cluster {@code clusterId}, kept in {@code
+   * stateDir}. A ledger from before ledgers were keyed ({@code imported-files.ledger}) is not used: which
+   * cluster it belonged to is unknown, and importing again (enrich drops repeats by id) is safe where
+   * skipping is not.
+   */
+  public static ImportLedger forTarget(Path stateDir, String clusterId, String topic) throws IOException {
+    return open(stateDir.resolve(fileName(clusterId, topic)));
+  }
+
+  /** The file name of the ledger of one cluster and topic; both are made of file-name-safe characters. */
+  static String fileName(String clusterId, String topic) {
+    return "imported-files." + safe(clusterId) + "." + safe(topic) + ".ledger";
+  }
+
+  private static String safe(String part) {
+    if (part == null || part.isBlank()) {
+      throw new IllegalArgumentException("the ledger needs a cluster id and a topic name");
+    }
+    // Cluster ids are base64url and topic names [a-zA-Z0-9._-]; anything else must not reach the file system.
+    return part.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /** Whether a file with this content hash was already handled. */

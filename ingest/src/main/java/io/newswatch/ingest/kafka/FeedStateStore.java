@@ -1,5 +1,6 @@
 package io.newswatch.ingest.kafka;
 
+import io.newswatch.runtime.LogSafe;
 import io.newswatch.schemas.avro.FeedState;
 import io.newswatch.schemas.registry.SchemaRegistry;
 import io.newswatch.schemas.serde.AvroDeserializer;
@@ -47,7 +48,8 @@ public final class FeedStateStore {
             states.put(r.key(), deser.deserialize(topic, r.value()));
           } catch (RuntimeException e) {
             // A bad state record costs a re-poll of that feed, never the service.
-            log.warn("ignoring unreadable feed state for {} at offset {}: {}", r.key(), r.offset(), e.getMessage());
+            log.warn("ignoring unreadable feed state for {} at offset {}: {}", LogSafe.of(r.key()), r.offset(),
+                LogSafe.of(e.getMessage()));
           }
         }
       }

@@ -1,6 +1,6 @@
 package io.newswatch.ingest.kafka;
 
-import io.newswatch.ingest.ArticleSink;
+import io.newswatch.runtime.LogSafe;
 import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.DeadLetter;
 import io.newswatch.schemas.avro.FeedState;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * dead letters, and feed state. One idempotent producer with acks=all and zstd; thread-safe, since
  * the push server and the watcher call it from their own threads.
  */
-public final class KafkaArticleSink implements ArticleSink, AutoCloseable {
+public final class KafkaArticleSink implements FeedStateSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaArticleSink.class);
 
   private final KafkaProducer<String, byte[]> producer;
@@ -35,7 +35,12 @@ public final class KafkaArticleSink implements ArticleSink, AutoCloseable {
   private final String feedStateTopic;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
-  private final AtomicReference<Exception> lastSendError = new AtomicReference<>();
+  /**
+   * The last failed send of each calling thread: sources publish and flush concurrently (one virtual
+   * thread per feed poll, the watcher, the push handlers), and one source's flush must report its own
+   * failed sends, never clear another's, or that other source would mark its input done though it was lost.
+   */
+  private final ThreadLocal<AtomicReference<Exception>> sendErrors = ThreadLocal.withInitial(AtomicReference::new);
 
   public KafkaArticleSink(Properties kafka, SchemaRegistry registry, String rawTopic, String rejectedTopic, String feedStateTopic) {
     Properties p = new Properties();
@@ -62,7 +67,8 @@ public final class KafkaArticleSink implements ArticleSink, AutoCloseable {
 
   @Override
   public void reject(DeadLetter deadLetter) {
-    log.warn("rejected input from {}: {}", deadLetter.getSource(), deadLetter.getReason());
+    // Source and reason quote outside input (file names, URLs, JSON fields): escaped, credentials masked.
+    log.warn("rejected input from {}: {}", LogSafe.url(deadLetter.getSource()), LogSafe.url(deadLetter.getReason()));
     send(rejectedTopic, deadLetter.getSource(), deadLetters.serialize(rejectedTopic, deadLetter));
     rejected.incrementAndGet();
   }
@@ -73,24 +79,26 @@ public final class KafkaArticleSink implements ArticleSink, AutoCloseable {
   }
 
   /** Stores a feed's polling state in the compacted state topic. */
+  @Override
   public void saveFeedState(FeedState state) {
     send(feedStateTopic, state.getFeedId(), feedStates.serialize(feedStateTopic, state));
   }
 
   private void send(String topic, String key, byte[] value) {
+    AtomicReference<Exception> callerErrors = sendErrors.get();
     producer.send(new ProducerRecord<>(topic, key, value), (md, e) -> {
       if (e != null) {
-        lastSendError.set(e);
-        log.error("could not publish to {} (key {})", topic, key, e);
+        callerErrors.set(e);
+        log.error("could not publish to {} (key {})", topic, LogSafe.url(key), e);
       }
     });
   }
 
-  /** Waits until everything sent so far is acknowledged; fails if any send failed. */
+  /** Waits until everything sent so far is acknowledged; fails if any send of the calling thread failed. */
   @Override
   public void flush() {
     producer.flush();
-    Exception e = lastSendError.getAndSet(null);
+    Exception e = sendErrors.get().getAndSet(null);
     if (e != null) {
       throw new IllegalStateException("publishing failed: " + e.getMessage(), e);
     }

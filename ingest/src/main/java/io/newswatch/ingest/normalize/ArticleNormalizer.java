@@ -1,6 +1,7 @@
 package io.newswatch.ingest.normalize;
 
 import io.newswatch.schemas.avro.Article;
+import io.newswatch.schemas.avro.SourceType;
 import java.net.URI;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -36,12 +37,15 @@ public final class ArticleNormalizer {
   /**
    * Normalizes one article.
    *
-   * @throws InvalidArticleException when no body text is left or the body is too long
+   * @throws InvalidArticleException when no body text is left (the reason says whether the input was empty,
+   *     partial, too short or all debris) or the body is too long
    */
   public Article normalize(RawArticle raw, Instant fetchedAt) throws InvalidArticleException {
-    String body = cleaner.clean(nfc(raw.body()));
+    String text = nfc(raw.body());
+    String body = body(raw, text);
     if (body.isEmpty()) {
-      throw new InvalidArticleException("no article text left after removing page debris");
+      throw new InvalidArticleException(raw.sourceType() == SourceType.FEED
+          ? "feed item has neither a title nor any text" : cleaner.whyNothingLeft(text));
     }
     if (body.length() > MAX_BODY_CHARS) {
       throw new InvalidArticleException(
@@ -68,6 +72,19 @@ public final class ArticleNormalizer {
         .setContentHash(ArticleIds.contentHash(body))
         .setAttributes(new HashMap<>(raw.attributes()))
         .build();
+  }
+
+  private String body(RawArticle raw, String text) {
+    String body = raw.bodyIsArticleText() ? cleaner.plain(text) : cleaner.clean(text);
+    if (body.isEmpty() && raw.sourceType() == SourceType.FEED) {
+      // A feed item's title and text are the publisher's article, however short: the debris filter judges
+      // page furniture and must not empty them. An item with no text at all is its headline.
+      body = cleaner.plain(text);
+      if (body.isEmpty()) {
+        body = oneLine(nfc(raw.title()));
+      }
+    }
+    return body;
   }
 
   private static String sourceOf(RawArticle raw, Optional<String> canonical) {

@@ -2,6 +2,7 @@ package io.newswatch.ingest.normalize;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
+import io.newswatch.runtime.LogSafe;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -14,12 +15,22 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes bytes to text: byte-order mark, then the HTTP charset, then the XML prolog or HTML meta
  * declaration, then valid UTF-8, then ICU detection (which tells windows-1256 from ISO-8859-6).
+ *
+ * <p>A declaration is a claim, the bytes are the evidence. Bytes that are valid UTF-8 and hold non-ASCII
+ * characters are UTF-8 whatever the declaration says (a legacy single-byte text is practically never
+ * valid multi-byte UTF-8, while servers that send UTF-8 under an old {@code charset=windows-1256} header
+ * are common); bytes the declared charset cannot map go to ICU detection. Either disagreement is logged,
+ * because it means the source is misconfigured and its operator should know.
  */
 public final class CharsetResolver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CharsetResolver.class);
 
   /** What the bytes are, which decides which in-document declaration to look for. */
   public enum Kind {
@@ -40,6 +51,14 @@ public final class CharsetResolver {
 
   /** Decodes {@code bytes}; {@code contentType} is the HTTP Content-Type header or null. */
   public DecodedText decode(byte[] bytes, String contentType, Kind kind) {
+    return decode(bytes, contentType, kind, null);
+  }
+
+  /**
+   * Decodes {@code bytes}; {@code source} (a URL or file, already safe to log, or null) names the input in
+   * the warning when its declared charset disagrees with its bytes.
+   */
+  public DecodedText decode(byte[] bytes, String contentType, Kind kind, String source) {
     byte[] data = bytes == null ? new byte[0] : bytes;
     Optional<DecodedText> bom = decodeBom(data);
     if (bom.isPresent()) {
@@ -47,12 +66,32 @@ public final class CharsetResolver {
     }
     Optional<Choice> declared = fromHttp(contentType).map(c -> new Choice(c, "http"))
         .or(() -> fromDocument(data, kind));
-    // A document that says UTF-8 but is not is common (templates copied between sites); trust the bytes.
-    if (declared.isPresent() && !(isUtf8(declared.get().charset()) && !isValidUtf8(data))) {
+    boolean validUtf8 = isValidUtf8(data);
+    if (declared.isPresent()) {
       Charset charset = declared.get().charset();
-      return new DecodedText(decodeLenient(data, charset), charset, declared.get().origin());
+      String origin = declared.get().origin();
+      if (isUtf8(charset) && validUtf8) {
+        return new DecodedText(new String(data, StandardCharsets.UTF_8), charset, origin);
+      }
+      if (!isUtf8(charset) && validUtf8 && hasNonAscii(data)) {
+        LOG.warn("{}: declared charset {} ({}) disagrees with the bytes, which are valid UTF-8; reading them as UTF-8",
+            source == null ? "input" : LogSafe.of(source), charset.name(), origin);
+        return new DecodedText(new String(data, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "utf-8-over-" + origin);
+      }
+      if (!isUtf8(charset)) {
+        if (decodesCleanly(data, charset)) {
+          return new DecodedText(decodeLenient(data, charset), charset, origin);
+        }
+        // The declared charset would put replacement characters in the text: let the bytes say what they are.
+        Optional<Charset> detected = detect(data, kind != Kind.TEXT).filter(c -> decodesCleanly(data, c));
+        LOG.warn("{}: declared charset {} ({}) cannot decode the bytes; {}", source == null ? "input" : LogSafe.of(source),
+            charset.name(), origin, detected.map(c -> "detected " + c.name() + " instead").orElse("decoding as declared"));
+        return detected.map(c -> new DecodedText(decodeLenient(data, c), c, "detected-over-" + origin))
+            .orElseGet(() -> new DecodedText(decodeLenient(data, charset), charset, origin));
+      }
+      // A document that says UTF-8 but is not is common (templates copied between sites); trust the bytes.
     }
-    if (isValidUtf8(data)) {
+    if (validUtf8) {
       return new DecodedText(new String(data, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "utf-8");
     }
     Optional<Charset> detected = detect(data, kind != Kind.TEXT);
@@ -128,6 +167,27 @@ public final class CharsetResolver {
       return Optional.of(Charset.forName(name.trim().toLowerCase(Locale.ROOT)));
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return Optional.empty();
+    }
+  }
+
+  private static boolean hasNonAscii(byte[] data) {
+    for (byte b : data) {
+      if (b < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean decodesCleanly(byte[] data, Charset charset) {
+    try {
+      charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(data));
+      return true;
+    } catch (CharacterCodingException | UnsupportedOperationException e) {
+      return false;
     }
   }
 

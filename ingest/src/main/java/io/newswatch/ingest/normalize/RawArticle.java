@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * @param source the outlet (host, feed title), or null to derive it from the URL
  * @param sourceType which kind of source produced it
  * @param attributes source metadata (feed id, file name...); copied
+ * @param bodyIsArticleText true when the body is the publisher's own article text (a feed item's summary),
+ *     not text scraped from a page: the normalizer then keeps every line instead of removing page debris
  */
 public record RawArticle(
     String url,
@@ -28,7 +30,8 @@ public record RawArticle(
     String langHint,
     String source,
     SourceType sourceType,
-    Map<String, String> attributes) {
+    Map<String, String> attributes,
+    boolean bodyIsArticleText) {
 
   public RawArticle {
     Objects.requireNonNull(sourceType, "sourceType");
@@ -37,13 +40,21 @@ public record RawArticle(
         .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
-  /** A copy with another body, e.g. the full text fetched for a feed summary. */
+  /** An article whose body may hold page debris (a page, a file, a push), to be cleaned by the normalizer. */
+  public RawArticle(String url, String canonicalUrl, String title, String body, Instant publishedAt, String langHint,
+      String source, SourceType sourceType, Map<String, String> attributes) {
+    this(url, canonicalUrl, title, body, publishedAt, langHint, source, sourceType, attributes, false);
+  }
+
+  /** A copy with a body scraped from a page, e.g. the full text fetched for a feed summary. */
   public RawArticle withBody(String newBody) {
-    return new RawArticle(url, canonicalUrl, title, newBody, publishedAt, langHint, source, sourceType, attributes);
+    return new RawArticle(url, canonicalUrl, title, newBody, publishedAt, langHint, source, sourceType, attributes,
+        false);
   }
 
   /** A copy with another canonical URL. */
   public RawArticle withCanonicalUrl(String newCanonicalUrl) {
-    return new RawArticle(url, newCanonicalUrl, title, body, publishedAt, langHint, source, sourceType, attributes);
+    return new RawArticle(url, newCanonicalUrl, title, body, publishedAt, langHint, source, sourceType, attributes,
+        bodyIsArticleText);
   }
 }

@@ -50,6 +50,40 @@ public final class TextCleaner {
   /** An unpunctuated last line of this many words is a sentence the page cut off, not a footer. */
   private static final int TRAILING_PROSE_WORDS = 12;
 
+  /** A text that still has a line of this many words was prose; cut off without a final stop, it is partial. */
+  private static final int PROSE_LINE_WORDS = 8;
+  /** A text of at most this many words that loses every line is too short, rather than debris. */
+  private static final int SHORT_TEXT_WORDS = 12;
+
+  /** {@code text} as paragraphs with whitespace collapsed and control characters removed, nothing dropped. */
+  public String plain(String text) {
+    return String.join("\n\n", splitLines(text));
+  }
+
+  /**
+   * Why {@link #clean} leaves nothing of {@code text}, in words an operator can act on: the input is
+   * empty, it stops mid-sentence (a partial file, read while still being written or cut off), it is too
+   * short to be an article, or every line is page debris.
+   */
+  public String whyNothingLeft(String text) {
+    List<String> lines = splitLines(text);
+    if (lines.isEmpty()) {
+      return "no text: the input is empty or only whitespace";
+    }
+    int words = lines.stream().mapToInt(TextCleaner::words).sum();
+    int chars = lines.stream().mapToInt(String::length).sum();
+    boolean prose = lines.stream().anyMatch(l -> words(l) >= PROSE_LINE_WORDS);
+    if (prose && !endsSentence(lines.getLast())) {
+      return "partial text: " + chars + " characters that stop mid-sentence (a file read while still being written,"
+          + " or cut off)";
+    }
+    if (words <= SHORT_TEXT_WORDS) {
+      return "text too short to be an article: " + words + " words (a headline or a one-line summary)";
+    }
+    return "no article text left after removing page debris: all " + lines.size()
+        + " lines read as menus, links, captions or bylines";
+  }
+
   /** Cleans {@code text}; returns an empty string when nothing reads like prose. */
   public String clean(String text) {
     List<String> lines = splitLines(text);

@@ -31,8 +31,10 @@ class FeedPollerTest {
   private final AtomicInteger requests = new AtomicInteger();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final Clock clock = Clock.fixed(Instant.parse("2025-11-17T10:00:00Z"), ZoneOffset.UTC);
-  private final FeedPoller poller = new FeedPoller(new HttpFetcher(Duration.ofSeconds(2), "newswatch-test"),
-      new ArticleNormalizer(), new IngestMetrics(registry),
+  // The test server is on loopback, which the fetcher refuses unless allowed.
+  private final HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(2), "newswatch-test",
+      AddressPolicy.allowing("127.0.0.1"));
+  private final FeedPoller poller = new FeedPoller(fetcher, new ArticleNormalizer(), new IngestMetrics(registry),
       new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), new Random(7)), clock);
 
   FeedPollerTest() {
@@ -107,7 +109,7 @@ class FeedPollerTest {
   }
 
   @Test
-  void shouldMissReusedGuidWhenPolicyIsGuidButCatchItWhenPolicyIsContentHash() {
+  void shouldPublishAndCountAReusedGuidWhenItCarriesAnotherStory() {
     document.set(TestServer.resource("/feeds/guid-reuse-v1.xml"));
     PollResult guidFirst = poller.poll(config(IdentityPolicy.GUID), null);
     PollResult hashFirst = poller.poll(config(IdentityPolicy.CONTENT_HASH), null);
@@ -115,10 +117,27 @@ class FeedPollerTest {
     document.set(TestServer.resource("/feeds/guid-reuse-v2.xml"));
     PollResult guidSecond = poller.poll(config(IdentityPolicy.GUID), guidFirst.state());
     PollResult hashSecond = poller.poll(config(IdentityPolicy.CONTENT_HASH), hashFirst.state());
+    PollResult guidThird = poller.poll(config(IdentityPolicy.GUID), guidSecond.state());
 
-    assertThat(guidSecond.articles()).as("GUID policy trusts the reused GUID").isEmpty();
+    assertThat(guidSecond.articles()).as("a GUID seen with other content is a new item, not a silent drop")
+        .extracting(Article::getTitle).containsExactly("Evening briefing: troops reported in Kursk");
     assertThat(hashSecond.articles()).extracting(Article::getTitle)
         .containsExactly("Evening briefing: troops reported in Kursk");
+    assertThat(guidThird.articles()).as("the new story is remembered like any other").isEmpty();
+    assertThat(registry.get(IngestMetrics.REUSED_IDENTITY).tag("source", "wire").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldLearnContentHashesWithoutRepublishingWhenStateIsFromBeforeTheyWereKept() {
+    document.set(TestServer.resource("/feeds/guid-reuse-v1.xml"));
+    PollResult first = poller.poll(config(IdentityPolicy.GUID), null);
+    FeedState old = FeedState.newBuilder(first.state()).setSeenContent(new java.util.HashMap<>()).build();
+
+    document.set(TestServer.resource("/feeds/guid-reuse-v2.xml"));
+    PollResult second = poller.poll(config(IdentityPolicy.GUID), old);
+
+    assertThat(second.articles()).isEmpty();
+    assertThat(second.state().getSeenContent()).containsOnlyKeys(first.state().getSeenContent().keySet());
   }
 
   @Test
@@ -229,4 +248,117 @@ class FeedPollerTest {
     assertThat(result.state().getSeen()).containsOnlyKeys("fresh");
   }
 
+  @Test
+  void shouldReadArabicWhenAValidUtf8FeedDeclaresWindows1256() {
+    byte[] utf8 = TestServer.resource("/feeds/arabic-rss-undeclared.xml");
+    server.route("/mislabelled", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=windows-1256");
+      HttpFetcherTest.respond(exchange, 200, utf8);
+    });
+    FeedConfig mislabelled = new FeedConfig("mislabelled", server.uri("/mislabelled"), Duration.ofMinutes(5),
+        IdentityPolicy.GUID, FeedLimits.defaults(), false);
+
+    PollResult result = poller.poll(mislabelled, null);
+
+    assertThat(result.articles()).singleElement().satisfies(a -> {
+      assertThat(a.getLang()).isEqualTo("ar");
+      assertThat(a.getTitle()).isEqualTo("كوريا الجنوبية تقترح محادثات عسكرية مع الشمال");
+      assertThat(a.getBody()).contains("خط التمييز العسكري");
+    });
+  }
+
+  @Test
+  void shouldPublishShortItemsWhenTheirSummaryLacksFinalPunctuationOrIsMissing() {
+    document.set(TestServer.resource("/feeds/short-items.xml"));
+
+    PollResult result = poller.poll(config(IdentityPolicy.GUID), null);
+
+    assertThat(result.rejects()).isEmpty();
+    assertThat(result.articles()).extracting(Article::getBody).containsExactly(
+        "South Korean troops fired warning shots after North Korean soldiers crossed the border",
+        "Pyongyang launches a ballistic missile toward the East Sea");
+  }
+
+  @Test
+  void shouldNotFetchAnItemLinkWhenItPointsAtAnAddressOutsideTheAllowList() throws Exception {
+    AtomicInteger secretRequests = new AtomicInteger();
+    try (TestServer internal = new TestServer(java.net.InetAddress.getByName("127.0.0.2"))) {
+      internal.route("/admin", exchange -> {
+        secretRequests.incrementAndGet();
+        HttpFetcherTest.respond(exchange, 200, TestServer.resource("/feeds/full-page.html"));
+      });
+      server.route("/to-internal", exchange -> {
+        exchange.getResponseHeaders().add("Location", internal.uri("/admin").toString());
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+      });
+      FeedConfig direct = fullText("direct", internal.uri("/admin"));
+      FeedConfig redirected = fullText("redirected", server.uri("/to-internal"));
+
+      PollResult viaLink = poller.poll(direct, null);
+      PollResult viaRedirect = poller.poll(redirected, null);
+
+      assertThat(viaLink.articles()).singleElement()
+          .satisfies(a -> assertThat(a.getBody()).isEqualTo("The ministry proposed talks. Read more on our site."));
+      assertThat(viaRedirect.articles()).singleElement()
+          .satisfies(a -> assertThat(a.getBody()).isEqualTo("The ministry proposed talks. Read more on our site."));
+      assertThat(secretRequests).as("nothing may connect to the internal host").hasValue(0);
+    }
+  }
+
+  @Test
+  void shouldKeepTheSummaryWhenTheLinkedPageHangsPastThePollDeadline() {
+    server.route("/hanging", exchange -> {
+      try {
+        server.release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
+    FeedConfig slow = new FeedConfig("slow", server.uri("/feed"), Duration.ofMinutes(5), IdentityPolicy.GUID,
+        FeedLimits.defaults().withReadTimeout(Duration.ofSeconds(20)).withPollTimeout(Duration.ofSeconds(1)), true);
+    document.set(new String(TestServer.resource("/feeds/summary-only.xml"), StandardCharsets.UTF_8)
+        .replace("LINK_PLACEHOLDER", server.uri("/hanging").toString()).getBytes(StandardCharsets.UTF_8));
+
+    long started = System.nanoTime();
+    PollResult result = poller.poll(slow, null);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the 1 s poll deadline, not the 20 s read timeout")
+        .isLessThan(Duration.ofSeconds(5));
+    assertThat(result.articles()).singleElement()
+        .satisfies(a -> assertThat(a.getBody()).startsWith("The ministry proposed talks."));
+  }
+
+  @Test
+  void shouldSendCredentialsOfTheFeedUrlButMaskThemEverywhereElse() {
+    AtomicReference<String> authorization = new AtomicReference<>();
+    server.route("/private-feed", exchange -> {
+      authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+      HttpFetcherTest.respond(exchange, 200, TestServer.resource("/feeds/page.html"));
+    });
+    java.net.URI withCredentials = java.net.URI.create(server.uri("/private-feed").toString()
+        .replace("http://", "http://desk:s3cr3t@"));
+    FeedConfig config = new FeedConfig("private", withCredentials, Duration.ofMinutes(5), IdentityPolicy.GUID,
+        FeedLimits.defaults(), false);
+
+    PollResult result = poller.poll(config, null);
+
+    assertThat(authorization.get()).isEqualTo("Basic " + java.util.Base64.getEncoder()
+        .encodeToString("desk:s3cr3t".getBytes(StandardCharsets.UTF_8)));
+    assertThat(result.rejects()).singleElement().satisfies(dl -> {
+      assertThat(dl.getSource()).doesNotContain("s3cr3t", "desk").contains("***@127.0.0.1");
+      assertThat(dl.getAttributes().get("feed.url")).doesNotContain("s3cr3t");
+    });
+    assertThat(result.state().getUrl()).doesNotContain("s3cr3t");
+  }
+
+  private FeedConfig fullText(String id, java.net.URI link) {
+    String page = link.toString();
+    server.route("/feed-" + id, exchange -> HttpFetcherTest.respond(exchange, 200,
+        new String(TestServer.resource("/feeds/summary-only.xml"), StandardCharsets.UTF_8)
+            .replace("LINK_PLACEHOLDER", page).getBytes(StandardCharsets.UTF_8)));
+    return new FeedConfig(id, server.uri("/feed-" + id), Duration.ofMinutes(5), IdentityPolicy.GUID,
+        FeedLimits.defaults(), true);
+  }
 }

@@ -28,11 +28,13 @@ class FeedsConfigLoaderTest {
     assertThat(first.identity()).isEqualTo(IdentityPolicy.GUID);
     assertThat(first.limits().maxBodyBytes()).isEqualTo(2_097_152);
     assertThat(first.limits().readTimeout()).isEqualTo(Duration.ofSeconds(20));
-    assertThat(first.fetchFullText()).isFalse();
+    assertThat(first.fetchFullText()).as("a short summary makes the poller fetch the page unless told not to").isTrue();
+    assertThat(first.limits().pollTimeout()).isEqualTo(Duration.ofMinutes(2));
     FeedConfig second = feeds.get(1);
     assertThat(second.identity()).isEqualTo(IdentityPolicy.CONTENT_HASH);
     assertThat(second.interval()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(second.fetchFullText()).isTrue();
+    assertThat(second.fetchFullText()).isFalse();
+    assertThat(second.limits().pollTimeout()).isEqualTo(Duration.ofSeconds(45));
     assertThat(second.limits().maxItems()).isEqualTo(50);
     assertThat(second.limits().seenHorizon()).isEqualTo(Duration.ofDays(7));
     assertThat(second.limits().maxBodyBytes()).isEqualTo(2_097_152);

@@ -19,7 +19,9 @@ class HttpFetcherTest {
 
   private static final long MB = 1024 * 1024;
   private final TestServer server = new TestServer();
-  private final HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(2), "newswatch-test");
+  // The test server is on loopback, which the fetcher refuses unless allowed.
+  private final HttpFetcher fetcher = new HttpFetcher(Duration.ofSeconds(2), "newswatch-test",
+      AddressPolicy.allowing("127.0.0.1"));
   private final FeedLimits limits = FeedLimits.defaults().withBodyLimits(MB, 2 * MB).withReadTimeout(Duration.ofSeconds(5));
 
   @AfterEach
@@ -206,6 +208,64 @@ class HttpFetcherTest {
     exchange.getResponseHeaders().add("Location", location);
     exchange.sendResponseHeaders(302, -1);
     exchange.close();
+  }
+
+  @Test
+  void shouldRefuseLoopbackWithoutConnectingWhenNoNetworkIsAllowed() {
+    java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    server.route("/local", exchange -> {
+      requests.incrementAndGet();
+      respond(exchange, 200, new byte[] {'x'});
+    });
+    HttpFetcher byDefault = new HttpFetcher(Duration.ofSeconds(2), "newswatch-test");
+
+    assertThatThrownBy(() -> byDefault.fetch(server.uri("/local"), null, null, limits, "*/*"))
+        .isInstanceOfSatisfying(FetchException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FetchException.Kind.FORBIDDEN_ADDRESS);
+          assertThat(e.getMessage()).contains("127.0.0.1 is a loopback address", "ingest.fetch.allow-networks");
+        });
+    assertThat(requests).hasValue(0);
+  }
+
+  @Test
+  void shouldRefuseAHostNameWhenItResolvesToTheMetadataService() throws Exception {
+    java.net.InetAddress metadata = java.net.InetAddress.getByName("169.254.169.254");
+    HttpFetcher fetcher = new HttpFetcher(java.net.http.HttpClient.newBuilder()
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build(), "newswatch-test",
+        AddressPolicy.publicOnly(), host -> new java.net.InetAddress[] {java.net.InetAddress.getByName("93.184.215.14"),
+            metadata});
+
+    assertThatThrownBy(() -> fetcher.fetch(java.net.URI.create("http://rebind.example/latest/meta-data/"), null, null,
+        limits, "*/*"))
+        .isInstanceOfSatisfying(FetchException.class, e -> {
+          assertThat(e.kind()).isEqualTo(FetchException.Kind.FORBIDDEN_ADDRESS);
+          assertThat(e.getMessage()).contains("169.254.169.254 is a link-local address");
+        });
+  }
+
+  @Test
+  void shouldNotForwardCredentialsWhenARedirectLeavesTheOrigin() throws Exception {
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (TestServer other = new TestServer(java.net.InetAddress.getByName("127.0.0.2"))) {
+      other.route("/landing", exchange -> {
+        seen.add("other:" + exchange.getRequestHeaders().getFirst("Authorization"));
+        respond(exchange, 200, new byte[] {'o', 'k'});
+      });
+      server.route("/start", exchange -> {
+        seen.add("origin:" + exchange.getRequestHeaders().getFirst("Authorization"));
+        exchange.getResponseHeaders().add("Location", other.uri("/landing").toString());
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+      });
+      HttpFetcher both = new HttpFetcher(Duration.ofSeconds(2), "newswatch-test",
+          AddressPolicy.allowing("127.0.0.1", "127.0.0.2/32"));
+      java.net.URI start = java.net.URI.create(server.uri("/start").toString().replace("http://", "http://u:pw@"));
+
+      FetchResult result = both.fetch(start, null, null, limits, "*/*");
+
+      assertThat(result.body()).containsExactly('o', 'k');
+      assertThat(seen).containsExactly("origin:Basic dTpwdw==", "other:null");
+    }
   }
 
   static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.ingest.CollectingSink;
 import io.newswatch.ingest.DeadLetters;
 import io.newswatch.ingest.IngestMetrics;
+import io.newswatch.ingest.LogCapture;
 import io.newswatch.ingest.TestServer;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.schemas.avro.Article;
@@ -170,5 +171,105 @@ class FileImportTest {
     assertThat(first.articles()).as("a file seen once may still be growing").isZero();
     assertThat(second.articles()).isEqualTo(1);
     assertThat(third.articles()).isZero();
+  }
+
+  @Test
+  void shouldDeadLetterALinkWithoutReadingItWhenItPointsOutsideTheFolder(@TempDir Path outside) throws IOException {
+    Path secret = outside.resolve("passwd");
+    Files.writeString(secret, "root:x:0:0:root:/root:/bin/bash and enough words to pass for an article text.\n");
+    Files.createSymbolicLink(dir.resolve("passwd.txt"), secret);
+
+    ImportReport report = importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES).importDirectory(dir);
+    ImportReport again = importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES).importDirectory(dir);
+
+    assertThat(sink.articles).isEmpty();
+    assertThat(report.rejected()).isEqualTo(1);
+    assertThat(sink.rejects).first().satisfies(dl -> {
+      assertThat(dl.getReason()).isEqualTo("symbolic link to a file outside the folder not followed");
+      assertThat(dl.getPayload()).as("the target is never read").isNull();
+      assertThat(dl.getSource()).endsWith("passwd.txt");
+    });
+    assertThat(again.rejected()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReadALinkInsideTheFolderOnlyWhenTheLinkPolicyAllowsIt(@TempDir Path outside) throws IOException {
+    Path store = Files.createDirectories(dir.resolve(".store"));
+    Files.write(store.resolve("page.html"), TestServer.resource("/html/article.html"));
+    Files.createSymbolicLink(dir.resolve("story.html"), store.resolve("page.html"));
+    Files.writeString(outside.resolve("x.txt"), "An article outside the folder, which no link may bring in.\n");
+    Files.createSymbolicLink(dir.resolve("escape.txt"), outside.resolve("x.txt"));
+    DirectoryImporter byDefault = importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES);
+    DirectoryImporter inside = new DirectoryImporter(sink, new ArticleNormalizer(), ImportLedger.inMemory(),
+        new IngestMetrics(registry), Clock.systemUTC(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES, LinkPolicy.INSIDE);
+
+    byDefault.importDirectory(dir);
+    assertThat(sink.articles).isEmpty();
+    assertThat(sink.rejects).extracting(dl -> dl.getReason()).containsExactly(
+        "symbolic link to a file outside the folder not followed",
+        "symbolic link not followed (its target is inside the folder; set ingest.follow-links=inside to read such links)");
+    sink.rejects.clear();
+
+    inside.importDirectory(dir);
+    assertThat(sink.articles).extracting(Article::getTitle).containsExactly("Talks proposed at the border");
+    assertThat(sink.rejects).extracting(dl -> dl.getReason())
+        .containsExactly("symbolic link to a file outside the folder not followed");
+  }
+
+  @Test
+  void shouldDeadLetterAsBinaryWhenATxtFileHoldsBinaryData() throws IOException {
+    byte[] png = new byte[4096];
+    new java.util.Random(3).nextBytes(png);
+    System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13}, 0, png, 0, 12);
+    Files.write(dir.resolve("photo.txt"), png);
+
+    importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES).importDirectory(dir);
+
+    assertThat(sink.articles).isEmpty();
+    assertThat(sink.rejects).singleElement().satisfies(dl -> {
+      assertThat(dl.getReason()).startsWith("binary content, not text");
+      assertThat(dl.getPayload().remaining()).isEqualTo(png.length);
+    });
+  }
+
+  @Test
+  void shouldSayWhichWhenAFileIsEmptyPartialOrTooShort() throws IOException {
+    Files.write(dir.resolve("a-empty.txt"), new byte[0]);
+    copy("/files/partial.txt", "b-partial.txt");
+    copy("/files/short.txt", "c-short.txt");
+
+    importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES).importDirectory(dir);
+
+    assertThat(sink.articles).isEmpty();
+    assertThat(sink.rejects).extracting(dl -> dl.getReason()).satisfiesExactly(
+        empty -> assertThat(empty).isEqualTo("empty file (0 bytes)"),
+        partial -> assertThat(partial).startsWith("partial text: ").contains("stop mid-sentence"),
+        tooShort -> assertThat(tooShort).isEqualTo("text too short to be an article: 2 words (a headline or a"
+            + " one-line summary)"));
+  }
+
+  @Test
+  void shouldIgnoreFilesWhenTheirNamesMarkThemUnfinished() throws IOException {
+    for (String name : new String[] {"story.txt.part", "story.txt.tmp", "~$story.txt", ".story.txt", "story.txt~"}) {
+      copy("/html/article.html", name);
+    }
+
+    ImportReport report = importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES).importDirectory(dir);
+
+    assertThat(sink.articles).isEmpty();
+    assertThat(report.ignored()).isEqualTo(4); // the dot-file is not even listed
+  }
+
+  @Test
+  void shouldEscapeLineBreaksWhenAFileNameTriesToForgeLogLines() throws IOException {
+    Files.write(dir.resolve("x.txt\n12:00:00.000 INFO  DirectoryImporter - Imported all.txt"), new byte[0]);
+
+    try (LogCapture logs = new LogCapture()) {
+      importer(ImportLedger.inMemory(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES).importDirectory(dir);
+
+      assertThat(logs.messages).anySatisfy(m -> assertThat(m).contains("x.txt\\n12:00:00.000 INFO"));
+      assertThat(logs.messages).noneSatisfy(m -> assertThat(m).contains("\n"));
+    }
+    assertThat(sink.rejects).hasSize(1);
   }
 }

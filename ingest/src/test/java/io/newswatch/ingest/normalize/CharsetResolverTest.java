@@ -71,4 +71,39 @@ class CharsetResolverTest {
 
     assertThat(decoded.text()).isEqualTo(arabic);
   }
+
+  @Test
+  void shouldReadUtf8WhenValidUtf8ArabicIsDeclaredWindows1256() {
+    byte[] utf8 = arabic.getBytes(StandardCharsets.UTF_8);
+
+    DecodedText fromHeader = resolver.decode(utf8, "application/rss+xml; charset=windows-1256", CharsetResolver.Kind.XML);
+    DecodedText fromProlog = resolver.decode(("<?xml version=\"1.0\" encoding=\"windows-1256\"?><x>" + arabic + "</x>")
+        .getBytes(StandardCharsets.UTF_8), null, CharsetResolver.Kind.XML);
+
+    assertThat(fromHeader.text()).isEqualTo(arabic);
+    assertThat(fromHeader.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(fromHeader.origin()).isEqualTo("utf-8-over-http");
+    assertThat(fromProlog.text()).contains(arabic);
+    assertThat(fromProlog.origin()).isEqualTo("utf-8-over-xml-prolog");
+  }
+
+  @Test
+  void shouldKeepTheDeclaredCharsetWhenUtf8BytesAreOnlyAscii() {
+    DecodedText decoded = resolver.decode("plain ASCII news".getBytes(StandardCharsets.US_ASCII),
+        "text/plain; charset=windows-1256", CharsetResolver.Kind.TEXT);
+
+    assertThat(decoded.origin()).isEqualTo("http");
+    assertThat(decoded.text()).isEqualTo("plain ASCII news");
+  }
+
+  @Test
+  void shouldDetectTheCharsetWhenTheDeclaredOneCannotMapTheBytes() {
+    // windows-1256 bytes such as 0xC7 (alef) are valid ISO-8859-6 too, but its letters above 0xDA are not.
+    byte[] bytes = arabic.getBytes(Charset.forName("windows-1256"));
+
+    DecodedText decoded = resolver.decode(bytes, "text/plain; charset=ISO-8859-6", CharsetResolver.Kind.TEXT);
+
+    assertThat(decoded.text()).isEqualTo(arabic).doesNotContain("\uFFFD");
+    assertThat(decoded.origin()).isEqualTo("detected-over-http");
+  }
 }
