@@ -193,7 +193,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Settings settings(EmbeddedPlatform platform, Path dir) {
-    Map<String, String> d = EmbeddedDefaults.of(platform, dir);
+    Map<String, String> d = EmbeddedDefaults.of(platform.config(), dir);
     d.put(Settings.MANAGEMENT_PORT, "-1");
     d.put(SinkConfig.LIVE_PORT, "-1");
     d.putAll(overrides);

@@ -1,6 +1,10 @@
 package io.newswatch.cli;
 
+import io.newswatch.enrich.EnrichConfig;
 import io.newswatch.enrich.matching.QueryParser;
+import io.newswatch.enrich.tagging.TaxonomyLoader;
+import io.newswatch.runtime.KnownKeys;
+import io.newswatch.runtime.Settings;
 import io.newswatch.enrich.matching.QuerySyntaxException;
 import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.Severity;
@@ -79,7 +83,9 @@ public final class SubscriptionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      SinkConfig config = SinkConfig.from(common.settings(SinkConfig.defaults()));
+      Settings layered = common.settings(SinkConfig.defaults());
+      SinkConfig config = SinkConfig.from(layered);
+      checkTopics(topics, layered);
       Subscription subscription = Subscription.newBuilder()
           .setId(id)
           .setChannel(channel)
@@ -108,6 +114,31 @@ public final class SubscriptionsCommand implements Callable<Integer> {
       out.println(AvroJson.toJsonString(subscription));
       out.flush();
       return 0;
+    }
+  }
+
+  /**
+   * A topic the taxonomy does not have can never match, so a typo would leave the subscription silent
+   * forever: it is refused, naming the topics there are ({@code enrich.taxonomy}, or the built-in one).
+   */
+  private static void checkTopics(List<String> topics, Settings settings) {
+    if (topics.isEmpty()) {
+      return;
+    }
+    TaxonomyLoader.LoadResult loaded = settings.has(EnrichConfig.TAXONOMY)
+        ? TaxonomyLoader.load(StartupCheck.readable(EnrichConfig.TAXONOMY, settings.getPath(EnrichConfig.TAXONOMY)))
+        : TaxonomyLoader.loadDefault();
+    List<String> known = loaded.taxonomy().topicIds();
+    KnownKeys names = KnownKeys.of(known);
+    List<String> problems = new ArrayList<>();
+    for (String topic : topics) {
+      if (!known.contains(topic)) {
+        problems.add("'" + topic + "'" + names.suggest(topic).map(t -> " (did you mean '" + t + "'?)").orElse(""));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("--topics: unknown topic " + String.join(", ", problems) + "; taxonomy "
+          + loaded.taxonomy().version() + " has " + String.join(", ", known));
     }
   }
 

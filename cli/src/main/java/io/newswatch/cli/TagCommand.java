@@ -32,6 +32,14 @@ public final class TagCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    // Every input is checked before any is tagged: a script must not get half the output and exit 0.
+    List<String> missing = inputs.stream().filter(p -> !Files.isReadable(p)).map(Path::toString).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("no such file or folder: " + String.join(", ", missing));
+    }
+    if (taxonomy != null) {
+      StartupCheck.readableFile("--taxonomy", taxonomy);
+    }
     TaxonomyLoader.LoadResult loaded = taxonomy == null ? TaxonomyLoader.loadDefault() : TaxonomyLoader.load(taxonomy);
     loaded.errors().forEach(e -> err.println("newswatch tag: taxonomy rule skipped: " + e));
     OfflineTagger tagger = new OfflineTagger(new TaxonomyTagger(loaded.taxonomy()));

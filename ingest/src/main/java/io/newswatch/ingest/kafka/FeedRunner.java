@@ -66,6 +66,19 @@ public final class FeedRunner implements AutoCloseable {
     return r;
   }
 
+  /** Polls every feed once, one after the other, on the caller's thread; a feed that throws does not stop the rest. */
+  public List<PollResult> pollAllOnce() {
+    List<PollResult> results = new java.util.ArrayList<>();
+    for (FeedConfig feed : feeds) {
+      try {
+        results.add(pollOnce(feed));
+      } catch (RuntimeException e) {
+        log.error("feed {} failed", feed.id(), e);
+      }
+    }
+    return results;
+  }
+
   private void pollAndReschedule(FeedConfig feed) {
     Duration next = feed.interval();
     try {
