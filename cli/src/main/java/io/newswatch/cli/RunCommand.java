@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -166,9 +167,10 @@ public final class RunCommand implements Callable<Integer> {
       if (!admin.list().isEmpty()) {
         return;
       }
-      admin.add(Subscription.newBuilder().setId("desk-file").setChannel(Channel.FILE)
-          .setTarget(data.toString()).setMinSeverity(Severity.LOW).build());
-      admin.add(Subscription.newBuilder().setId("desk-live").setChannel(Channel.LIVE).setMinSeverity(Severity.LOW).build());
+      admin.subscribe(Subscription.newBuilder().setId("desk-file").setChannel(Channel.FILE)
+          .setTarget(data.toString()).setMinSeverity(Severity.LOW).build(), Clock.systemUTC());
+      admin.subscribe(Subscription.newBuilder().setId("desk-live").setChannel(Channel.LIVE).setMinSeverity(Severity.LOW)
+          .build(), Clock.systemUTC());
     }
   }
 

@@ -14,6 +14,9 @@ import io.newswatch.sink.SinkConfig;
 import io.newswatch.sink.SubscriptionsAdmin;
 import io.newswatch.sink.subscription.SubscriptionValidator;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +47,8 @@ public final class SubscriptionsCommand implements Callable<Integer> {
 
   /** {@code newswatch subscriptions add}: adds a subscription or replaces the one with the same id. */
   @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Add a subscription, or replace the one with the same id; prints it as JSON.")
+      description = "Add a subscription, or replace the one with the same id (keeping its creation time); prints it as "
+          + "JSON. It receives the alerts raised after it was created, unless --backfill-from asks for older ones.")
   static final class Add implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
@@ -75,6 +79,11 @@ public final class SubscriptionsCommand implements Callable<Integer> {
     @Option(names = "--secret-ref", description = "WEBHOOK: environment variable holding the signing secret.")
     String secretRef;
 
+    @Option(names = "--backfill-from", description = "Also deliver alerts raised since this time (ISO instant, date, "
+        + "or an age such as 7d), e.g. those a replay re-raises. Without it a subscription receives the alerts raised "
+        + "after it was created.")
+    String backfillFrom;
+
     @Option(names = "--disabled", description = "Add it switched off.")
     boolean disabled;
 
@@ -97,6 +106,8 @@ public final class SubscriptionsCommand implements Callable<Integer> {
           .setEnabled(!disabled)
           .setSecretRef(secretRef)
           .setSettings(settings)
+          .setBackfillFrom(backfillFrom == null ? null
+              : ReplayCommand.parseTime(backfillFrom, Instant.now(), "--backfill-from").truncatedTo(ChronoUnit.MILLIS))
           .build();
       // Checked before connecting, so a typo fails fast with every problem named.
       SubscriptionValidator.validate(subscription);
@@ -107,11 +118,12 @@ public final class SubscriptionsCommand implements Callable<Integer> {
           throw new IllegalArgumentException("subscription " + id + ": query: " + e.getMessage(), e);
         }
       }
+      Subscription written;
       try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
-        admin.add(subscription);
+        written = admin.subscribe(subscription, Clock.systemUTC());
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println(AvroJson.toJsonString(subscription));
+      out.println(AvroJson.toJsonString(written));
       out.flush();
       return 0;
     }
