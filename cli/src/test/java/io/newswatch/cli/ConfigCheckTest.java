@@ -87,6 +87,15 @@ class ConfigCheckTest {
   }
 
   @Test
+  void shouldCheckBenchOverridesBeforeStartingThePlatform() {
+    Timed run = timed("bench", "--articles", "10", "--set", "enrich.comit-interval=50ms");
+
+    assertThat(run.result().code()).isEqualTo(2);
+    assertThat(run.result().err()).contains("did you mean 'enrich.commit-interval'?");
+    assertThat(run.took()).isLessThan(FAST);
+  }
+
+  @Test
   void shouldFailNamingTheFileWhenTagIsGivenAMissingFile() {
     TestCli.Run run = TestCli.run("tag", data.resolve("missing.txt").toString());
 
