@@ -10,17 +10,8 @@ import picocli.CommandLine.Command;
         SubscriptionsCommand.class, TagCommand.class, TailCommand.class,
         CommandLine.HelpCommand.class})
 public final class NewswatchCli {
-  /**
-   * Lucene tells on stderr, through java.util.logging, whether it found the incubating Vector API. The
-   * launcher no longer adds that module (the JVM printed "Using incubator modules" before every command,
-   * and our text analysis and matching use no vector code), so the notice is noise. Held in a field
-   * because java.util.logging keeps its loggers weakly and would forget the level.
-   */
-  private static final java.util.logging.Logger LUCENE_VECTORS =
-      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
 
   public static void main(String[] args) {
-    LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
     System.exit(commandLine().execute(args));
   }
 

@@ -63,7 +63,8 @@ public final class SubscriptionsCommand implements Callable<Integer> {
         + "Default: sink.file.dir for FILE, the sink's own database or page for POSTGRES and LIVE.")
     String target;
 
-    @Option(names = "--topics", split = ",", description = "Only alerts of these topics, e.g. energy,health. Default: all.")
+    @Option(names = "--topics", split = ",", description = "Only alerts of these taxonomy topics, e.g. dmz,deterrence (checked against enrich.taxonomy or the "
+        + "built-in taxonomy). Default: all.")
     List<String> topics = new ArrayList<>();
 
     @Option(names = "--min-severity", defaultValue = "LOW", description = "LOW, MEDIUM, HIGH or CRITICAL (default LOW).")
