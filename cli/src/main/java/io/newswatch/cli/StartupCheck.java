@@ -11,6 +11,13 @@ import io.newswatch.sink.subscription.SubscriptionSeedLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Checks every setting, file and folder a stage will use, before anything starts: a bad value, a
@@ -28,11 +35,36 @@ final class StartupCheck {
     return new Checked(enrich(s), ingest(s), sink(s));
   }
 
+  /**
+   * The {@code kafka.*} values as the Kafka clients will parse them (a type or range error, e.g.
+   * {@code kafka.acks=some}), so they fail here and not when a stage creates its first client.
+   */
+  static Properties kafka(Settings s) {
+    Properties kafka = s.kafkaProperties();
+    Map<String, Object> consumer = new HashMap<>();
+    kafka.forEach((k, v) -> consumer.put(k.toString(), v));
+    Map<String, Object> producer = new HashMap<>(consumer);
+    consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    try {
+      new ConsumerConfig(consumer);
+      new ProducerConfig(producer);
+    } catch (org.apache.kafka.common.config.ConfigException e) {
+      String name = e.getMessage() == null ? "" : e.getMessage().replaceAll("(?s).*for configuration ([^:\\s]+).*", "$1");
+      throw new ConfigException(name.isBlank() || name.equals(e.getMessage()) ? "kafka.*" : "kafka." + name,
+          "is rejected by the Kafka clients: " + e.getMessage());
+    }
+    return kafka;
+  }
+
   static int managementPort(Settings s) {
     return s.getInt(Settings.MANAGEMENT_PORT, -1, 65535);
   }
 
   static EnrichConfig enrich(Settings s) {
+    kafka(s);
     EnrichConfig c = EnrichConfig.from(s);
     if (c.taxonomyFile() != null) {
       readableFile(EnrichConfig.TAXONOMY, c.taxonomyFile());
@@ -43,6 +75,7 @@ final class StartupCheck {
   }
 
   static IngestConfig ingest(Settings s) {
+    kafka(s);
     IngestConfig c = IngestConfig.from(s);
     if (c.feedsFile() != null) {
       readableFile(IngestConfig.FEEDS, c.feedsFile());
@@ -61,6 +94,7 @@ final class StartupCheck {
   }
 
   static SinkConfig sink(Settings s) {
+    kafka(s);
     SinkConfig c = SinkConfig.from(s);
     if (c.subscriptionsSeed() != null) {
       readableFile(SinkConfig.SEED, c.subscriptionsSeed());

@@ -66,6 +66,15 @@ class ConfigCheckTest {
   }
 
   @Test
+  void shouldNameTheKafkaKeyBeforeStartingWhenTheClientsWouldRejectItsValue() {
+    Timed run = timed("run", "--until-idle", "--data-dir", data.toString(), "--set", "kafka.acks=some");
+
+    assertThat(run.result().code()).isEqualTo(2);
+    assertThat(run.result().err()).contains("'kafka.acks'").contains("some");
+    assertThat(run.result().out()).doesNotContain("starting the embedded");
+  }
+
+  @Test
   void shouldRejectAMisspelledKeyInEveryServiceCommand() {
     for (String command : List.of("enrich", "sink", "ingest", "tail", "replay")) {
       List<String> args = new ArrayList<>(List.of(command.split(" ")));

@@ -61,8 +61,7 @@ public final class KnownKeys {
    * @throws ConfigException naming the first unknown key; the message lists them all
    */
   public void check(Settings settings) {
-    List<String> problems = new ArrayList<>();
-    String first = null;
+    List<String> unknown = new ArrayList<>();
     for (String key : settings.asMap().keySet()) {
       String origin = settings.origin(key);
       if (origin.equals(Settings.FROM_DEFAULTS) || isKnown(key)) {
@@ -72,19 +71,25 @@ public final class KnownKeys {
       if (fromEnv && !NAMESPACES.contains(key.split("\\.", 2)[0])) {
         continue;
       }
-      Optional<String> suggestion = suggest(key);
-      if (key.startsWith("kafka.") && suggestion.isEmpty()) {
+      if (key.startsWith("kafka.") && suggest(key).isEmpty()) {
         continue;
       }
-      first = first == null ? key : first;
-      problems.add("'" + key + "' (" + origin + ")" + suggestion.map(s -> ": did you mean '" + s + "'?")
-          .orElse(" is not a setting newswatch reads"));
+      unknown.add(key);
     }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(first, problems.size() == 1
-          ? "is unknown: " + problems.get(0) + " See the Configuration table in README.md."
-          : "is unknown; unknown settings: " + String.join("; ", problems) + ". See the Configuration table in README.md.");
+    if (unknown.isEmpty()) {
+      return;
     }
+    String first = unknown.get(0);
+    StringBuilder problem = new StringBuilder(describe(settings, first));
+    for (String other : unknown.subList(1, unknown.size())) {
+      problem.append("; also '").append(other).append("' ").append(describe(settings, other));
+    }
+    throw new ConfigException(first, problem.append(" (the keys are in the Configuration table of README.md)").toString());
+  }
+
+  private String describe(Settings settings, String key) {
+    return "(from " + settings.origin(key) + ") is unknown"
+        + suggest(key).map(s -> ": did you mean '" + s + "'?").orElse(", not a setting newswatch reads");
   }
 
   /** The known key closest to {@code key}, if one is within a few edits (or {@code key} is a prefix of one). */

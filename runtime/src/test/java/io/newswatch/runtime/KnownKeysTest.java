@@ -19,7 +19,7 @@ class KnownKeysTest {
     assertThatThrownBy(() -> KNOWN.check(s))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("'sink.live.prot'")
-        .hasMessageContaining("--set sink.live.prot")
+        .hasMessageContaining("(from --set sink.live.prot) is unknown")
         .hasMessageContaining("did you mean 'sink.live.port'?");
   }
 
@@ -28,8 +28,9 @@ class KnownKeysTest {
     Settings s = Settings.load(Map.of(), null, Map.of(), Map.of("ingest.feed", "f.yaml", "colour", "blue"));
 
     assertThatThrownBy(() -> KNOWN.check(s))
-        .hasMessageContaining("did you mean 'ingest.feeds'?")
-        .hasMessageContaining("'colour' (--set colour) is not a setting newswatch reads");
+        .hasMessageContaining("'ingest.feed' (from --set ingest.feed) is unknown: did you mean 'ingest.feeds'?")
+        .hasMessageContaining("'colour' (from --set colour) is unknown, not a setting newswatch reads")
+        .hasMessageContaining("; also '");
   }
 
   @Test
