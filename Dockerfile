@@ -13,4 +13,4 @@ COPY --from=build /src/samples /app/samples
 RUN useradd --system --uid 10001 newswatch && mkdir -p /data && chown newswatch /data
 USER newswatch
 ENV NEWSWATCH_DATA_DIR=/data
-ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "-jar", "/app/newswatch-cli.jar"]
+ENTRYPOINT ["java", "-jar", "/app/newswatch-cli.jar"]

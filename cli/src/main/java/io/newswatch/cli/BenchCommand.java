@@ -95,8 +95,12 @@ public final class BenchCommand implements Callable<Integer> {
     Path seedDir = seeds != null ? seeds : Path.of(System.getProperty("newswatch.repo.root", "."), "samples", "seeds");
     say("machine: %d cores, max heap %d MB, Java %s", Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-    try (EmbeddedPlatform platform = EmbeddedPlatform.start(PlatformConfig.ephemeral(dir.resolve("platform")))) {
-      Settings settings = settings(platform, dir);
+    PlatformConfig pc = PlatformConfig.ephemeral(dir.resolve("platform"));
+    // Checked before the platform starts: a misspelled --set must not cost a whole benchmark run.
+    Settings settings = settings(pc, dir);
+    EnrichConfig.from(settings);
+    SinkConfig.from(settings);
+    try (EmbeddedPlatform platform = EmbeddedPlatform.start(pc)) {
       Properties kafka = settings.kafkaProperties();
       RegistryClient registry = new RegistryClient(settings.registryConfig());
       TopicProvisioner.ensure(kafka, Topics.ALL);
@@ -192,12 +196,11 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Settings settings(EmbeddedPlatform platform, Path dir) {
+  private Settings settings(PlatformConfig platform, Path dir) {
     Map<String, String> d = EmbeddedDefaults.of(platform, dir);
     d.put(Settings.MANAGEMENT_PORT, "-1");
     d.put(SinkConfig.LIVE_PORT, "-1");
-    d.putAll(overrides);
-    return Settings.of(d);
+    return ConfigKeys.checked(Settings.load(d, null, Map.of(), overrides));
   }
 
   private static Article normalize(ArticleNormalizer normalizer, io.newswatch.ingest.normalize.RawArticle raw) {

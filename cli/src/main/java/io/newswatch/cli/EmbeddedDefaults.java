@@ -2,7 +2,7 @@ package io.newswatch.cli;
 
 import io.newswatch.enrich.EnrichConfig;
 import io.newswatch.ingest.IngestConfig;
-import io.newswatch.platform.EmbeddedPlatform;
+import io.newswatch.platform.PlatformConfig;
 import io.newswatch.runtime.Settings;
 import io.newswatch.sink.SinkConfig;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import java.util.Map;
 final class EmbeddedDefaults {
   private EmbeddedDefaults() {}
 
-  static Map<String, String> of(EmbeddedPlatform platform, Path data) {
+  static Map<String, String> of(PlatformConfig platform, Path data) {
     Map<String, String> d = new HashMap<>();
     d.putAll(EnrichConfig.defaults());
     d.putAll(IngestConfig.defaults());

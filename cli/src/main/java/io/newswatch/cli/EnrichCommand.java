@@ -8,13 +8,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code newswatch enrich}: the dedup, tagging and alerting Kafka Streams service. */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
     description = "Run the enrich service (Kafka Streams: dedup, topic tagging, alerts) until Ctrl-C.")
 public final class EnrichCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
 
   @Option(names = "--taxonomy", description = "Taxonomy YAML file (default: the built-in taxonomy).")
   Path taxonomy;
@@ -27,13 +30,13 @@ public final class EnrichCommand implements Callable<Integer> {
     Map<String, String> defaults = new java.util.HashMap<>(EnrichConfig.defaults());
     Settings settings = common.settings(defaults);
     if (taxonomy != null) {
-      settings = settings.with(Map.of(EnrichConfig.TAXONOMY, taxonomy.toString()));
+      settings = settings.with(Map.of(EnrichConfig.TAXONOMY, taxonomy.toString()), "--taxonomy");
     }
     if (applicationId != null) {
-      settings = settings.with(Map.of(EnrichConfig.APPLICATION_ID, applicationId));
+      settings = settings.with(Map.of(EnrichConfig.APPLICATION_ID, applicationId), "--application-id");
     }
-    EnrichConfig config = EnrichConfig.from(settings);
-    try (ServiceLifecycle life = new ServiceLifecycle(settings)) {
+    EnrichConfig config = StartupCheck.enrich(settings);
+    try (ServiceLifecycle life = new ServiceLifecycle(settings, spec.commandLine().getErr())) {
       EnrichService service = life.manage(EnrichService.start(config, settings.kafkaProperties(), settings.registryConfig(), life.meters()));
       if (life.management() != null) {
         life.management().addReadinessCheck("streams", service::isReady);

@@ -52,15 +52,15 @@ public final class IngestCommand implements Callable<Integer> {
     // A one-shot import registers its schemas like the embedded default does.
     defaults.put(Settings.REGISTRY_AUTO_REGISTER, "true");
     Settings settings = common.settings(defaults).with(flags);
-    IngestConfig config = IngestConfig.from(settings);
+    StartupCheck.managementPort(settings);
+    IngestConfig config = StartupCheck.ingest(settings);
     boolean service = config.watchDir() != null || config.feedsFile() != null || config.httpPort() >= 0;
     if (fromDir == null && !service) {
       spec.commandLine().getErr().println("newswatch ingest: nothing to do; give --from-dir, --watch-dir, --feeds or --http-port");
       return 2;
     }
     if (fromDir != null && !Files.isDirectory(fromDir)) {
-      spec.commandLine().getErr().println("newswatch ingest: --from-dir " + fromDir + " is not a folder");
-      return 2;
+      throw new IllegalArgumentException("--from-dir " + fromDir + " is not a folder");
     }
     RegistryClient registry = new RegistryClient(settings.registryConfig());
     if (!service) {
@@ -72,7 +72,7 @@ public final class IngestCommand implements Callable<Integer> {
       }
       return 0;
     }
-    try (ServiceLifecycle life = new ServiceLifecycle(settings)) {
+    try (ServiceLifecycle life = new ServiceLifecycle(settings, spec.commandLine().getErr())) {
       IngestService ingest = life.manage(IngestService.create(config, settings.kafkaProperties(), registry, life.meters()));
       if (fromDir != null) {
         ingest.importDirectory(fromDir);

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +49,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--taxonomy", description = "Taxonomy YAML to tag with (default: the built-in taxonomy).")
   Path taxonomy;
 
-  @Option(names = "--no-progress", description = "Print a line per 10% instead of a progress bar.")
+  @Option(names = "--no-progress", description = "Print a line per 10%% instead of a progress bar.")
   boolean noProgress;
 
   @Override
@@ -64,9 +65,9 @@ public final class ReplayCommand implements Callable<Integer> {
     defaults.put(Settings.MANAGEMENT_PORT, "-1");
     Settings settings = common.settings(defaults);
     if (taxonomy != null) {
-      settings = settings.with(Map.of(EnrichConfig.TAXONOMY, taxonomy.toString()));
+      settings = settings.with(Map.of(EnrichConfig.TAXONOMY, taxonomy.toString()), "--taxonomy");
     }
-    EnrichConfig base = EnrichConfig.from(settings);
+    EnrichConfig base = StartupCheck.enrich(settings);
     Taxonomy tax = TaxonomyLoader.loadOrDefault(taxonomy);
     String appId = ReplayPlan.applicationId(base.applicationId(), tax.version(), start, end);
     var kafka = settings.kafkaProperties();
@@ -77,9 +78,14 @@ public final class ReplayCommand implements Callable<Integer> {
     EnrichConfig config = base.toBuilder().applicationId(appId).processUntil(end).build();
     try (EnrichService service = EnrichService.start(config, kafka, settings.registryConfig(), null);
         Admin admin = Admin.create(kafka)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close(Duration.ofSeconds(20)), "replay-stop"));
-      Progress bar = new Progress(err, plan.total(), noProgress);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        err.println();
+        err.println("replay: stopping; run the same command again to resume ...");
+        err.flush();
+        service.close(Duration.ofSeconds(20));
+      }, "replay-stop"));
       long done = plan.done(admin);
+      Progress bar = new Progress(err, plan.total(), done, noProgress, System::nanoTime);
       while (done < plan.total()) {
         if (!service.isAlive()) {
           err.println();
@@ -118,36 +124,52 @@ public final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  /** A one-line progress bar with rate and ETA. */
+  /**
+   * A one-line progress bar with rate and ETA. The clock starts at the first record processed in this
+   * run, not at start: joining the group and restoring state take seconds, and counting them made the
+   * rate look low and the ETA long; records done by an earlier, interrupted run do not count either.
+   */
   static final class Progress {
     private final PrintWriter out;
     private final long total;
+    private final long doneAtStart;
     private final boolean lines;
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier nanos;
+    private long firstNanos = -1;
+    private long doneAtFirst;
     private int lastDecile = -1;
 
-    Progress(PrintWriter out, long total, boolean lines) {
+    Progress(PrintWriter out, long total, long doneAtStart, boolean lines, LongSupplier nanos) {
       this.out = out;
       this.total = total;
+      this.doneAtStart = doneAtStart;
       this.lines = lines;
+      this.nanos = nanos;
     }
 
     void show(long done) {
+      long now = nanos.getAsLong();
+      if (firstNanos < 0 && done > doneAtStart) {
+        firstNanos = now;
+        doneAtFirst = done;
+      }
       double f = total == 0 ? 1.0 : Math.min(1.0, done / (double) total);
-      double secs = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
-      double rate = done / secs;
-      String eta = rate <= 0 ? "?" : formatSeconds((total - done) / rate);
+      double secs = firstNanos < 0 ? 0 : (now - firstNanos) / 1e9;
+      // Until a second has passed since the first record there is no honest rate to show.
+      double rate = secs < 1 ? 0 : (done - doneAtFirst) / secs;
+      String rateText = rate <= 0 ? "-" : String.format(Locale.ROOT, "%.0f", rate);
+      String eta = done >= total ? "0s" : rate <= 0 ? "?" : formatSeconds((total - done) / rate);
       if (lines) {
         int decile = (int) (f * 10);
         if (decile != lastDecile) {
           lastDecile = decile;
-          out.printf(Locale.ROOT, "replay %3.0f%% %d/%d %.0f/s ETA %s%n", f * 100, done, total, rate, eta);
+          out.printf(Locale.ROOT, "replay %3.0f%% %d/%d %s/s ETA %s%n", f * 100, done, total, rateText, eta);
         }
       } else {
         int width = 30;
         int filled = (int) Math.round(f * width);
-        out.printf(Locale.ROOT, "\r[%s%s] %5.1f%%  %d/%d articles  %.0f/s  ETA %s   ", "=".repeat(filled),
-            " ".repeat(width - filled), f * 100, done, total, rate, eta);
+        out.printf(Locale.ROOT, "\r[%s%s] %5.1f%%  %d/%d articles  %s/s  ETA %s   ", "=".repeat(filled),
+            " ".repeat(width - filled), f * 100, done, total, rateText, eta);
       }
       out.flush();
     }

@@ -4,6 +4,8 @@ import io.newswatch.enrich.EnrichConfig;
 import io.newswatch.enrich.EnrichService;
 import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.IngestService;
+import io.newswatch.ingest.feed.PollOutcome;
+import io.newswatch.ingest.feed.PollResult;
 import io.newswatch.platform.EmbeddedPlatform;
 import io.newswatch.platform.PlatformConfig;
 import io.newswatch.runtime.Settings;
@@ -18,15 +20,18 @@ import io.newswatch.sink.SinkOptions;
 import io.newswatch.sink.SinkService;
 import io.newswatch.sink.SubscriptionsAdmin;
 import io.newswatch.sink.file.JsonlFileConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
         + "Live page on http://localhost:8080, alerts in <data-dir>/alerts.jsonl, Ctrl-C to stop.")
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin ConfigOptions config;
 
   @Option(names = "--data-dir", defaultValue = "data", description = "Where everything persists (default: ${DEFAULT-VALUE}).")
   Path dataDir;
@@ -49,10 +55,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--input", description = "Folder of articles to ingest and watch (default: samples/seeds).")
   Path input;
 
-  @Option(names = "--feeds", description = "YAML file of RSS/Atom feeds to poll.")
+  @Option(names = "--feeds", description = "YAML file of RSS/Atom feeds to poll (ingest.feeds; format: docs/feeds.md).")
   Path feeds;
 
-  @Option(names = "--until-idle", description = "Process what is there, wait until the pipeline has drained, then exit.")
+  @Option(names = "--until-idle", description = "Import the folder, poll every feed once, wait until the pipeline has "
+      + "drained, then exit.")
   boolean untilIdle;
 
   @Option(names = "--live-port", defaultValue = "8080", description = "Port of the live page (-1: off; default: ${DEFAULT-VALUE}).")
@@ -63,47 +70,49 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--registry-port", defaultValue = "8081") int registryPort;
   @Option(names = "--registry-management-port", defaultValue = "8091") int registryManagementPort;
 
-  @Option(names = {"-s", "--set"}, description = "Override any setting: --set key=value (repeatable).")
-  Map<String, String> overrides = new HashMap<>();
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path inputDir = input != null ? input : defaultInput();
     if (!Files.isDirectory(inputDir)) {
-      spec.commandLine().getErr().println("newswatch run: input folder " + inputDir + " does not exist; pass --input DIR");
-      return 2;
+      throw new IllegalArgumentException("input folder " + inputDir + " does not exist; pass --input DIR");
     }
     Path data = dataDir.toAbsolutePath();
     PlatformConfig pc = PlatformConfig.defaults(data.resolve("platform"))
         .withPorts(kafkaPort, controllerPort, registryPort, registryManagementPort);
+    // Everything is checked before the broker starts: a typo costs a second, not a minute.
+    Settings settings = settings(pc, data, inputDir);
+    StartupCheck.Checked checked = StartupCheck.all(settings);
+
     out.println("newswatch: starting the embedded Kafka broker and schema registry under " + data.resolve("platform") + " ...");
     out.flush();
     EmbeddedPlatform platform = EmbeddedPlatform.start(pc);
-    Settings settings = settings(platform, data, inputDir);
-    try (ServiceLifecycle life = new ServiceLifecycle(settings)) {
+    try (ServiceLifecycle life = new ServiceLifecycle(settings, out)) {
       life.manage(platform);
       TopicProvisioner.ensure(settings.kafkaProperties(), Topics.ALL);
       RegistryClient registry = new RegistryClient(settings.registryConfig());
 
-      SinkConfig sinkConfig = SinkConfig.from(settings);
+      SinkConfig sinkConfig = checked.sink();
       seedDefaultSubscriptions(sinkConfig, data);
       SinkService sink = life.manage(new SinkService(sinkConfig,
           SinkOptions.defaults().withOnAlert(new AlertPrinter(out)).withManagement(life.management())));
       sink.start();
 
-      EnrichConfig enrichConfig = EnrichConfig.from(settings);
+      EnrichConfig enrichConfig = checked.enrich();
       EnrichService enrich = life.manage(EnrichService.start(enrichConfig, settings.kafkaProperties(), settings.registryConfig(),
           life.meters()));
-      life.management().addReadinessCheck("enrich", enrich::isReady);
+      if (life.management() != null) {
+        life.management().addReadinessCheck("enrich", enrich::isReady);
+      }
 
-      IngestConfig ingestConfig = IngestConfig.from(settings);
+      IngestConfig ingestConfig = checked.ingest();
       IngestService ingest = life.manage(IngestService.create(ingestConfig, settings.kafkaProperties(), registry, life.meters()));
       var report = ingest.importDirectory(inputDir);
       out.printf("newswatch: ingested %d new articles from %s (%d already imported earlier, %d rejected)%n",
           report.articles(), inputDir, report.alreadyImported(), report.rejected());
       String page = sink.livePageUrl().orElse("(live page off)");
       if (untilIdle) {
+        pollFeedsOnce(ingest, ingestConfig, out);
         out.println("newswatch: processing until the pipeline is idle ...");
         out.flush();
         boolean idle = new IdleWatcher(settings.kafkaProperties(),
@@ -117,25 +126,39 @@ public final class RunCommand implements Callable<Integer> {
         return idle ? 0 : 1;
       }
       ingest.start();
-      out.printf("newswatch: running. Live page: %s  Alerts: %s  Metrics: http://127.0.0.1:%d/metrics  (Ctrl-C to stop)%n",
-          page, alertsFile(data), life.management().port());
+      out.printf("newswatch: running. Live page: %s  Alerts: %s  Metrics: %s  (Ctrl-C to stop)%n",
+          page, alertsFile(data), life.management() == null ? "(off)" : "http://127.0.0.1:" + life.management().port() + "/metrics");
       out.flush();
       life.awaitShutdown();
     }
     return 0;
   }
 
-  private Settings settings(EmbeddedPlatform platform, Path data, Path inputDir) {
+  /** A scripted run must see every source once: each feed is polled now, before the pipeline is called drained. */
+  private static void pollFeedsOnce(IngestService ingest, IngestConfig config, PrintWriter out) throws IOException {
+    if (config.feedsFile() == null) {
+      return;
+    }
+    List<PollResult> results = ingest.pollFeedsOnce();
+    int articles = results.stream().mapToInt(r -> r.articles().size()).sum();
+    long failed = results.stream().filter(r -> r.outcome() == PollOutcome.ERROR).count();
+    out.printf("newswatch: polled %d feeds from %s: %d new articles%s%n", results.size(), config.feedsFile(), articles,
+        failed == 0 ? "" : ", " + failed + " feeds failed (see the log and news.ingest.rejected)");
+    out.flush();
+  }
+
+  private Settings settings(PlatformConfig platform, Path data, Path inputDir) {
     Map<String, String> d = EmbeddedDefaults.of(platform, data);
     d.put(Settings.MANAGEMENT_PORT, "9100");
     d.put(SinkConfig.LIVE_PORT, Integer.toString(livePort));
     if (!untilIdle) {
       d.put(IngestConfig.WATCH_DIR, inputDir.toString());
     }
+    Map<String, String> flags = new HashMap<>();
     if (feeds != null) {
-      d.put(IngestConfig.FEEDS, feeds.toString());
+      flags.put(IngestConfig.FEEDS, feeds.toString());
     }
-    return Settings.load(d, null, System.getenv(), overrides);
+    return config.settings(d, flags);
   }
 
   /** A fresh data directory gets a desk subscription to every alert, in the JSONL files and on the live page. */
@@ -144,9 +167,10 @@ public final class RunCommand implements Callable<Integer> {
       if (!admin.list().isEmpty()) {
         return;
       }
-      admin.add(Subscription.newBuilder().setId("desk-file").setChannel(Channel.FILE)
-          .setTarget(data.toString()).setMinSeverity(Severity.LOW).build());
-      admin.add(Subscription.newBuilder().setId("desk-live").setChannel(Channel.LIVE).setMinSeverity(Severity.LOW).build());
+      admin.subscribe(Subscription.newBuilder().setId("desk-file").setChannel(Channel.FILE)
+          .setTarget(data.toString()).setMinSeverity(Severity.LOW).build(), Clock.systemUTC());
+      admin.subscribe(Subscription.newBuilder().setId("desk-live").setChannel(Channel.LIVE).setMinSeverity(Severity.LOW)
+          .build(), Clock.systemUTC());
     }
   }
 

@@ -50,10 +50,17 @@ public final class SinkCommand implements Callable<Integer> {
       flags.put(SinkConfig.GROUP_ID, groupId);
     }
     Settings settings = common.settings(SinkConfig.defaults()).with(flags);
-    SinkConfig config = SinkConfig.from(settings);
+    SinkConfig config = StartupCheck.sink(settings);
     SinkService service = new SinkService(config, SinkOptions.defaults());
     service.start();
-    Thread hook = new Thread(() -> service.close(SHUTDOWN), "newswatch-sink-shutdown");
+    PrintWriter err = spec.commandLine().getErr();
+    Thread hook = new Thread(() -> {
+      err.println("newswatch sink: stopping (finishing the batch in flight) ...");
+      err.flush();
+      service.close(SHUTDOWN);
+      err.println("newswatch sink: stopped");
+      err.flush();
+    }, "newswatch-sink-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
     PrintWriter out = spec.commandLine().getOut();

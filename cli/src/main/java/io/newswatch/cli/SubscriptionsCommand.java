@@ -1,6 +1,11 @@
 package io.newswatch.cli;
 
+import io.newswatch.enrich.EnrichConfig;
 import io.newswatch.enrich.matching.QueryParser;
+import io.newswatch.enrich.tagging.Taxonomy;
+import io.newswatch.enrich.tagging.TaxonomyLoader;
+import io.newswatch.runtime.KnownKeys;
+import io.newswatch.runtime.Settings;
 import io.newswatch.enrich.matching.QuerySyntaxException;
 import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.Severity;
@@ -10,6 +15,9 @@ import io.newswatch.sink.SinkConfig;
 import io.newswatch.sink.SubscriptionsAdmin;
 import io.newswatch.sink.subscription.SubscriptionValidator;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +48,8 @@ public final class SubscriptionsCommand implements Callable<Integer> {
 
   /** {@code newswatch subscriptions add}: adds a subscription or replaces the one with the same id. */
   @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Add a subscription, or replace the one with the same id; prints it as JSON.")
+      description = "Add a subscription, or replace the one with the same id (keeping its creation time); prints it as "
+          + "JSON. It receives the alerts raised after it was created, unless --backfill-from asks for older ones.")
   static final class Add implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
@@ -55,7 +64,8 @@ public final class SubscriptionsCommand implements Callable<Integer> {
         + "Default: sink.file.dir for FILE, the sink's own database or page for POSTGRES and LIVE.")
     String target;
 
-    @Option(names = "--topics", split = ",", description = "Only alerts of these topics, e.g. energy,health. Default: all.")
+    @Option(names = "--topics", split = ",", description = "Only alerts of these taxonomy topics, e.g. dmz,deterrence (checked against enrich.taxonomy or the "
+        + "built-in taxonomy). Default: all.")
     List<String> topics = new ArrayList<>();
 
     @Option(names = "--min-severity", defaultValue = "LOW", description = "LOW, MEDIUM, HIGH or CRITICAL (default LOW).")
@@ -71,6 +81,11 @@ public final class SubscriptionsCommand implements Callable<Integer> {
     @Option(names = "--secret-ref", description = "WEBHOOK: environment variable holding the signing secret.")
     String secretRef;
 
+    @Option(names = "--backfill-from", description = "Also deliver alerts raised since this time (ISO instant, date, "
+        + "or an age such as 7d), e.g. those a replay re-raises. Without it a subscription receives the alerts raised "
+        + "after it was created.")
+    String backfillFrom;
+
     @Option(names = "--disabled", description = "Add it switched off.")
     boolean disabled;
 
@@ -79,7 +94,9 @@ public final class SubscriptionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      SinkConfig config = SinkConfig.from(common.settings(SinkConfig.defaults()));
+      Settings layered = common.settings(SinkConfig.defaults());
+      SinkConfig config = SinkConfig.from(layered);
+      checkTopics(topics, layered);
       Subscription subscription = Subscription.newBuilder()
           .setId(id)
           .setChannel(channel)
@@ -91,6 +108,8 @@ public final class SubscriptionsCommand implements Callable<Integer> {
           .setEnabled(!disabled)
           .setSecretRef(secretRef)
           .setSettings(settings)
+          .setBackfillFrom(backfillFrom == null ? null
+              : ReplayCommand.parseTime(backfillFrom, Instant.now(), "--backfill-from").truncatedTo(ChronoUnit.MILLIS))
           .build();
       // Checked before connecting, so a typo fails fast with every problem named.
       SubscriptionValidator.validate(subscription);
@@ -101,13 +120,39 @@ public final class SubscriptionsCommand implements Callable<Integer> {
           throw new IllegalArgumentException("subscription " + id + ": query: " + e.getMessage(), e);
         }
       }
+      Subscription written;
       try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
-        admin.add(subscription);
+        written = admin.subscribe(subscription, Clock.systemUTC());
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println(AvroJson.toJsonString(subscription));
+      out.println(AvroJson.toJsonString(written));
       out.flush();
       return 0;
+    }
+  }
+
+  /**
+   * A topic the taxonomy does not have can never match, so a typo would leave the subscription silent
+   * forever: it is refused, naming the topics there are ({@code enrich.taxonomy}, or the built-in one).
+   */
+  private static void checkTopics(List<String> topics, Settings settings) {
+    if (topics.isEmpty()) {
+      return;
+    }
+    Taxonomy loaded = settings.has(EnrichConfig.TAXONOMY)
+        ? TaxonomyLoader.load(StartupCheck.readable(EnrichConfig.TAXONOMY, settings.getPath(EnrichConfig.TAXONOMY)))
+        : TaxonomyLoader.loadDefault();
+    List<String> known = loaded.topicIds();
+    KnownKeys names = KnownKeys.of(known);
+    List<String> problems = new ArrayList<>();
+    for (String topic : topics) {
+      if (!known.contains(topic)) {
+        problems.add("'" + topic + "'" + names.suggest(topic).map(t -> " (did you mean '" + t + "'?)").orElse(""));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("--topics: unknown topic " + String.join(", ", problems) + "; taxonomy "
+          + loaded.version() + " has " + String.join(", ", known));
     }
   }
 

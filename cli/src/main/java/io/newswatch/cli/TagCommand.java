@@ -10,6 +10,7 @@ import io.newswatch.enrich.tagging.TaxonomyLoader;
 import io.newswatch.enrich.tagging.TaxonomyTagger;
 import io.newswatch.enrich.tagging.TopicScore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,6 +49,14 @@ public final class TagCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Every input is checked before any is tagged: a script must not get half the output and exit 0.
+    List<String> missing = inputs.stream().filter(p -> !Files.isReadable(p)).map(Path::toString).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("no such file or folder: " + String.join(", ", missing));
+    }
+    if (taxonomy != null) {
+      StartupCheck.readableFile("--taxonomy", taxonomy);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     OfflineTagging tagging = new OfflineTagging(new TaxonomyTagger(TaxonomyLoader.loadOrDefault(taxonomy)));

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replay with a changed taxonomy: the range is re-tagged, old alerts come out with the same ids
- * (so subscribers that have them skip them) and the new rules' alerts are added.
+ * (so subscribers that have them skip them) and the new rules' alerts are added. A subscription
+ * created after the original alerts gets none of what the replay re-raises; one created with
+ * {@code --backfill-from} gets all of it.
  */
 @WithPlatform
 class ReplayCommandIT {
@@ -107,6 +109,20 @@ class ReplayCommandIT {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alertIds(tmp.resolve("kursk")))
         .containsExactlyInAnyOrderElementsOf(kursk));
 
+    // Two desks subscribe after those alerts were raised; only the one that asks for a backfill may get
+    // what the replay re-raises (old alerts and the new rules' alerts on old articles).
+    String[] where = {"--bootstrap-servers", platform.bootstrapServers(), "--registry-url", platform.registryUrl(),
+        "--set", "registry.auto-register=true", "--set", SinkConfig.TOPIC_SUBSCRIPTIONS + "=" + p + ".subscriptions"};
+    TestCli.Run late = TestCli.run(concat(where, "subscriptions", "add", "--id", "late-desk", "--channel", "file",
+        "--target", tmp.resolve("late").toString()));
+    assertThat(late.code()).as(late.err()).isZero();
+    assertThat(AlertJson.mapper().readTree(late.out()).path("createdAt").isNull()).isFalse();
+    TestCli.Run backfill = TestCli.run(concat(where, "subscriptions", "add", "--id", "backfill-desk", "--channel", "file",
+        "--target", tmp.resolve("backfill").toString(), "--backfill-from", "2h"));
+    assertThat(backfill.code()).as(backfill.err()).isZero();
+    await().atMost(Duration.ofSeconds(30)).until(() -> sink.subscriptions().get("late-desk").isPresent()
+        && sink.subscriptions().get("backfill-desk").isPresent());
+
     Path changed = tmp.resolve("taxonomy-v2.yaml");
     String yaml = Files.readString(Path.of(System.getProperty("newswatch.repo.root"),
         "enrich/src/main/resources/taxonomy/default.yaml"), StandardCharsets.UTF_8);
@@ -153,6 +169,11 @@ class ReplayCommandIT {
 
     // The subscriber got every alert exactly once: the replayed ones were skipped, the new ones added.
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fileLines()).hasSize(live.size() + 5));
+    // The backfill desk got every alert of the range; the desk created after them got none (the sink
+    // handles both subscriptions in the same batches, so by now it would have them).
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alertIds(tmp.resolve("backfill")))
+        .hasSize(live.size() + 5).doesNotHaveDuplicates());
+    assertThat(alertIds(tmp.resolve("late"))).isEmpty();
     sink.close();
     assertThat(fileLines()).hasSize(live.size() + 5);
 
@@ -160,6 +181,12 @@ class ReplayCommandIT {
     TestCli.Run again = TestCli.run(args.toArray(String[]::new));
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(again.err()).contains("resuming");
+  }
+
+  private static String[] concat(String[] where, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(where));
+    return all.toArray(String[]::new);
   }
 
   private static List<String> alertIds(Path dir) throws java.io.IOException {

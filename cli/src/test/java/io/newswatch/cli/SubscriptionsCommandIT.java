@@ -21,12 +21,12 @@ class SubscriptionsCommandIT {
         "--set", "registry.auto-register=true", "--set", "sink.topic.subscriptions=" + platform.uniqueName("subscriptions"),
         "--set", "sink.file.dir=/srv/alerts"};
 
-    TestCli.Run file = run(where, "subscriptions", "add", "--id", "energy-file", "--channel", "file",
-        "--topics", "energy,power", "--min-severity", "high");
+    TestCli.Run file = run(where, "subscriptions", "add", "--id", "dmz-file", "--channel", "file",
+        "--topics", "dmz,deterrence", "--min-severity", "high");
     assertThat(file.code()).as(file.err()).isZero();
     JsonNode added = JSON.readTree(file.out());
     assertThat(added.path("target").asText()).isEqualTo("/srv/alerts");
-    assertThat(added.path("topics")).extracting(JsonNode::asText).containsExactly("energy", "power");
+    assertThat(added.path("topics")).extracting(JsonNode::asText).containsExactly("dmz", "deterrence");
     assertThat(added.path("minSeverity").asText()).isEqualTo("HIGH");
 
     TestCli.Run hook = run(where, "subscriptions", "add", "--id", "health-hook", "--channel", "WEBHOOK",
@@ -35,22 +35,22 @@ class SubscriptionsCommandIT {
     assertThat(hook.code()).as(hook.err()).isZero();
 
     List<JsonNode> listed = lines(run(where, "subscriptions", "list"));
-    assertThat(listed).extracting(n -> n.path("id").asText()).containsExactly("energy-file", "health-hook");
+    assertThat(listed).extracting(n -> n.path("id").asText()).containsExactly("dmz-file", "health-hook");
     JsonNode webhook = listed.get(1);
     assertThat(webhook.path("enabled").asBoolean()).isFalse();
     assertThat(webhook.path("secretRef").asText()).isEqualTo("HEALTH_SECRET");
     assertThat(webhook.path("query").asText()).isEqualTo("measles outbreak");
     assertThat(webhook.path("languages")).extracting(JsonNode::asText).containsExactly("en", "de");
 
-    TestCli.Run removed = run(where, "subscriptions", "remove", "energy-file");
+    TestCli.Run removed = run(where, "subscriptions", "remove", "dmz-file");
     assertThat(removed.code()).as(removed.err()).isZero();
-    assertThat(removed.out()).contains("removed energy-file");
+    assertThat(removed.out()).contains("removed dmz-file");
     assertThat(lines(run(where, "subscriptions", "list"))).extracting(n -> n.path("id").asText())
         .containsExactly("health-hook");
 
-    TestCli.Run missing = run(where, "subscriptions", "remove", "energy-file");
+    TestCli.Run missing = run(where, "subscriptions", "remove", "dmz-file");
     assertThat(missing.code()).isEqualTo(1);
-    assertThat(missing.err()).contains("no subscription 'energy-file'");
+    assertThat(missing.err()).contains("no subscription 'dmz-file'");
   }
 
   private static TestCli.Run run(String[] where, String... args) {

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -114,8 +115,15 @@ public final class EnrichService implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Stops the streams and leaves the consumer group. Kafka Streams stays in the group on close by
+   * default (to spare a rebalance when the same instance comes straight back), but a new process is a
+   * new member: the group then waits the whole session timeout (45 s) for the old one before it assigns
+   * anything, so every restart of {@code newswatch run} sat idle for ~40 s.
+   */
   public void close(Duration timeout) {
-    streams.close(timeout);
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(timeout));
     if (metrics != null) {
       metrics.close();
     }

@@ -7,6 +7,7 @@ import io.newswatch.ingest.feed.FeedConfig;
 import io.newswatch.ingest.feed.FeedPoller;
 import io.newswatch.ingest.feed.FeedsConfigLoader;
 import io.newswatch.ingest.feed.HttpFetcher;
+import io.newswatch.ingest.feed.PollResult;
 import io.newswatch.ingest.files.DirectoryImporter;
 import io.newswatch.ingest.files.DirectoryWatcher;
 import io.newswatch.ingest.files.ImportLedger;
@@ -116,12 +117,7 @@ public final class IngestService implements AutoCloseable {
       log.info("watching {} for new articles", LogSafe.of(config.watchDir()));
     }
     if (config.feedsFile() != null) {
-      List<FeedConfig> feeds = new FeedsConfigLoader().load(config.feedsFile());
-      FeedPoller poller = new FeedPoller(
-          new HttpFetcher(Duration.ofSeconds(10), "newswatch/0.1 (+feed monitor)", config.addressPolicy()),
-          normalizer, metrics, Backoff.defaults(), Clock.systemUTC());
-      log.info("feed fetcher connects to {}", config.addressPolicy());
-      FeedRunner runner = new FeedRunner(feeds, poller, sink, FeedStateStore.load(feedsKafka, registry, config.feedStateTopic()));
+      FeedRunner runner = feedRunner();
       runner.start();
       running.add(runner);
     }
@@ -137,6 +133,30 @@ public final class IngestService implements AutoCloseable {
       log.info("HTTP push on http://{}:{}/articles ({})", config.httpHost(), push.port(),
           config.httpToken().isPresent() ? "bearer token required" : config.httpOpen() ? "OPEN, no token" : "off: no token set");
     }
+  }
+
+  /**
+   * Polls every configured feed once, now, publishes what is new and saves each feed's state; for
+   * scripted runs that must see every source before they call the pipeline drained. A feed that fails
+   * is reported in its result (and dead-lettered like in a scheduled poll); the others still run.
+   */
+  public List<PollResult> pollFeedsOnce() throws IOException {
+    if (config.feedsFile() == null) {
+      return List.of();
+    }
+    FeedRunner runner = feedRunner();
+    try (runner) {
+      return runner.pollAllOnce();
+    }
+  }
+
+  private FeedRunner feedRunner() throws IOException {
+    List<FeedConfig> feeds = new FeedsConfigLoader().load(config.feedsFile());
+    FeedPoller poller = new FeedPoller(
+        new HttpFetcher(Duration.ofSeconds(10), "newswatch/0.1 (+feed monitor)", config.addressPolicy()),
+        normalizer, metrics, Backoff.defaults(), Clock.systemUTC());
+    log.info("feed fetcher connects to {}", config.addressPolicy());
+    return new FeedRunner(feeds, poller, sink, FeedStateStore.load(feedsKafka, registry, config.feedStateTopic()));
   }
 
   /** The push endpoint's port, or -1. */

@@ -38,10 +38,18 @@ public final class Settings {
   public static final String MANAGEMENT_PORT = "management.port";
   public static final String DATA_DIR = "data.dir";
 
-  private final Map<String, String> values;
+  /** Where a key's value came from when nobody said otherwise: a default in code. */
+  public static final String FROM_DEFAULTS = "defaults";
+  /** The origin of values a command sets from its own options. */
+  public static final String FROM_OPTIONS = "a command-line option";
 
-  private Settings(Map<String, String> values) {
+  private final Map<String, String> values;
+  /** For each key, the layer its value came from, so an error can say where to fix it. */
+  private final Map<String, String> origins;
+
+  private Settings(Map<String, String> values, Map<String, String> origins) {
     this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    this.origins = Collections.unmodifiableMap(new TreeMap<>(origins));
   }
 
   /** The shared defaults; each service adds its own. */
@@ -56,27 +64,50 @@ public final class Settings {
 
   /** Builds settings from the four layers; a later layer wins. {@code file} may be null. */
   public static Settings load(Map<String, String> defaults, Path file, Map<String, String> env, Map<String, String> flags) {
-    Map<String, String> v = new TreeMap<>(baseDefaults());
-    v.putAll(defaults);
+    Map<String, String> v = new TreeMap<>();
+    Map<String, String> o = new TreeMap<>();
+    layer(v, o, baseDefaults(), key -> FROM_DEFAULTS);
+    layer(v, o, defaults, key -> FROM_DEFAULTS);
     if (file != null) {
-      v.putAll(readFile(file));
+      layer(v, o, readFile(file), key -> "config file " + file);
     }
-    v.putAll(fromEnv(env));
-    v.putAll(flags);
-    return new Settings(v);
+    layer(v, o, fromEnv(env), key -> "environment variable " + ENV_PREFIX + envName(key));
+    layer(v, o, flags, key -> "--set " + key);
+    return new Settings(v, o);
+  }
+
+  private static void layer(Map<String, String> values, Map<String, String> origins, Map<String, String> layer,
+      Function<String, String> origin) {
+    layer.forEach((k, val) -> {
+      values.put(k, val);
+      origins.put(k, origin.apply(k));
+    });
   }
 
   public static Settings of(Map<String, String> values) {
-    Map<String, String> v = new TreeMap<>(baseDefaults());
-    v.putAll(values);
-    return new Settings(v);
+    Map<String, String> v = new TreeMap<>();
+    Map<String, String> o = new TreeMap<>();
+    layer(v, o, baseDefaults(), key -> FROM_DEFAULTS);
+    layer(v, o, values, key -> FROM_OPTIONS);
+    return new Settings(v, o);
   }
 
-  /** A copy with some keys replaced. */
+  /** A copy with some keys replaced, as a command's own options do. */
   public Settings with(Map<String, String> overrides) {
+    return with(overrides, FROM_OPTIONS);
+  }
+
+  /** A copy with some keys replaced; {@code origin} says where they came from, for error messages. */
+  public Settings with(Map<String, String> overrides, String origin) {
     Map<String, String> v = new TreeMap<>(values);
-    v.putAll(overrides);
-    return new Settings(v);
+    Map<String, String> o = new TreeMap<>(origins);
+    layer(v, o, overrides, key -> origin);
+    return new Settings(v, o);
+  }
+
+  /** Where the value of {@code key} came from: defaults, a config file, an environment variable or a flag. */
+  public String origin(String key) {
+    return origins.getOrDefault(key, FROM_DEFAULTS);
   }
 
   /** NEWSWATCH_A_B_C becomes a.b.c; a double underscore stands for a dash (NEWSWATCH_REGISTRY_AUTO__REGISTER). */

@@ -75,4 +75,16 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.of(Map.of("registry.url", "ftp://x")).registryConfig())
         .hasMessageContaining("'registry.url'");
   }
+
+  @Test
+  void shouldTellWhereEachValueCameFromWhenLayered() {
+    Settings s = Settings.load(Map.of("a.b", "default", "c.d", "default"), YAML,
+        Map.of("NEWSWATCH_KAFKA_SASL_MECHANISM", "PLAIN"), Map.of("a.b", "flag"));
+
+    assertThat(s.origin("a.b")).isEqualTo("--set a.b");
+    assertThat(s.origin("c.d")).isEqualTo(Settings.FROM_DEFAULTS);
+    assertThat(s.origin("kafka.sasl.mechanism")).isEqualTo("environment variable NEWSWATCH_KAFKA_SASL_MECHANISM");
+    assertThat(s.origin("registry.url")).contains("config file").contains("service.yaml");
+    assertThat(s.with(Map.of("c.d", "x")).origin("c.d")).isEqualTo(Settings.FROM_OPTIONS);
+  }
 }

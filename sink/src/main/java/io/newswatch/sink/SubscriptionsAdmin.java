@@ -10,7 +10,10 @@ import io.newswatch.sink.subscription.SubscriptionValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,37 @@ public final class SubscriptionsAdmin implements AutoCloseable {
     LOG.info("Subscription {} written to {}", subscription.getId(), topic);
   }
 
+  /**
+   * What a desk does when it subscribes: adds the subscription, or replaces the one with its id, with
+   * its creation time set, so that it receives the alerts raised from now on (or from its
+   * {@code backfillFrom}) and a later replay does not bring it older ones. Replacing keeps the
+   * original creation time, so editing a subscription does not make it miss what came meanwhile.
+   * A creation time already on {@code subscription} is kept as it is.
+   *
+   * @return what was written
+   */
+  public Subscription subscribe(Subscription subscription, Clock clock) {
+    Subscription stamped = stamped(subscription, existing(), clock);
+    add(stamped);
+    return stamped;
+  }
+
+  private Map<String, Subscription> existing() {
+    Map<String, Subscription> byId = new TreeMap<>();
+    list().forEach(s -> byId.put(s.getId(), s));
+    return byId;
+  }
+
+  private static Subscription stamped(Subscription s, Map<String, Subscription> existing, Clock clock) {
+    if (s.getCreatedAt() != null) {
+      return s;
+    }
+    Subscription before = existing.get(s.getId());
+    Instant created = before != null && before.getCreatedAt() != null ? before.getCreatedAt()
+        : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return Subscription.newBuilder(s).setCreatedAt(created).build();
+  }
+
   /** Removes the subscription with this id; false (and nothing written) if there is none. */
   public boolean remove(String id) {
     boolean exists = list().stream().anyMatch(s -> s.getId().equals(id));
@@ -84,7 +118,17 @@ public final class SubscriptionsAdmin implements AutoCloseable {
    * written unless the whole file is valid. Returns what was written.
    */
   public List<Subscription> seed(Path yaml) throws IOException {
-    List<Subscription> subscriptions = SubscriptionSeedLoader.load(yaml);
+    return seed(yaml, Clock.systemUTC());
+  }
+
+  /**
+   * {@link #seed(Path)} with a clock: a seeded subscription is created when it is first seeded, and
+   * keeps that time when the same file is seeded again at the next start (see {@link #subscribe}).
+   */
+  public List<Subscription> seed(Path yaml, Clock clock) throws IOException {
+    Map<String, Subscription> existing = existing();
+    List<Subscription> subscriptions = SubscriptionSeedLoader.load(yaml).stream()
+        .map(s -> stamped(s, existing, clock)).toList();
     subscriptions.forEach(s -> send(s.getId(), s));
     LOG.info("Seeded {} subscriptions from {} into {}", subscriptions.size(), yaml, topic);
     return subscriptions;

@@ -33,7 +33,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -189,6 +191,13 @@ class SinkServiceIT {
     SinkService service = start(config, SinkOptions.defaults());
     // start() returns only after the seeded subscription was read back from the topic.
     assertThat(service.subscriptions().get("seeded-live")).isPresent();
+    // Seeding again (the next start) keeps the time the subscription was first seeded.
+    Instant created = service.subscriptions().get("seeded-live").orElseThrow().getCreatedAt();
+    assertThat(created).isNotNull();
+    try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
+      assertThat(admin.seed(seed, Clock.offset(Clock.systemUTC(), Duration.ofHours(1))))
+          .singleElement().extracting(Subscription::getCreatedAt).isEqualTo(created);
+    }
     assertThat(service.isReady()).isTrue();
     assertThat(status(URI.create("http://127.0.0.1:" + service.managementPort().orElseThrow() + "/health/ready")))
         .isEqualTo(200);

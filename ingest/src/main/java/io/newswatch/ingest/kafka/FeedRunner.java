@@ -98,6 +98,29 @@ public final class FeedRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Polls every feed once, all at the same time on the poll threads (so hanging feeds do not add up
+   * their timeouts), and returns when all are done; a feed that throws does not stop the rest.
+   */
+  public List<PollResult> pollAllOnce() {
+    List<java.util.concurrent.Future<PollResult>> running = new java.util.ArrayList<>();
+    for (FeedConfig feed : feeds) {
+      running.add(polls.submit(() -> pollOnce(feed)));
+    }
+    List<PollResult> results = new java.util.ArrayList<>();
+    for (int i = 0; i < running.size(); i++) {
+      try {
+        results.add(running.get(i).get());
+      } catch (java.util.concurrent.ExecutionException e) {
+        log.error("feed {} failed", feeds.get(i).id(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return results;
+  }
+
   private void pollAndReschedule(FeedConfig feed) {
     Duration next = feed.interval();
     try {

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  *   <li>a short line that occurs more than once (a menu printed twice) is dropped everywhere;
  *   <li>lines made of links, e-mail addresses, domains or breadcrumb separators are dropped;
  *   <li>from the start, lines of at most two words are dropped;
- *   <li>from the end, lines that are short, or do not end a sentence and have few words, are dropped
- *       (footer, credits, "back to top", share labels); a long unpunctuated line is kept, since
- *       stored pages are often cut mid-sentence;
+ *   <li>from the end, lines that are short or do not end a sentence are dropped (footer, credits,
+ *       "back to top", share labels), except the text's very last line when it is prose that follows
+ *       a finished sentence: stored pages are often cut mid-sentence;
  *   <li>single-word lines without punctuation are dropped anywhere;
  *   <li>a digest tail is cut: in the second half of the text, a short heading ending in a colon followed
  *       by a run of dash or bullet items ("In other developments:" and a list of unrelated briefs) and
@@ -87,17 +87,19 @@ public final class TextCleaner {
   /** Cleans {@code text}; returns an empty string when nothing reads like prose. */
   public String clean(String text) {
     List<String> lines = splitLines(text);
+    // The last line with more than a button's few words: where a cut-off page stops.
+    String lastLine = lines.reversed().stream().filter(l -> words(l) > TRAILING_DEBRIS_WORDS).findFirst().orElse(null);
     lines = dropRepeats(lines);
     lines = new ArrayList<>(lines.stream().filter(l -> !isLinkLike(l) && !isBreadcrumb(l)).toList());
     while (!lines.isEmpty() && words(lines.getFirst()) <= LEADING_DEBRIS_WORDS) {
       lines.removeFirst();
     }
-    while (!lines.isEmpty() && isTrailingDebris(lines.getLast())) {
+    while (!lines.isEmpty() && isTrailingDebris(lines, lastLine)) {
       lines.removeLast();
     }
     lines.removeIf(l -> words(l) <= 1 && !endsSentence(l));
     lines = cutDigestTail(lines);
-    while (!lines.isEmpty() && isTrailingDebris(lines.getLast())) {
+    while (!lines.isEmpty() && isTrailingDebris(lines, lastLine)) {
       lines.removeLast();
     }
     return String.join("\n\n", lines);
@@ -193,13 +195,23 @@ public final class TextCleaner {
     return !endsSentence(line) && BREADCRUMB.matcher(line).results().count() >= 2 && words(line) <= 8;
   }
 
-  private static boolean isTrailingDebris(String line) {
+  private static boolean isTrailingDebris(List<String> lines, String lastLine) {
+    String line = lines.getLast();
     if (words(line) <= TRAILING_DEBRIS_WORDS) {
       return true;
     }
-    // A page cut mid-sentence ends in prose without a full stop; footers without one are short.
-    return !endsSentence(line) && line.length() < TRAILING_UNPUNCTUATED_CHARS
-        && words(line) < TRAILING_PROSE_WORDS;
+    return !endsSentence(line) && line.length() < TRAILING_UNPUNCTUATED_CHARS && !cutOffSentence(lines, lastLine);
+  }
+
+  /**
+   * A stored page is often cut mid-sentence: its last line (past share buttons) is then prose without a full stop,
+   * right after a line that ends a sentence. A footer without a full stop is followed by more debris
+   * or is short; a file that is nothing but one unfinished line is a partial file, not a cut page.
+   */
+  private static boolean cutOffSentence(List<String> lines, String lastLine) {
+    String line = lines.getLast();
+    return line == lastLine && words(line) >= TRAILING_PROSE_WORDS && lines.size() >= 2
+        && endsSentence(lines.get(lines.size() - 2));
   }
 
   /** Whether the line ends a sentence, looking past closing quotes and brackets. */

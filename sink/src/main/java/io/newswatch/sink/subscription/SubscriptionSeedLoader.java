@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -28,7 +32,7 @@ import java.util.Set;
 public final class SubscriptionSeedLoader {
 
   private static final Set<String> FIELDS = Set.of("id", "channel", "target", "topics", "minSeverity",
-      "languages", "query", "enabled", "secretRef", "settings");
+      "languages", "query", "enabled", "secretRef", "settings", "backfillFrom");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private SubscriptionSeedLoader() {
@@ -101,7 +105,8 @@ public final class SubscriptionSeedLoader {
         .setLanguages(strings(node, "languages", prefix, problems))
         .setQuery(text(node, "query", prefix, problems, null))
         .setSecretRef(text(node, "secretRef", prefix, problems, null))
-        .setSettings(settings(node, prefix, problems));
+        .setSettings(settings(node, prefix, problems))
+        .setBackfillFrom(instant(node, "backfillFrom", prefix, problems));
     JsonNode enabled = node.get("enabled");
     if (enabled == null || enabled.isNull()) {
       b.setEnabled(true);
@@ -124,6 +129,21 @@ public final class SubscriptionSeedLoader {
       return fallback;
     }
     return value.asText();
+  }
+
+  /** An ISO-8601 instant (2025-11-17T00:00:00Z) or a date (2025-11-17, midnight UTC). */
+  private static Instant instant(JsonNode node, String field, String prefix, List<String> problems) {
+    String raw = text(node, field, prefix, problems, null);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    String t = raw.strip();
+    try {
+      return t.length() == 10 ? LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(t);
+    } catch (DateTimeParseException e) {
+      problems.add(prefix + field + ": '" + raw + "' is not a time; use 2025-11-17T00:00:00Z or 2025-11-17");
+      return null;
+    }
   }
 
   private static <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type, E fallback,

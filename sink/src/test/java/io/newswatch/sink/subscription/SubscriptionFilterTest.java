@@ -7,6 +7,7 @@ import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.Severity;
 import io.newswatch.schemas.avro.Subscription;
 import io.newswatch.sink.Fixtures;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,24 @@ class SubscriptionFilterTest {
   @Test
   void shouldNotMatchWhenDisabled() {
     assertThat(SubscriptionFilter.matches(with(all).setEnabled(false).build(), alert)).isFalse();
+  }
+
+  @Test
+  void shouldSkipAlertsRaisedBeforeTheSubscriptionWhenItHasACreationTime() {
+    Instant raised = alert.getCreatedAt();
+    assertThat(SubscriptionFilter.matches(with(all).setCreatedAt(raised.plusSeconds(1)).build(), alert)).isFalse();
+    assertThat(SubscriptionFilter.matches(with(all).setCreatedAt(raised).build(), alert)).isTrue();
+    assertThat(SubscriptionFilter.matches(with(all).setCreatedAt(raised.minusSeconds(1)).build(), alert)).isTrue();
+    assertThat(SubscriptionFilter.matches(with(all).setCreatedAt(null).build(), alert))
+        .as("written before subscriptions had a creation time: everything, as before").isTrue();
+  }
+
+  @Test
+  void shouldDeliverOlderAlertsWhenTheSubscriptionAsksForABackfill() {
+    Instant raised = alert.getCreatedAt();
+    Subscription late = with(all).setCreatedAt(raised.plusSeconds(3600)).build();
+    assertThat(SubscriptionFilter.matches(with(late).setBackfillFrom(raised.minusSeconds(60)).build(), alert)).isTrue();
+    assertThat(SubscriptionFilter.matches(with(late).setBackfillFrom(raised.plusSeconds(60)).build(), alert)).isFalse();
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.newswatch.schemas.avro.Severity;
 import io.newswatch.schemas.avro.Subscription;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,14 @@ class SubscriptionSeedLoaderTest {
     assertThat(energy.getLanguages()).containsExactly("en", "de");
     assertThat(energy.getQuery()).isEqualTo("opec \"oil price\"");
     assertThat(energy.getEnabled()).isTrue();
+    assertThat(energy.getBackfillFrom()).isEqualTo(Instant.parse("2025-11-17T08:00:00Z"));
+    assertThat(energy.getCreatedAt()).as("set when seeded, not by the file").isNull();
     Subscription hook = subs.get(1);
     assertThat(hook.getEnabled()).isFalse();
     assertThat(hook.getSecretRef()).isEqualTo("HEALTH_HOOK_SECRET");
     assertThat(hook.getSettings()).isEqualTo(Map.of("team", "health"));
     assertThat(hook.getMinSeverity()).isEqualTo(Severity.LOW);
+    assertThat(hook.getBackfillFrom()).isNull();
   }
 
   @Test
@@ -45,6 +49,7 @@ class SubscriptionSeedLoaderTest {
             .anySatisfy(p -> assertThat(p).contains("subscriptions[1].secretRef"))
             .anySatisfy(p -> assertThat(p).contains("subscriptions[2].minSeverity").contains("HUGE"))
             .anySatisfy(p -> assertThat(p).contains("subscriptions[2].topcs").contains("unknown field"))
+            .anySatisfy(p -> assertThat(p).contains("subscriptions[2].backfillFrom").contains("last tuesday"))
             .anySatisfy(p -> assertThat(p).contains("subscriptions[3].query").contains("unclosed quote"))
             .anySatisfy(p -> assertThat(p).contains("subscriptions[4].id").contains("used twice"))
             .anySatisfy(p -> assertThat(p).contains("subscriptions[4].target").contains("JDBC URL"))
