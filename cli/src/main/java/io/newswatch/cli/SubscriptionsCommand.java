@@ -1,12 +1,10 @@
 package io.newswatch.cli;
 
 import io.newswatch.enrich.EnrichConfig;
-import io.newswatch.enrich.matching.QueryParser;
 import io.newswatch.enrich.tagging.Taxonomy;
 import io.newswatch.enrich.tagging.TaxonomyLoader;
 import io.newswatch.runtime.KnownKeys;
 import io.newswatch.runtime.Settings;
-import io.newswatch.enrich.matching.QuerySyntaxException;
 import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.Severity;
 import io.newswatch.schemas.avro.Subscription;
@@ -113,13 +111,6 @@ public final class SubscriptionsCommand implements Callable<Integer> {
           .build();
       // Checked before connecting, so a typo fails fast with every problem named.
       SubscriptionValidator.validate(subscription);
-      if (query != null && !query.isBlank()) {
-        try {
-          QueryParser.parse(query);
-        } catch (QuerySyntaxException e) {
-          throw new IllegalArgumentException("subscription " + id + ": query: " + e.getMessage(), e);
-        }
-      }
       Subscription written;
       try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
         written = admin.subscribe(subscription, Clock.systemUTC());

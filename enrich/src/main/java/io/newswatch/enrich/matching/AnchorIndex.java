@@ -1,5 +1,7 @@
 package io.newswatch.enrich.matching;
 
+import io.newswatch.schemas.query.QueryNode;
+
 import io.newswatch.enrich.analysis.TextAnalysis;
 import io.newswatch.enrich.analysis.TextLanguage;
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package io.newswatch.enrich.matching;
 
+import io.newswatch.schemas.query.QueryNode;
+import io.newswatch.schemas.query.QueryParser;
+import io.newswatch.schemas.query.QuerySyntaxException;
+
 import io.newswatch.enrich.analysis.TextLanguage;
 import io.newswatch.enrich.tagging.Document;
 import java.util.ArrayList;

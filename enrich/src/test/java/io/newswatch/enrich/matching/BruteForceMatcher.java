@@ -1,5 +1,8 @@
 package io.newswatch.enrich.matching;
 
+import io.newswatch.schemas.query.QueryNode;
+import io.newswatch.schemas.query.QuerySyntaxException;
+
 import io.newswatch.enrich.analysis.TextAnalysis;
 import io.newswatch.enrich.analysis.TextLanguage;
 import io.newswatch.enrich.analysis.Token;

@@ -1,5 +1,6 @@
 package io.newswatch.sink.subscription;
 
+import io.newswatch.schemas.query.SubscriptionQuery;
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Subscription;
 import java.time.Instant;
@@ -19,7 +20,7 @@ public final class SubscriptionFilter {
         && topicMatches(subscription.getTopics(), alert.getTopic())
         && alert.getSeverity().ordinal() >= subscription.getMinSeverity().ordinal()
         && languageMatches(subscription.getLanguages(), alert.getLang())
-        && queryMatches(subscription, alert);
+        && SubscriptionQuery.delivers(subscription, alert);
   }
 
   /**
@@ -50,23 +51,5 @@ public final class SubscriptionFilter {
       }
     }
     return false;
-  }
-
-  /**
-   * Enrich evaluates every subscription query against the whole article (title and body, with the
-   * Arabic and English analyzers and the full query language) and lists the subscriptions it matched
-   * on the alert; that list decides. An alert enrich did not evaluate (a surge alert, or one from an
-   * older enrich) falls back to the plain word check over its title and summary.
-   */
-  private static boolean queryMatches(Subscription subscription, Alert alert) {
-    String query = subscription.getQuery();
-    if (query == null || query.isBlank()) {
-      return true;
-    }
-    List<String> matched = alert.getMatchedQueries();
-    if (matched != null) {
-      return matched.contains(subscription.getId());
-    }
-    return TextQuery.parse(query).matches(alert.getTitle() + "\n" + alert.getSummary());
   }
 }

@@ -1,5 +1,6 @@
 package io.newswatch.sink.subscription;
 
+import io.newswatch.schemas.query.SubscriptionQuery;
 import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.Subscription;
 import java.net.URI;
@@ -40,12 +41,9 @@ public final class SubscriptionValidator {
     }
     blankEntries(s.getTopics(), prefix + "topics", problems);
     blankEntries(s.getLanguages(), prefix + "languages", problems);
-    if (s.getQuery() != null) {
-      try {
-        TextQuery.parse(s.getQuery());
-      } catch (IllegalArgumentException e) {
-        problems.add(prefix + "query: " + e.getMessage());
-      }
+    String query = SubscriptionQuery.problem(s);
+    if (query != null) {
+      problems.add(prefix + "query: " + query);
     }
     return problems;
   }

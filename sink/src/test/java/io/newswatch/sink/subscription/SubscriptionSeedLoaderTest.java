@@ -50,7 +50,7 @@ class SubscriptionSeedLoaderTest {
             .anySatisfy(p -> assertThat(p).contains("subscriptions[2].minSeverity").contains("HUGE"))
             .anySatisfy(p -> assertThat(p).contains("subscriptions[2].topcs").contains("unknown field"))
             .anySatisfy(p -> assertThat(p).contains("subscriptions[2].backfillFrom").contains("last tuesday"))
-            .anySatisfy(p -> assertThat(p).contains("subscriptions[3].query").contains("unclosed quote"))
+            .anySatisfy(p -> assertThat(p).contains("subscriptions[3].query").contains("quote is never closed"))
             .anySatisfy(p -> assertThat(p).contains("subscriptions[4].id").contains("used twice"))
             .anySatisfy(p -> assertThat(p).contains("subscriptions[4].target").contains("JDBC URL"))
             .allSatisfy(p -> assertThat(p).startsWith(file.toString())));

@@ -1,15 +1,12 @@
-package io.newswatch.enrich.matching;
+package io.newswatch.schemas.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newswatch.enrich.analysis.TextLanguage;
-import io.newswatch.enrich.matching.QueryNode.And;
-import io.newswatch.enrich.matching.QueryNode.Not;
-import io.newswatch.enrich.matching.QueryNode.Or;
-import io.newswatch.enrich.matching.QueryNode.Phrase;
-import io.newswatch.enrich.matching.QueryNode.Term;
-import io.newswatch.enrich.matching.QueryNode.Text;
+import io.newswatch.schemas.query.QueryNode.And;
+import io.newswatch.schemas.query.QueryNode.Not;
+import io.newswatch.schemas.query.QueryNode.Or;
+import io.newswatch.schemas.query.QueryNode.Text;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,29 +58,5 @@ class QueryParserTest {
     assertThatThrownBy(() -> QueryParser.parse("a OR OR b")).hasMessageContaining("operator OR");
     assertThatThrownBy(() -> QueryParser.parse("x".repeat(QueryParser.MAX_LENGTH + 1)))
         .hasMessageContaining("characters");
-  }
-
-  @Test
-  void shouldStemAndSplitWordsWhenAnalyzingEnglish() throws Exception {
-    assertThat(QueryAnalysis.parseAndAnalyze("forces \"North Korean\" Jong-un", TextLanguage.EN))
-        .isEqualTo(
-            new And(
-                List.of(
-                    new Term("forc"),
-                    new Phrase(List.of("north", "korean")),
-                    new Phrase(List.of("jong", "un")))));
-  }
-
-  @Test
-  void shouldNormalizeArabicWhenAnalyzingQuery() throws Exception {
-    assertThat(QueryAnalysis.parseAndAnalyze("والقوات", TextLanguage.AR))
-        .isEqualTo(QueryAnalysis.parseAndAnalyze("القوات", TextLanguage.AR));
-  }
-
-  @Test
-  void shouldRejectWordWhenItHasNothingToSearch() {
-    assertThatThrownBy(() -> QueryAnalysis.parseAndAnalyze("seoul ...", TextLanguage.EN))
-        .isInstanceOf(QuerySyntaxException.class)
-        .hasMessageContaining("no searchable word");
   }
 }

@@ -1,4 +1,4 @@
-package io.newswatch.enrich.matching;
+package io.newswatch.schemas.query;
 
 /** A query that cannot be parsed or has nothing to search for; the message says where and why. */
 public final class QuerySyntaxException extends Exception {

@@ -1,10 +1,10 @@
-package io.newswatch.enrich.matching;
+package io.newswatch.schemas.query;
 
 import java.util.List;
 
 /**
  * A query as a boolean tree. {@link QueryParser} produces {@link Text} leaves (words as typed);
- * {@link QueryAnalysis} replaces them by analyzed {@link Term}s and {@link Phrase}s, which is what
+ * QueryAnalysis (in enrich) replaces them by analyzed {@link Term}s and {@link Phrase}s, which is what
  * the engines evaluate.
  */
 public sealed interface QueryNode {

@@ -1,4 +1,4 @@
-package io.newswatch.enrich.matching;
+package io.newswatch.schemas.query;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,8 @@ import java.util.List;
  *
  * <p>Operators are upper case ({@code and}, {@code or}, {@code not} in lower case are words);
  * NOT binds tighter than AND, AND tighter than OR. A word is any run of characters other than
- * white space, parentheses and double quotes. Words are not analyzed here: that is {@link
- * QueryAnalysis}'s job, in the language of the articles.
+ * white space, parentheses and double quotes. Words are not analyzed here: enrich analyzes them in
+ * the language of the articles (its {@code QueryAnalysis}).
  */
 public final class QueryParser {
 
