@@ -44,6 +44,8 @@ public final class AlertJson {
     node.put("source", alert.getSource());
     node.put("lang", alert.getLang());
     node.put("score", alert.getScore());
+    node.put("role", alert.getRole().name());
+    node.put("passage", alert.getPassage());
     ArrayNode evidence = node.putArray("evidence");
     for (Evidence e : alert.getEvidence()) {
       ObjectNode item = evidence.addObject();
@@ -53,6 +55,8 @@ public final class AlertJson {
       item.put("start", e.getStart());
       item.put("end", e.getEnd());
       item.put("weight", e.getWeight());
+      item.put("rule", e.getRule());
+      item.put("snippet", e.getSnippet());
     }
     strings(node.putArray("alsoReportedBy"), alert.getAlsoReportedBy());
     node.put("taxonomyVersion", alert.getTaxonomyVersion());

@@ -55,6 +55,8 @@ public final class AlertFactory {
           .setPublishedAt(a.getPublishedAt())
           .setCreatedAt(Instant.ofEpochMilli(eventTime))
           .setMatchedQueries(t.getMatchedQueries())
+          .setRole(tag.getRole())
+          .setPassage(tag.getPassages().isEmpty() ? "" : tag.getPassages().get(0).getText())
           .build();
       out.add(KeyValue.pair(id, alert));
     }
