@@ -49,7 +49,9 @@ public final class HardenedHttpServer implements AutoCloseable {
     pool.setReservedThreads(0);
     pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory()));
     Server server = new Server(pool);
-    server.setStopTimeout(1000);
+    // No graceful wait at stop: it would hold every shutdown for the longest kept-alive client, and
+    // each of our clients retries (a push is idempotent by article id, probes and pages poll again).
+    server.setStopTimeout(0);
 
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -91,7 +93,7 @@ public final class HardenedHttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** Stops accepting, gives requests in flight a second, then closes every connection. */
+  /** Stops accepting and closes every connection, requests in flight included. */
   @Override
   public void close() {
     stopQuietly(server);
