@@ -94,6 +94,11 @@ public final class SubscriptionsCommand implements Callable<Integer> {
           .build();
       // Checked before connecting, so a typo fails fast with every problem named.
       SubscriptionValidator.validate(subscription);
+      if (channel == Channel.FILE) {
+        config.fileTargets().problem(subscription.getTarget()).ifPresent(problem -> {
+          throw new IllegalArgumentException("subscription " + id + ": target: " + problem);
+        });
+      }
       if (query != null && !query.isBlank()) {
         try {
           QueryParser.parse(query);

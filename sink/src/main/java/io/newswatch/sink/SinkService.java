@@ -107,7 +107,7 @@ public final class SinkService implements AutoCloseable {
     RegistryClient registry = new RegistryClient(config.registry());
     if (config.seed().isPresent()) {
       try (SubscriptionsAdmin admin = new SubscriptionsAdmin(config.kafkaProperties(), registry,
-          config.subscriptionsTopic())) {
+          config.subscriptionsTopic(), config.fileTargets())) {
         admin.seed(config.seed().get());
       }
     }
@@ -121,7 +121,7 @@ public final class SinkService implements AutoCloseable {
         Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic()).valueSerde(registry).deserializer(),
         subscriptions, metrics, this::forget, letter -> deadLetters.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
             config.dlqTopic(), letter.getOriginTopic() + "-" + letter.getOriginPartition() + "@" + letter.getOriginOffset(),
-            letter)));
+            letter)), config.fileTargets());
     feed.start();
     if (!feed.awaitCaughtUp(config.catchUpTimeout())) {
       throw new IllegalStateException("could not read the subscriptions topic " + config.subscriptionsTopic()
@@ -148,7 +148,7 @@ public final class SinkService implements AutoCloseable {
       RecentAlerts recent = new RecentAlerts(config.liveBuffer());
       LiveConfig live = LiveConfig.defaults();
       livePage = new LivePageServer(new LiveConfig(config.liveHost(), config.livePort(), live.clientQueue(),
-          live.keepAlive()), recent);
+          live.keepAlive(), config.liveAllowedHosts()), recent);
       resources.add(livePage);
       channels.put(Channel.LIVE, new LiveChannel(recent));
     }

@@ -267,7 +267,7 @@ class SinkServiceIT {
     m.put(SinkConfig.TOPIC_ALERTS, names.alerts());
     m.put(SinkConfig.TOPIC_SUBSCRIPTIONS, names.subscriptions());
     m.put(SinkConfig.TOPIC_DLQ, names.dlq());
-    m.put(SinkConfig.FILE_DIR, dir.resolve("files").toString());
+    m.put(SinkConfig.FILE_DIR, dir.toString());
     m.put(SinkConfig.STATE_DIR, dir.resolve("state").toString());
     m.put(SinkConfig.POSTGRES_URL, PG_URL + "?user=" + PG_USER + "&currentSchema=" + schema);
     m.put(SinkConfig.LIVE_PORT, "0");
