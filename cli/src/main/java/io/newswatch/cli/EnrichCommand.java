@@ -35,9 +35,7 @@ public final class EnrichCommand implements Callable<Integer> {
     EnrichConfig config = EnrichConfig.from(settings);
     try (ServiceLifecycle life = new ServiceLifecycle(settings)) {
       EnrichService service = life.manage(EnrichService.start(config, settings.kafkaProperties(), settings.registryConfig(), life.meters()));
-      if (life.management() != null) {
-        life.management().addReadinessCheck("streams", service::isReady);
-      }
+      life.addReadinessCheck("streams", service::isReady);
       life.awaitShutdown();
     }
     return 0;

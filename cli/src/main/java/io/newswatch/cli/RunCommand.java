@@ -75,11 +75,12 @@ public final class RunCommand implements Callable<Integer> {
       return 2;
     }
     Path data = dataDir.toAbsolutePath();
-    PlatformConfig pc = PlatformConfig.defaults(data.resolve("platform"))
-        .withPorts(kafkaPort, controllerPort, registryPort, registryManagementPort);
+    PlatformConfig pc = platformConfig();
     out.println("newswatch: starting the embedded Kafka broker and schema registry under " + data.resolve("platform") + " ...");
     out.flush();
     EmbeddedPlatform platform = EmbeddedPlatform.start(pc);
+    // A broker or registry that dies is started again instead of leaving the pipeline without it.
+    platform.supervise();
     Settings settings = settings(platform, data, inputDir);
     try (ServiceLifecycle life = new ServiceLifecycle(settings)) {
       life.manage(platform);
@@ -95,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
       EnrichConfig enrichConfig = EnrichConfig.from(settings);
       EnrichService enrich = life.manage(EnrichService.start(enrichConfig, settings.kafkaProperties(), settings.registryConfig(),
           life.meters()));
-      life.management().addReadinessCheck("enrich", enrich::isReady);
+      life.addReadinessCheck("enrich", enrich::isReady);
 
       IngestConfig ingestConfig = IngestConfig.from(settings);
       IngestService ingest = life.manage(IngestService.create(ingestConfig, settings.kafkaProperties(), registry, life.meters()));
@@ -117,12 +118,17 @@ public final class RunCommand implements Callable<Integer> {
         return idle ? 0 : 1;
       }
       ingest.start();
-      out.printf("newswatch: running. Live page: %s  Alerts: %s  Metrics: http://127.0.0.1:%d/metrics  (Ctrl-C to stop)%n",
-          page, alertsFile(data), life.management().port());
+      out.printf("newswatch: running. Live page: %s  Alerts: %s  Metrics: %s  (Ctrl-C to stop)%n",
+          page, alertsFile(data), life.metricsUrl().orElse("(management port off)"));
       out.flush();
       life.awaitShutdown();
     }
     return 0;
+  }
+
+  /** The embedded platform of {@code --data-dir}, laid out as {@code newswatch platform} lays it out. */
+  PlatformConfig platformConfig() {
+    return PlatformConfig.forDataDir(dataDir).withPorts(kafkaPort, controllerPort, registryPort, registryManagementPort);
   }
 
   private Settings settings(EmbeddedPlatform platform, Path data, Path inputDir) {

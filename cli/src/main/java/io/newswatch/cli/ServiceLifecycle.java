@@ -1,5 +1,6 @@
 package io.newswatch.cli;
 
+import io.newswatch.runtime.KafkaConnectivity;
 import io.newswatch.runtime.ManagementServer;
 import io.newswatch.runtime.Settings;
 import java.io.IOException;
@@ -15,19 +16,43 @@ import org.slf4j.LoggerFactory;
  */
 final class ServiceLifecycle implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServiceLifecycle.class);
+  /** How often the cluster is asked whether it answers; also the longest a probe waits. */
+  private static final java.time.Duration KAFKA_PROBE = java.time.Duration.ofSeconds(3);
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final ManagementServer management;
   private volatile boolean closed;
 
+  /**
+   * Starts the management port ({@code management.port}, -1 for none) and, when Kafka is configured,
+   * a probe of the cluster that readiness and the log follow.
+   */
   ServiceLifecycle(Settings settings) throws IOException {
     int port = settings.getInt(Settings.MANAGEMENT_PORT, -1, 65535);
     management = port < 0 ? null : ManagementServer.start("127.0.0.1", port);
     if (management != null) {
       resources.push(management);
     }
+    if (settings.has(Settings.BOOTSTRAP)) {
+      KafkaConnectivity kafka = KafkaConnectivity.start(settings.kafkaProperties(), KAFKA_PROBE);
+      resources.push(kafka);
+      addReadinessCheck("kafka", kafka::reachable);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "newswatch-shutdown"));
+  }
+
+  /** Adds a readiness check when the management port is on; nothing to do when it is off. */
+  void addReadinessCheck(String name, java.util.function.BooleanSupplier check) {
+    if (management != null) {
+      management.addReadinessCheck(name, check);
+    }
+  }
+
+  /** Where metrics are served, for the start banner; empty when the management port is off. */
+  java.util.Optional<String> metricsUrl() {
+    return management == null ? java.util.Optional.empty()
+        : java.util.Optional.of("http://127.0.0.1:" + management.port() + "/metrics");
   }
 
   /** The metrics registry of the management port, or null when it is off. */

@@ -3,6 +3,7 @@ package io.newswatch.sink;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.runtime.KafkaConnectivity;
 import io.newswatch.runtime.ManagementServer;
 import io.newswatch.runtime.TopicProvisioner;
 import io.newswatch.schemas.Topics;
@@ -95,6 +96,10 @@ public final class SinkService implements AutoCloseable {
     if (management == null && config.managementPort() >= 0) {
       management = ManagementServer.start(config.managementHost(), config.managementPort());
       resources.add(management);
+      // A sink with its own port reports the cluster too; a shared port's owner does that for all.
+      KafkaConnectivity kafka = KafkaConnectivity.start(config.kafkaProperties(), Duration.ofSeconds(3));
+      resources.add(kafka);
+      management.addReadinessCheck("kafka", kafka::reachable);
     }
     MeterRegistry meters = management == null ? new SimpleMeterRegistry() : management.meterRegistry();
     metrics = new SinkMetrics(meters);
