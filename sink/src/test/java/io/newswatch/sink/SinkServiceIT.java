@@ -243,6 +243,16 @@ class SinkServiceIT {
     // The loop went on: the endpoint answers 200 again and gets the next alert.
     produce(platform, names.alerts(), alerts.subList(1, 2));
     await().atMost(WAIT).untilAsserted(() -> assertThat(hook.acceptedKeys()).containsExactly("down-hook:late-2"));
+
+    // newswatch redeliver: the dead letter goes through the same channel, once.
+    Redelivery redelivery = new Redelivery(config, SecretResolver.of(Map.of(SECRET_REF, SECRET)));
+    assertThat(redelivery.run(new Redelivery.Filter(java.util.Set.of("down-hook"), null, null, "timeout"), false))
+        .as("no dead letter of that reason").isEmpty();
+    assertThat(redelivery.run(new Redelivery.Filter(java.util.Set.of("down-hook"), null, null, "http 500"), false))
+        .extracting(Redelivery.Outcome::result).containsExactly("delivered");
+    assertThat(redelivery.run(new Redelivery.Filter(java.util.Set.of(), null, null, null), false))
+        .extracting(Redelivery.Outcome::result).containsExactly("already_delivered");
+    assertThat(hook.acceptedKeys()).containsExactly("down-hook:late-2", "down-hook:late-1");
   }
 
   @Test
