@@ -34,7 +34,9 @@ public final class EnrichCommand implements Callable<Integer> {
     }
     EnrichConfig config = EnrichConfig.from(settings);
     try (ServiceLifecycle life = new ServiceLifecycle(settings)) {
-      EnrichService service = life.manage(EnrichService.start(config, settings.kafkaProperties(), settings.registryConfig(), life.meters()));
+      EnrichService service = EnrichService.start(config, settings.kafkaProperties(), settings.registryConfig(), life.meters());
+      // Streams waits its whole close timeout for an unreachable broker; the stop has 8 s in all.
+      life.manage(() -> service.close(java.time.Duration.ofSeconds(5)));
       life.addReadinessCheck("streams", service::isReady);
       life.awaitShutdown();
     }

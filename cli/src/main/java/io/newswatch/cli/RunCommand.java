@@ -83,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
     platform.supervise();
     Settings settings = settings(platform, data, inputDir);
     try (ServiceLifecycle life = new ServiceLifecycle(settings)) {
-      life.manage(platform);
+      life.managePlatform(platform);
       TopicProvisioner.ensure(settings.kafkaProperties(), Topics.ALL);
       RegistryClient registry = new RegistryClient(settings.registryConfig());
 
@@ -94,8 +94,9 @@ public final class RunCommand implements Callable<Integer> {
       sink.start();
 
       EnrichConfig enrichConfig = EnrichConfig.from(settings);
-      EnrichService enrich = life.manage(EnrichService.start(enrichConfig, settings.kafkaProperties(), settings.registryConfig(),
-          life.meters()));
+      EnrichService enrich = EnrichService.start(enrichConfig, settings.kafkaProperties(), settings.registryConfig(),
+          life.meters());
+      life.manage(() -> enrich.close(Duration.ofSeconds(5)));
       life.addReadinessCheck("enrich", enrich::isReady);
 
       IngestConfig ingestConfig = IngestConfig.from(settings);

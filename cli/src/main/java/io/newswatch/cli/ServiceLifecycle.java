@@ -1,5 +1,6 @@
 package io.newswatch.cli;
 
+import io.newswatch.runtime.BoundedShutdown;
 import io.newswatch.runtime.KafkaConnectivity;
 import io.newswatch.runtime.ManagementServer;
 import io.newswatch.runtime.Settings;
@@ -18,11 +19,14 @@ final class ServiceLifecycle implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServiceLifecycle.class);
   /** How often the cluster is asked whether it answers; also the longest a probe waits. */
   private static final java.time.Duration KAFKA_PROBE = java.time.Duration.ofSeconds(3);
+  /** The longest a stop may take: orchestrators kill after 10 s. */
+  static final java.time.Duration SHUTDOWN = java.time.Duration.ofSeconds(8);
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final ManagementServer management;
   private volatile boolean closed;
+  private AutoCloseable platform;
 
   /**
    * Starts the management port ({@code management.port}, -1 for none) and, when Kafka is configured,
@@ -64,6 +68,14 @@ final class ServiceLifecycle implements AutoCloseable {
     return management;
   }
 
+  /**
+   * Registers the embedded platform: closed after everything else and outside the stop's deadline,
+   * so its broker and registry stop cleanly (and free the data directory) before the command returns.
+   */
+  void managePlatform(AutoCloseable platform) {
+    this.platform = platform;
+  }
+
   /** Registers something to close on shutdown; later registrations close first. */
   <T extends AutoCloseable> T manage(T resource) {
     resources.push(resource);
@@ -74,18 +86,28 @@ final class ServiceLifecycle implements AutoCloseable {
     stopped.await();
   }
 
+  /** Closes everything in reverse order within {@link #SHUTDOWN}, even with the broker gone. */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    while (!resources.isEmpty()) {
-      AutoCloseable r = resources.pop();
+    BoundedShutdown.run("newswatch", SHUTDOWN, () -> {
+      while (!resources.isEmpty()) {
+        AutoCloseable r = resources.pop();
+        try {
+          r.close();
+        } catch (Exception e) {
+          log.warn("error while stopping {}", r.getClass().getSimpleName(), e);
+        }
+      }
+    });
+    if (platform != null) {
       try {
-        r.close();
+        platform.close();
       } catch (Exception e) {
-        log.warn("error while stopping {}", r.getClass().getSimpleName(), e);
+        log.warn("error while stopping the embedded platform", e);
       }
     }
     stopped.countDown();

@@ -1,5 +1,6 @@
 package io.newswatch.cli;
 
+import io.newswatch.runtime.BoundedShutdown;
 import io.newswatch.runtime.Settings;
 import io.newswatch.sink.SinkConfig;
 import io.newswatch.sink.SinkOptions;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     description = "Deliver alerts from news.alerts to the subscriptions on news.subscriptions (JSONL files, "
         + "webhooks, PostgreSQL, the live page), effectively once, until Ctrl-C.")
 public final class SinkCommand implements Callable<Integer> {
-  private static final Duration SHUTDOWN = Duration.ofSeconds(30);
+  /** How long the delivery loop may take to finish its work at a stop; the whole stop is bounded too. */
+  private static final Duration SHUTDOWN = Duration.ofSeconds(5);
 
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
@@ -53,7 +55,8 @@ public final class SinkCommand implements Callable<Integer> {
     SinkConfig config = SinkConfig.from(settings);
     SinkService service = new SinkService(config, SinkOptions.defaults());
     service.start();
-    Thread hook = new Thread(() -> service.close(SHUTDOWN), "newswatch-sink-shutdown");
+    Thread hook = new Thread(() -> BoundedShutdown.run("sink", ServiceLifecycle.SHUTDOWN, () -> service.close(SHUTDOWN)),
+        "newswatch-sink-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
     PrintWriter out = spec.commandLine().getOut();

@@ -166,7 +166,7 @@ final class DeliveryLoop implements Runnable {
     } catch (RuntimeException e) {
       LOG.warn("Final commit of the alert offsets failed; the next run replays a little more", e);
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close(Duration.ofSeconds(2));
     }
   }
 

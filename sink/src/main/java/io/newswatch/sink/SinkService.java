@@ -249,7 +249,7 @@ public final class SinkService implements AutoCloseable {
       feed.close();
     }
     if (deadLetters != null) {
-      deadLetters.close(Duration.ofSeconds(5));
+      deadLetters.close(Duration.ofSeconds(2));
     }
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {

@@ -187,7 +187,7 @@ final class SubscriptionFeed implements AutoCloseable {
     }
     if (thread != null) {
       try {
-        thread.join(5000);
+        thread.join(3000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
