@@ -157,8 +157,10 @@ public final class SinkService implements AutoCloseable {
       resources.add(livePage);
       channels.put(Channel.LIVE, new LiveChannel(recent));
     }
-    channels.put(Channel.FILE, new JsonlFileChannel(JsonlFileConfig.defaults()));
-    channels.put(Channel.POSTGRES, new PostgresChannels(config.postgresUrl()));
+    // One fsync per poll for all the lines of a directory; the loop flushes after handing them out.
+    channels.put(Channel.FILE, new JsonlFileChannel(JsonlFileConfig.defaults(), true));
+    // One transaction and round trip per poll and database.
+    channels.put(Channel.POSTGRES, new PostgresChannels(config.postgresUrl(), true));
     channels.put(Channel.WEBHOOK, WebhookChannel.open(config.webhook(), config.stateDir(), options.secrets()));
     return channels;
   }
