@@ -109,7 +109,7 @@ public final class Redelivery {
         router.flush();
         DeliveryResult result;
         try {
-          result = future.get(config.webhook().requestTimeout().multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
+          result = future.get(config.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
           result = DeliveryResult.failed(l.key(), 0, "no answer: " + e);
         }

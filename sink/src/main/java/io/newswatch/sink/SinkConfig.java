@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * @param subscriptionsSeed YAML file of subscriptions written to the topic at start, or null ({@value #SEED})
  * @param stateDir where the webhook delivery ledger lives ({@value #STATE_DIR})
  * @param webhook webhook timeouts, retries and queue ({@code sink.webhook.*})
- * @param deliveryTimeout longest wait for one batch's deliveries ({@value #DELIVERY_TIMEOUT})
+ * @param deliveryTimeout longest wait for one delivery of {@code newswatch redeliver} ({@value #DELIVERY_TIMEOUT});
+ *     the delivery loop itself never waits (webhooks retry for {@code sink.webhook.retry-for})
  * @param catchUpTimeout longest wait at start for the subscriptions topic to be read ({@value #CATCH_UP_TIMEOUT})
  * @param managementHost address of the health and metrics endpoints ({@value #MANAGEMENT_HOST})
  * @param managementPort their port; 0 picks a free one, -1 turns them off ({@value Settings#MANAGEMENT_PORT})
