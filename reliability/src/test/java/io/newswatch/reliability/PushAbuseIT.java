@@ -102,7 +102,8 @@ class PushAbuseIT {
     assertThat(post("Bearer " + TOKEN, huge).statusCode()).as("declared body over the limit").isEqualTo(413);
     // Without a Content-Length the server can only tell once it has read past the limit; it answers
     // 413 and hangs up while the client is still sending, so the client may see only the hang-up.
-    int chunked = statusOrClosed(authorized().POST(HttpRequest.BodyPublishers.ofInputStream(
+    int chunked = statusOrClosed(authorized().header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(
         () -> new java.io.ByteArrayInputStream(huge))).build());
     assertThat(chunked).as("chunked body over the limit: 413, or -1 for a connection closed by the server")
         .isIn(413, -1);
@@ -113,6 +114,9 @@ class PushAbuseIT {
     assertThat(post("Bearer " + TOKEN, resource("malformed.json")).statusCode()).as("malformed JSON").isEqualTo(400);
     assertThat(post("Bearer " + TOKEN, resource("scalar.json")).statusCode()).as("JSON that is no article").isEqualTo(400);
     assertThat(post("Bearer " + TOKEN, new byte[0]).statusCode()).as("empty body").isEqualTo(400);
+    assertThat(http.send(authorized().header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(resource("good-article.json"))).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode()).as("not declared as JSON").isEqualTo(415);
     assertThat(http.send(authorized().GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode())
         .as("wrong method").isEqualTo(405);
 
