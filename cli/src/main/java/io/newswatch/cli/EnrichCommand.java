@@ -37,10 +37,10 @@ public final class EnrichCommand implements Callable<Integer> {
     }
     EnrichConfig config = StartupCheck.enrich(settings);
     try (ServiceLifecycle life = new ServiceLifecycle(settings, spec.commandLine().getErr())) {
-      EnrichService service = life.manage(EnrichService.start(config, settings.kafkaProperties(), settings.registryConfig(), life.meters()));
-      if (life.management() != null) {
-        life.management().addReadinessCheck("streams", service::isReady);
-      }
+      EnrichService service = EnrichService.start(config, settings.kafkaProperties(), settings.registryConfig(), life.meters());
+      // Streams waits its whole close timeout for an unreachable broker; the stop has 8 s in all.
+      life.manage(() -> service.close(java.time.Duration.ofSeconds(5)));
+      life.addReadinessCheck("streams", service::isReady);
       life.awaitShutdown();
     }
     return 0;

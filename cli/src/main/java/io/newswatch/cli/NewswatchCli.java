@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newswatch", mixinStandardHelpOptions = true, version = "newswatch 0.1.0",
     description = "Streaming news monitoring on Apache Kafka.",
     subcommands = {RunCommand.class, ReplayCommand.class, BenchCommand.class, PlatformCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
-        SubscriptionsCommand.class, TagCommand.class, EvalCommand.class, TaxonomyCommand.class, TailCommand.class,
+        SubscriptionsCommand.class, RedeliverCommand.class, TagCommand.class, EvalCommand.class, TaxonomyCommand.class,
+        TailCommand.class,
         CommandLine.HelpCommand.class})
 public final class NewswatchCli {
 

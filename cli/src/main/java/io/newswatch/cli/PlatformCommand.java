@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "platform", mixinStandardHelpOptions = true,
     description = "Start the embedded Kafka broker and Apicurio schema registry, and keep them running until Ctrl-C.")
 public final class PlatformCommand implements Callable<Integer> {
-  @Option(names = "--data-dir", defaultValue = "data", description = "Where broker logs and registry data live (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--data-dir", defaultValue = "data", description = "The data directory, as for run: broker and "
+      + "registry data live in <data-dir>/platform (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Option(names = "--kafka-port", defaultValue = "9092") int kafkaPort;
@@ -25,8 +26,9 @@ public final class PlatformCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PlatformConfig config = PlatformConfig.defaults(dataDir).withPorts(kafkaPort, controllerPort, registryPort, registryManagementPort);
+    PlatformConfig config = config();
     EmbeddedPlatform platform = EmbeddedPlatform.start(config);
+    platform.supervise();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       platform.close();
@@ -40,5 +42,10 @@ public final class PlatformCommand implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The platform of {@code --data-dir}: the same directories {@code newswatch run} uses. */
+  PlatformConfig config() {
+    return PlatformConfig.forDataDir(dataDir).withPorts(kafkaPort, controllerPort, registryPort, registryManagementPort);
   }
 }

@@ -78,8 +78,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("input folder " + inputDir + " does not exist; pass --input DIR");
     }
     Path data = dataDir.toAbsolutePath();
-    PlatformConfig pc = PlatformConfig.defaults(data.resolve("platform"))
-        .withPorts(kafkaPort, controllerPort, registryPort, registryManagementPort);
+    PlatformConfig pc = platformConfig();
     // Everything is checked before the broker starts: a typo costs a second, not a minute.
     Settings settings = settings(pc, data, inputDir);
     StartupCheck.Checked checked = StartupCheck.all(settings);
@@ -87,8 +86,10 @@ public final class RunCommand implements Callable<Integer> {
     out.println("newswatch: starting the embedded Kafka broker and schema registry under " + data.resolve("platform") + " ...");
     out.flush();
     EmbeddedPlatform platform = EmbeddedPlatform.start(pc);
+    // A broker or registry that dies is started again instead of leaving the pipeline without it.
+    platform.supervise();
     try (ServiceLifecycle life = new ServiceLifecycle(settings, out)) {
-      life.manage(platform);
+      life.managePlatform(platform);
       TopicProvisioner.ensure(settings.kafkaProperties(), Topics.ALL);
       RegistryClient registry = new RegistryClient(settings.registryConfig());
 
@@ -99,11 +100,10 @@ public final class RunCommand implements Callable<Integer> {
       sink.start();
 
       EnrichConfig enrichConfig = checked.enrich();
-      EnrichService enrich = life.manage(EnrichService.start(enrichConfig, settings.kafkaProperties(), settings.registryConfig(),
-          life.meters()));
-      if (life.management() != null) {
-        life.management().addReadinessCheck("enrich", enrich::isReady);
-      }
+      EnrichService enrich = EnrichService.start(enrichConfig, settings.kafkaProperties(), settings.registryConfig(),
+          life.meters());
+      life.manage(() -> enrich.close(Duration.ofSeconds(5)));
+      life.addReadinessCheck("enrich", enrich::isReady);
 
       IngestConfig ingestConfig = checked.ingest();
       IngestService ingest = life.manage(IngestService.create(ingestConfig, settings.kafkaProperties(), registry, life.meters()));
@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       ingest.start();
       out.printf("newswatch: running. Live page: %s  Alerts: %s  Metrics: %s  (Ctrl-C to stop)%n",
-          page, alertsFile(data), life.management() == null ? "(off)" : "http://127.0.0.1:" + life.management().port() + "/metrics");
+          page, alertsFile(data), life.metricsUrl().orElse("(management port off)"));
       out.flush();
       life.awaitShutdown();
     }
@@ -145,6 +145,11 @@ public final class RunCommand implements Callable<Integer> {
     out.printf("newswatch: polled %d feeds from %s: %d new articles%s%n", results.size(), config.feedsFile(), articles,
         failed == 0 ? "" : ", " + failed + " feeds failed (see the log and news.ingest.rejected)");
     out.flush();
+  }
+
+  /** The embedded platform of {@code --data-dir}, laid out as {@code newswatch platform} lays it out. */
+  PlatformConfig platformConfig() {
+    return PlatformConfig.forDataDir(dataDir).withPorts(kafkaPort, controllerPort, registryPort, registryManagementPort);
   }
 
   private Settings settings(PlatformConfig platform, Path data, Path inputDir) {

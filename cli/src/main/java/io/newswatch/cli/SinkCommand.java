@@ -1,5 +1,6 @@
 package io.newswatch.cli;
 
+import io.newswatch.runtime.BoundedShutdown;
 import io.newswatch.runtime.Settings;
 import io.newswatch.sink.SinkConfig;
 import io.newswatch.sink.SinkOptions;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     description = "Deliver alerts from news.alerts to the subscriptions on news.subscriptions (JSONL files, "
         + "webhooks, PostgreSQL, the live page), effectively once, until Ctrl-C.")
 public final class SinkCommand implements Callable<Integer> {
-  private static final Duration SHUTDOWN = Duration.ofSeconds(30);
+  /** How long the delivery loop may take to finish its work at a stop; the whole stop is bounded too. */
+  private static final Duration SHUTDOWN = Duration.ofSeconds(5);
 
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
@@ -57,8 +59,9 @@ public final class SinkCommand implements Callable<Integer> {
     Thread hook = new Thread(() -> {
       err.println("newswatch sink: stopping (finishing the batch in flight) ...");
       err.flush();
-      service.close(SHUTDOWN);
-      err.println("newswatch sink: stopped");
+      long t0 = System.nanoTime();
+      BoundedShutdown.run("sink", ServiceLifecycle.SHUTDOWN, () -> service.close(SHUTDOWN));
+      err.printf("newswatch sink: stopped in %.1f s%n", (System.nanoTime() - t0) / 1e9);
       err.flush();
     }, "newswatch-sink-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

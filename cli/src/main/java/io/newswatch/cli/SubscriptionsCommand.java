@@ -111,6 +111,11 @@ public final class SubscriptionsCommand implements Callable<Integer> {
           .build();
       // Checked before connecting, so a typo fails fast with every problem named.
       SubscriptionValidator.validate(subscription);
+      if (channel == Channel.FILE) {
+        config.fileTargets().problem(subscription.getTarget()).ifPresent(problem -> {
+          throw new IllegalArgumentException("subscription " + id + ": target: " + problem);
+        });
+      }
       Subscription written;
       try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
         written = admin.subscribe(subscription, Clock.systemUTC());

@@ -77,6 +77,8 @@ class ReplayCommandIT {
     all.put(SinkConfig.TOPIC_SUBSCRIPTIONS, p + ".subscriptions");
     all.put(SinkConfig.TOPIC_DLQ, p + ".sink-dlq");
     all.put(SinkConfig.FILE_DIR, tmp.resolve("alerts").toString());
+    // The desk's own folder sits beside the default one: allowed explicitly.
+    all.put(SinkConfig.FILE_ALLOWED_DIRS, tmp.resolve("kursk").toString());
     all.put(SinkConfig.STATE_DIR, tmp.resolve("sink").toString());
     all.put(SinkConfig.LIVE_PORT, "-1");
     all.put(Settings.MANAGEMENT_PORT, "-1");

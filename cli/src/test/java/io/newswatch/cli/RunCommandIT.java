@@ -97,6 +97,23 @@ class RunCommandIT {
         .contains("Allies pledge extended deterrence");
     assertThat(alertLines()).hasSize(printed.size() + 1);
     assertThat(toFirstAlert).isLessThan(RESTART_BOUND);
+
+    // A third run turns every port off with its documented "off" value: -1 for the management
+    // port crashed the start with a NullPointerException in the readiness wiring.
+    TestCli.Run third = TestCli.run(offArgs());
+    assertThat(third.code()).as(third.out() + third.err()).isZero();
+    assertThat(third.err()).doesNotContain("NullPointerException");
+    assertThat(third.out()).contains("the live page was (live page off)");
+    assertThat(third.out()).contains("ingested 0 new articles").contains("(5 already imported earlier");
+    assertThat(third.out().lines().filter(l -> l.startsWith("ALERT "))).isEmpty();
+    assertThat(alertLines()).hasSize(printed.size() + 1);
+  }
+
+  private String[] offArgs() {
+    return new String[] {"run", "--until-idle", "--data-dir", data.toString(),
+        "--kafka-port", port(), "--controller-port", port(), "--registry-port", port(),
+        "--registry-management-port", port(), "--live-port", "-1", "--set", "management.port=-1",
+        "--set", "sink.live.port=-1", "--set", "ingest.http.port=-1"};
   }
 
   private String[] args(Path feeds) {
@@ -139,6 +156,7 @@ class RunCommandIT {
       throw new UncheckedIOException(e);
     }
   }
+
 
   private static String port() {
     return Integer.toString(Ports.freePort());

@@ -24,7 +24,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private final ApicurioRegistryProcess registry;
   private FileChannel lockChannel;
   private FileLock lock;
-  private boolean closed;
+  private ChildSupervisor supervisor;
+  private volatile boolean closed;
 
   private EmbeddedPlatform(PlatformConfig config) {
     this.config = config;
@@ -99,13 +100,69 @@ public final class EmbeddedPlatform implements AutoCloseable {
     return registry;
   }
 
-  /** Stops the broker and the registry, then releases the data directory. Safe to call twice. */
-  @Override
-  public synchronized void close() {
-    if (closed) {
+  /**
+   * Restarts the broker or the registry whenever it dies until {@link #close}; for long runs
+   * ({@code newswatch run}, {@code newswatch platform}). Tests that stop a part on purpose do not call it.
+   */
+  public synchronized void supervise() {
+    if (supervisor != null || closed) {
       return;
     }
-    closed = true;
+    supervisor = new ChildSupervisor(() -> closed,
+        part("Kafka broker", broker::child, broker::start, broker::awaitReady),
+        part("schema registry", registry::child, registry::start, registry::awaitReady));
+    supervisor.start();
+  }
+
+  private static ChildSupervisor.Part part(String name, java.util.function.Supplier<ChildProcess> child,
+      Restart restart, Await await) {
+    return new ChildSupervisor.Part() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public ChildProcess child() {
+        return child.get();
+      }
+
+      @Override
+      public void restart() throws Exception {
+        restart.run();
+      }
+
+      @Override
+      public void awaitReady(Instant deadline) throws InterruptedException {
+        await.run(deadline);
+      }
+    };
+  }
+
+  /** Starting a part again. */
+  @FunctionalInterface
+  private interface Restart {
+    void run() throws Exception;
+  }
+
+  /** Waiting for a part to answer. */
+  @FunctionalInterface
+  private interface Await {
+    void run(Instant deadline) throws InterruptedException;
+  }
+
+  /** Stops the broker and the registry, then releases the data directory. Safe to call twice. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    if (supervisor != null) {
+      supervisor.close();
+    }
     CompletableFuture<Void> r = CompletableFuture.runAsync(registry::close);
     broker.close();
     r.join();

@@ -60,6 +60,39 @@ public record PlatformConfig(
         DEFAULT_REGISTRY_MANAGEMENT_PORT, locateApicurioHome(), true, Duration.ofSeconds(90));
   }
 
+  /**
+   * The platform of a newswatch data directory: everything under {@code <data>/platform}, the same for
+   * {@code newswatch platform} and {@code newswatch run}. A directory from an older
+   * {@code newswatch platform}, which put {@code kafka/} and {@code registry/} directly under
+   * {@code <data>}, is moved into place first, so its topics are not left behind.
+   */
+  public static PlatformConfig forDataDir(Path data) {
+    Path root = data.toAbsolutePath().normalize();
+    Path platform = root.resolve("platform");
+    migrateOldLayout(root, platform);
+    return defaults(platform);
+  }
+
+  private static void migrateOldLayout(Path root, Path platform) {
+    Path oldKafka = root.resolve("kafka");
+    if (!Files.exists(oldKafka.resolve("logs/meta.properties")) || Files.exists(platform.resolve("kafka"))) {
+      return;
+    }
+    try {
+      Files.createDirectories(platform);
+      for (String part : new String[] {"kafka", "registry"}) {
+        if (Files.exists(root.resolve(part))) {
+          Files.move(root.resolve(part), platform.resolve(part), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+      org.slf4j.LoggerFactory.getLogger(PlatformConfig.class).info(
+          "moved the broker and registry data of {} into {} (the layout newswatch run uses)", root, platform);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot move " + oldKafka + " to " + platform.resolve("kafka")
+          + " (the layout shared by run and platform): " + e.getMessage() + "; move it by hand", e);
+    }
+  }
+
   /** Ephemeral ports and an in-memory registry: for tests. */
   public static PlatformConfig ephemeral(Path dataDir) {
     return new PlatformConfig(dataDir, Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(),

@@ -6,6 +6,8 @@
  * Registry ({@link io.newswatch.platform.ApicurioRegistryProcess}, the ready server from Maven Central in
  * a child JVM), each under one data directory. Every child carries a {@link
  * io.newswatch.platform.ParentWatchdog} agent, so it exits when its parent dies, even on SIGKILL: no
- * orphans holding ports.
+ * orphans holding ports. For long runs, {@link io.newswatch.platform.EmbeddedPlatform#supervise()}
+ * restarts a child that died. {@code newswatch run} and {@code newswatch platform} keep it under
+ * {@code <data-dir>/platform} ({@link io.newswatch.platform.PlatformConfig#forDataDir}).
  */
 package io.newswatch.platform;

@@ -68,6 +68,24 @@ class EmbeddedPlatformIT {
     }
   }
 
+  @Test
+  void shouldRestartTheBrokerWhenItDiesUnderSupervision() throws Exception {
+    try (EmbeddedPlatform platform = EmbeddedPlatform.start(PlatformConfig.ephemeral(dataDir))) {
+      platform.supervise();
+      long before = platform.broker().child().pid();
+
+      platform.broker().child().kill();
+
+      org.awaitility.Awaitility.await("a new broker answers").atMost(java.time.Duration.ofSeconds(60))
+          .ignoreExceptions().until(() -> {
+            try (Admin admin = admin(platform)) {
+              return platform.broker().child().pid() != before
+                  && !admin.describeCluster().nodes().get(2, java.util.concurrent.TimeUnit.SECONDS).isEmpty();
+            }
+          });
+    }
+  }
+
   private static Admin admin(EmbeddedPlatform platform) {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());

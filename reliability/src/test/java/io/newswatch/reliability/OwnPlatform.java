@@ -42,6 +42,23 @@ final class OwnPlatform implements AutoCloseable {
     platform.broker().awaitReady(Instant.now().plus(Duration.ofSeconds(120)));
   }
 
+  /** Freezes the broker (SIGSTOP): it accepts connections and never answers, the hardest outage for clients. */
+  void freezeBroker() throws IOException, InterruptedException {
+    signalBroker("-STOP");
+  }
+
+  /** Lets a frozen broker run again (SIGCONT). */
+  void thawBroker() throws IOException, InterruptedException {
+    signalBroker("-CONT");
+  }
+
+  private void signalBroker(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", signal, Long.toString(platform.broker().child().pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IOException("kill " + signal + " of the broker failed");
+    }
+  }
+
   /** Stops the registry (SIGTERM); {@link #startRegistry} brings it back on the same H2 file. */
   void stopRegistry() {
     platform.registry().close();

@@ -104,7 +104,7 @@ record Pipeline(String bootstrap, String registryUrl, String raw, String tagged,
     s.put("sink.topic.alerts", alerts);
     s.put("sink.topic.subscriptions", subscriptions);
     s.put("sink.topic.dlq", sinkDlq);
-    s.put("sink.file.dir", dir.resolve("alerts").toString());
+    s.put("sink.file.dir", dir.toString());
     s.put("sink.state.dir", dir.resolve("sink-state").toString());
     s.put("sink.postgres.url", pgUrl());
     s.put("sink.live.port", "-1");

@@ -1,59 +1,66 @@
 package io.newswatch.runtime;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newswatch.runtime.http.HardenedHttpServer;
+import io.newswatch.runtime.http.HttpLimits;
+import io.newswatch.runtime.http.HttpReplies;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The management port of a service: {@code /health/live}, {@code /health/ready} (503 until every
- * registered check passes) and {@code /metrics} in the Prometheus text format.
+ * registered check passes) and {@code /metrics} in the Prometheus text format. It is a
+ * {@link HardenedHttpServer}, so clients that never finish their headers cannot starve the probes.
  */
 public final class ManagementServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ManagementServer.class);
+  private static final String JSON = "application/json";
 
   private final PrometheusMeterRegistry registry;
   private final Map<String, BooleanSupplier> readiness = new ConcurrentHashMap<>();
-  private final HttpServer server;
+  private final Map<String, Boolean> lastReported = new ConcurrentHashMap<>();
+  private HardenedHttpServer server;
 
-  private ManagementServer(PrometheusMeterRegistry registry, HttpServer server) {
+  private ManagementServer(PrometheusMeterRegistry registry) {
     this.registry = registry;
-    this.server = server;
   }
 
-  /** Binds {@code host:port} (0 picks a free port) and starts serving. */
+  /** Binds {@code host:port} (0 picks a free port) with {@link HttpLimits#management()} and starts serving. */
   public static ManagementServer start(String host, int port) throws IOException {
+    return start(host, port, HttpLimits.management());
+  }
+
+  /** Binds {@code host:port} (0 picks a free port) with these limits and starts serving. */
+  public static ManagementServer start(String host, int port, HttpLimits limits) throws IOException {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-    ManagementServer m = new ManagementServer(registry, server);
-    server.createContext("/health/live", ex -> m.respond(ex, 200, "{\"status\":\"UP\"}", "application/json"));
-    server.createContext("/health/ready", m::ready);
-    server.createContext("/metrics", ex -> m.respond(ex, 200, registry.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "newswatch-management");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.start();
-    log.info("management endpoints on http://{}:{}/ (health/live, health/ready, metrics)", host, server.getAddress().getPort());
+    ManagementServer m = new ManagementServer(registry);
+    try {
+      m.server = HardenedHttpServer.start("newswatch-management", host, port, limits, m.new Routes());
+    } catch (IOException e) {
+      registry.close();
+      throw e;
+    }
+    log.info("management endpoints on http://{}:{}/ (health/live, health/ready, metrics)", host, m.port());
     return m;
   }
 
@@ -62,7 +69,7 @@ public final class ManagementServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** Adds a named readiness check; the service is ready when all checks pass. */
@@ -70,37 +77,75 @@ public final class ManagementServer implements AutoCloseable {
     readiness.put(name, check);
   }
 
-  private void ready(HttpExchange ex) throws IOException {
-    StringBuilder sb = new StringBuilder("{\"checks\":{");
-    boolean all = true;
-    boolean first = true;
-    for (var e : new java.util.TreeMap<>(readiness).entrySet()) {
+  /** Every check's state now, by name. */
+  public Map<String, Boolean> readiness() {
+    Map<String, Boolean> states = new TreeMap<>();
+    readiness.forEach((name, check) -> {
       boolean ok;
       try {
-        ok = e.getValue().getAsBoolean();
+        ok = check.getAsBoolean();
       } catch (RuntimeException err) {
         ok = false;
       }
-      all &= ok;
-      sb.append(first ? "" : ",").append('"').append(e.getKey()).append("\":\"").append(ok ? "UP" : "DOWN").append('"');
+      states.put(name, ok);
+      Boolean before = lastReported.put(name, ok);
+      if (before != null && before != ok) {
+        // A probe flipping is what an operator looks for in the log after an incident.
+        if (ok) {
+          log.info("readiness check {} is UP again", name);
+        } else {
+          log.warn("readiness check {} is DOWN", name);
+        }
+      }
+    });
+    return states;
+  }
+
+  private void ready(Request request, Response response, Callback callback) {
+    StringBuilder sb = new StringBuilder("{\"checks\":{");
+    boolean all = true;
+    boolean first = true;
+    for (var e : readiness().entrySet()) {
+      all &= e.getValue();
+      sb.append(first ? "" : ",").append('"').append(e.getKey()).append("\":\"").append(e.getValue() ? "UP" : "DOWN")
+          .append('"');
       first = false;
     }
     sb.append("},\"status\":\"").append(all ? "UP" : "DOWN").append("\"}");
-    respond(ex, all ? 200 : 503, sb.toString(), "application/json");
-  }
-
-  private void respond(HttpExchange ex, int status, String body, String type) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
+    HttpReplies.send(request, response, callback, all ? 200 : 503, JSON, sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    if (server != null) {
+      server.close();
+    }
     registry.close();
+  }
+
+  /** GET or HEAD on the three paths; 405 for another method, 404 elsewhere. */
+  private final class Routes extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      String path = Request.getPathInContext(request);
+      boolean known = path.equals("/health/live") || path.equals("/health/ready") || path.equals("/metrics");
+      if (!known) {
+        HttpReplies.text(request, response, callback, 404, "not found; try /health/live, /health/ready or /metrics\n");
+        return true;
+      }
+      if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
+        response.getHeaders().put("Allow", "GET, HEAD");
+        HttpReplies.text(request, response, callback, 405, "use GET\n");
+        return true;
+      }
+      switch (path) {
+        case "/health/live" -> HttpReplies.send(request, response, callback, 200, JSON,
+            "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+        case "/health/ready" -> ready(request, response, callback);
+        default -> HttpReplies.send(request, response, callback, 200, "text/plain; version=0.0.4; charset=utf-8",
+            registry.scrape().getBytes(StandardCharsets.UTF_8));
+      }
+      return true;
+    }
   }
 }

@@ -2,10 +2,12 @@ package io.newswatch.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.testkit.SlowHeaderClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +38,33 @@ class ManagementServerTest {
     }
   }
 
+  @Test
+  void shouldAnswerLivenessAtOnceWhenSlowClientsDribbleTheirHeaders() throws Exception {
+    try (ManagementServer m = ManagementServer.start("127.0.0.1", 0);
+        SlowHeaderClients slow = SlowHeaderClients.open(m.port(), "/health/live", 3, Duration.ofMillis(200))) {
+      long t0 = System.nanoTime();
+      assertThat(get(m, "/health/live").statusCode()).isEqualTo(200);
+      assertThat(get(m, "/health/ready").statusCode()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void shouldAnswer404And405WhenPathOrMethodIsWrong() throws Exception {
+    try (ManagementServer m = ManagementServer.start("127.0.0.1", 0)) {
+      assertThat(get(m, "/nope").statusCode()).isEqualTo(404);
+      HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri(m, "/health/live"))
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(post.statusCode()).isEqualTo(405);
+    }
+  }
+
   private HttpResponse<String> get(ManagementServer m, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port() + path)).build(),
+    return http.send(HttpRequest.newBuilder(uri(m, path)).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(ManagementServer m, String path) {
+    return URI.create("http://127.0.0.1:" + m.port() + path);
   }
 }

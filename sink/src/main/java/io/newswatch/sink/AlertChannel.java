@@ -16,6 +16,14 @@ public interface AlertChannel extends AutoCloseable {
    */
   CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert);
 
+  /**
+   * Completes the deliveries handed to it so far, for channels that batch their writes (one fsync or
+   * one SQL round trip for many alerts). The delivery loop calls it after each poll; channels that
+   * complete every delivery at once do nothing.
+   */
+  default void flush() {
+  }
+
   /** Releases what the channel keeps for a subscription that was removed; most channels keep nothing. */
   default void forget(String subscriptionId) {
   }

@@ -51,6 +51,17 @@ public final class ChannelRouter implements AutoCloseable {
         .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
   }
 
+  /** Lets every channel complete the deliveries it batched; a failing channel fails only its own. */
+  public void flush() {
+    channels.values().forEach(c -> {
+      try {
+        c.flush();
+      } catch (RuntimeException e) {
+        LOG.warn("Flushing a channel failed", e);
+      }
+    });
+  }
+
   /** Tells every channel that a subscription was removed. */
   public void forget(String subscriptionId) {
     channels.values().forEach(c -> c.forget(subscriptionId));

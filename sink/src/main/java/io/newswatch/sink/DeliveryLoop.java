@@ -10,24 +10,22 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -38,17 +36,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alert consumer loop. Per polled batch: decode every record (a poison record becomes a dead
- * letter), deliver each alert to its matching subscriptions, wait for every delivery, write the failed
- * ones to the dead-letter topic and flush, and only then commit the batch's offsets.
+ * The alert consumer loop. It never waits for a delivery: each record's deliveries are handed to their
+ * channels (a webhook to its subscription's own worker, which may retry for hours), and the loop goes
+ * on polling, so one slow endpoint delays only its own subscription. A record is done once every
+ * delivery succeeded or its dead letter is acknowledged by Kafka; a partition's offset is committed up
+ * to its oldest record not yet done, so a crash loses nothing and a restart replays only what may not
+ * have arrived (the channels skip what did, by delivery key).
+ *
+ * <p>Completions from channel threads are queued and applied on the loop thread, which owns all
+ * bookkeeping. When too many records wait, the consumer pauses until half of them are done.
  */
 final class DeliveryLoop implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
   private static final String STAGE = "sink";
-  private static final Duration POLL = Duration.ofMillis(500);
-  private static final Duration WAIT_SLICE = Duration.ofMillis(200);
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration COMMIT_EVERY = Duration.ofMillis(200);
   private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+  /** Records waiting for deliveries before the consumer pauses; bounds the alerts held in memory. */
+  static final int MAX_PENDING = 10_000;
 
   private final SinkConfig config;
   private final Deserializer<Alert> alerts;
@@ -58,6 +64,13 @@ final class DeliveryLoop implements Runnable {
   private final SinkMetrics metrics;
   private final Consumer<Alert> onAlert;
   private final KafkaConsumer<byte[], byte[]> consumer;
+  private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
+  private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
+  private final List<Unsent> unsent = new ArrayList<>();
+  private long lastCommit;
+  private long nextLetterRetry;
+  private int pending;
+  private boolean paused;
   private volatile boolean running = true;
   private volatile Throwable failure;
 
@@ -82,15 +95,15 @@ final class DeliveryLoop implements Runnable {
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // A new group starts at the beginning: a fresh sink replays every alert, and the channels dedupe.
     p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // A batch may legitimately wait the whole delivery timeout; the group must not evict us meanwhile.
-    long interval = Math.max(300_000L, config.deliveryTimeout().plusMinutes(1).toMillis());
-    p.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Long.toString(interval));
     return p;
   }
 
   /** Exposes the alerts consumer's own metrics (lag, fetch rate) next to the sink's. */
   void bindClientMetrics(io.micrometer.core.instrument.MeterRegistry meters) {
     new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(consumer).bindTo(meters);
+    io.micrometer.core.instrument.Gauge.builder("newswatch.sink.pending.records", this, l -> l.pending)
+        .description("alert records whose deliveries are not all done; their offsets are not committed yet")
+        .register(meters);
   }
 
   /** True while the loop runs and has not failed. */
@@ -103,7 +116,7 @@ final class DeliveryLoop implements Runnable {
     return failure;
   }
 
-  /** Asks the loop to stop; a batch in flight is abandoned uncommitted and replayed by the next run. */
+  /** Asks the loop to stop; deliveries still running stay uncommitted and are replayed by the next run. */
   void stop() {
     running = false;
     consumer.wakeup();
@@ -112,11 +125,15 @@ final class DeliveryLoop implements Runnable {
   @Override
   public void run() {
     try {
-      consumer.subscribe(List.of(config.alertsTopic()));
+      consumer.subscribe(List.of(config.alertsTopic()), new Rebalance());
       while (running) {
+        applyCompletions();
+        resendLetters();
+        commit(false);
+        throttle();
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-        if (!records.isEmpty()) {
-          handle(records);
+        if (!records.isEmpty() && !take(records)) {
+          Thread.sleep(RETRY_BACKOFF);
         }
       }
     } catch (WakeupException e) {
@@ -130,135 +147,215 @@ final class DeliveryLoop implements Runnable {
       failure = e;
       LOG.error("The alert delivery loop on {} stopped", config.alertsTopic(), e);
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      finish();
     }
   }
 
-  private void handle(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
-    List<Decoded> decoded;
+  /** Commits what is done (a wakeup left by {@link #stop} may hit the first try) and closes the consumer. */
+  private void finish() {
     try {
-      decoded = decode(records);
-    } catch (RegistryException.Unavailable e) {
-      LOG.warn("Schema registry unavailable while decoding alerts; retrying the batch: {}", e.getMessage());
-      rewindAndWait(records);
-      return;
-    }
-    List<ProducerRecord<String, DeadLetter>> letters = new ArrayList<>();
-    decoded.stream().filter(d -> d.letter() != null).forEach(d -> letters.add(d.letter()));
-    if (!deliver(decoded, letters)) {
-      return;
-    }
-    try {
-      publish(letters);
-    } catch (KafkaException | ExecutionException | TimeoutException e) {
-      if (e instanceof WakeupException w) {
-        throw w;
+      applyCompletions();
+      for (int attempt = 0; attempt < 2; attempt++) {
+        try {
+          commit(true);
+          break;
+        } catch (WakeupException e) {
+          // The wakeup that ended the loop; the second try commits.
+        }
       }
-      // Deliveries are idempotent, so the whole batch can be tried again until its failures are recorded.
-      LOG.error("Cannot write {} dead letters to {}; retrying the batch", letters.size(), config.dlqTopic(), e);
-      rewindAndWait(records);
-      return;
+    } catch (RuntimeException e) {
+      LOG.warn("Final commit of the alert offsets failed; the next run replays a little more", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(2));
     }
-    commit(records);
   }
 
-  private List<Decoded> decode(ConsumerRecords<byte[], byte[]> records) {
-    List<Decoded> out = new ArrayList<>(records.count());
-    for (ConsumerRecord<byte[], byte[]> r : records) {
-      String reason;
-      Throwable error = null;
-      try {
-        Alert alert = alerts.deserialize(r.topic(), r.value());
-        if (alert != null) {
-          out.add(new Decoded(r, alert, null));
+  /** Hands each record's deliveries out; false if the registry is down and a partition was rewound. */
+  private boolean take(ConsumerRecords<byte[], byte[]> records) {
+    boolean allTaken = true;
+    for (TopicPartition tp : records.partitions()) {
+      PartitionState state = partitions.computeIfAbsent(tp, t -> new PartitionState());
+      for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
+        Alert alert;
+        String poison = null;
+        Throwable error = null;
+        try {
+          alert = alerts.deserialize(r.topic(), r.value());
+          if (alert == null) {
+            poison = "the record has no value (a tombstone); alerts are never deleted";
+          }
+        } catch (RegistryException.Unavailable e) {
+          LOG.warn("Schema registry unavailable while decoding {}-{}@{}; reading it again: {}", r.topic(), r.partition(),
+              r.offset(), e.getMessage());
+          consumer.seek(tp, r.offset());
+          allTaken = false;
+          break;
+        } catch (RuntimeException e) {
+          alert = null;
+          poison = "cannot decode the alert: " + DeadLetters.describe(e);
+          error = e;
+        }
+        state.next = r.offset() + 1;
+        Tracked tracked = new Tracked(tp, r, alert);
+        if (poison != null) {
+          metrics.poison();
+          LOG.warn("Poison record {}-{}@{} sent to {}: {}", r.topic(), r.partition(), r.offset(), config.dlqTopic(),
+              poison);
+          DeadLetter letter = DeadLetters.ofRecord(STAGE, poison, error, r.topic(), r.partition(), r.offset(), r.key(),
+              r.value(), r.headers());
+          track(state, tracked, 1);
+          send(tracked, new ProducerRecord<>(config.dlqTopic(), key(r), letter));
           continue;
         }
-        reason = "the record has no value (a tombstone); alerts are never deleted";
-      } catch (RegistryException.Unavailable e) {
-        throw e;
-      } catch (RuntimeException e) {
-        reason = "cannot decode the alert: " + DeadLetters.describe(e);
-        error = e;
+        metrics.alert();
+        List<Subscription> subscriptions = registry.matching(alert);
+        if (subscriptions.isEmpty()) {
+          tell(alert);
+          continue;
+        }
+        track(state, tracked, subscriptions.size());
+        for (Subscription s : subscriptions) {
+          router.deliver(s, alert).whenComplete((result, e) -> completions.add(() -> delivered(tracked, s,
+              result != null ? result : DeliveryResult.failed(DeliveryKey.of(s, tracked.alert), 0,
+                  "channel error: " + (e == null ? "no result" : e.getClass().getSimpleName())))));
+        }
       }
-      metrics.poison();
-      LOG.warn("Poison record {}-{}@{} sent to {}: {}", r.topic(), r.partition(), r.offset(), config.dlqTopic(),
-          reason);
-      DeadLetter letter = DeadLetters.ofRecord(STAGE, reason, error, r.topic(), r.partition(), r.offset(), r.key(),
-          r.value(), r.headers());
-      out.add(new Decoded(r, null, new ProducerRecord<>(config.dlqTopic(), key(r), letter)));
     }
-    return out;
+    // Channels that batch their writes (one fsync, one SQL round trip) complete this poll's deliveries now.
+    router.flush();
+    return allTaken;
   }
 
-  /** Delivers every decoded alert and adds a dead letter per failure; false if the batch was abandoned. */
-  private boolean deliver(List<Decoded> decoded, List<ProducerRecord<String, DeadLetter>> letters)
-      throws InterruptedException {
-    List<Pending> pending = new ArrayList<>();
-    List<CompletableFuture<DeliveryResult>> all = new ArrayList<>();
-    for (Decoded d : decoded) {
-      if (d.alert() == null) {
+  private void track(PartitionState state, Tracked tracked, int outstanding) {
+    tracked.outstanding = outstanding;
+    state.pending.put(tracked.record.offset(), tracked);
+    pending++;
+  }
+
+  private void applyCompletions() {
+    Runnable r;
+    while ((r = completions.poll()) != null) {
+      r.run();
+    }
+  }
+
+  private void delivered(Tracked tracked, Subscription s, DeliveryResult result) {
+    if (tracked.abandoned) {
+      return;
+    }
+    metrics.delivery(s.getChannel(), result.outcome());
+    if (result.succeeded()) {
+      done(tracked);
+      return;
+    }
+    LOG.warn("Delivery {} over {} failed: {}; sent to {}", result.deliveryKey(), s.getChannel(), result.detail(),
+        config.dlqTopic());
+    send(tracked, failed(tracked, s, result));
+  }
+
+  /** Sends a dead letter; the record is done for it once Kafka acknowledged it, else it is sent again. */
+  private void send(Tracked tracked, ProducerRecord<String, DeadLetter> letter) {
+    try {
+      deadLetters.send(letter, (meta, e) -> completions.add(() -> {
+        if (e == null) {
+          metrics.deadLetters(1);
+          done(tracked);
+        } else {
+          LOG.error("Cannot write a dead letter to {}; trying again", config.dlqTopic(), e);
+          unsent.add(new Unsent(tracked, letter));
+        }
+      }));
+    } catch (KafkaException e) {
+      if (e instanceof InterruptException i) {
+        throw i;
+      }
+      LOG.error("Cannot write a dead letter to {}; trying again", config.dlqTopic(), e);
+      unsent.add(new Unsent(tracked, letter));
+    }
+  }
+
+  private void resendLetters() {
+    if (unsent.isEmpty() || System.currentTimeMillis() < nextLetterRetry) {
+      return;
+    }
+    nextLetterRetry = System.currentTimeMillis() + RETRY_BACKOFF.toMillis();
+    List<Unsent> again = List.copyOf(unsent);
+    unsent.clear();
+    again.stream().filter(u -> !u.tracked.abandoned).forEach(u -> send(u.tracked, u.letter));
+  }
+
+  private void done(Tracked tracked) {
+    if (tracked.abandoned || --tracked.outstanding > 0) {
+      return;
+    }
+    PartitionState state = partitions.get(tracked.partition);
+    if (state != null && state.pending.remove(tracked.record.offset()) != null) {
+      pending--;
+    }
+    if (tracked.alert != null) {
+      tell(tracked.alert);
+    }
+  }
+
+  /** Commits, per partition, up to its oldest record not yet done; at most every 200 ms unless forced. */
+  private void commit(boolean force) {
+    long now = System.currentTimeMillis();
+    if (!force && now - lastCommit < COMMIT_EVERY.toMillis()) {
+      return;
+    }
+    lastCommit = now;
+    commit(partitions.keySet(), force);
+  }
+
+  private void commit(Collection<TopicPartition> which, boolean force) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : which) {
+      PartitionState state = partitions.get(tp);
+      if (state == null || state.next < 0) {
         continue;
       }
-      metrics.alert();
-      List<Subscription> subscriptions = registry.matching(d.alert());
-      List<CompletableFuture<DeliveryResult>> futures = subscriptions.stream()
-          .map(s -> router.deliver(s, d.alert())).toList();
-      all.addAll(futures);
-      pending.add(new Pending(d.record(), d.alert(), subscriptions, futures));
-    }
-    if (!await(all)) {
-      return false;
-    }
-    for (Pending p : pending) {
-      for (int i = 0; i < p.subscriptions().size(); i++) {
-        Subscription s = p.subscriptions().get(i);
-        DeliveryResult result = p.futures().get(i).getNow(null);
-        if (result == null) {
-          result = DeliveryResult.failed(DeliveryKey.of(s, p.alert()), 0, "no result within "
-              + SinkConfig.DELIVERY_TIMEOUT + " (" + config.deliveryTimeout() + ")");
-        }
-        metrics.delivery(s.getChannel(), result.outcome());
-        if (!result.succeeded()) {
-          LOG.warn("Delivery {} over {} failed: {}", result.deliveryKey(), s.getChannel(), result.detail());
-          letters.add(failed(p, s, result));
-        }
+      long upTo = state.pending.isEmpty() ? state.next : state.pending.firstKey();
+      if (upTo > state.committed) {
+        offsets.put(tp, new OffsetAndMetadata(upTo));
       }
-      tell(p.alert());
     }
-    return true;
-  }
-
-  private boolean await(List<CompletableFuture<DeliveryResult>> futures) throws InterruptedException {
-    CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-    long deadline = System.nanoTime() + config.deliveryTimeout().toNanos();
-    while (true) {
-      try {
-        all.get(WAIT_SLICE.toMillis(), TimeUnit.MILLISECONDS);
-        return true;
-      } catch (TimeoutException e) {
-        if (!running) {
-          LOG.info("Stopping with deliveries in flight; their batch stays uncommitted and is replayed");
-          return false;
-        }
-        if (System.nanoTime() - deadline > 0) {
-          LOG.warn("Deliveries still running after {}; recording them as failed", config.deliveryTimeout());
-          return true;
-        }
-      } catch (ExecutionException e) {
-        // Channels report failures as results, so this is a bug; results are read one by one below.
-        LOG.error("A delivery future failed exceptionally", e);
-        return true;
-      }
+    if (offsets.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(offsets);
+      offsets.forEach((tp, o) -> partitions.get(tp).committed = o.offset());
+    } catch (WakeupException | InterruptException e) {
+      throw e;
+    } catch (KafkaException e) {
+      // Everything before these offsets is done; a later commit covers it, or a replay is skipped by the channels.
+      LOG.warn("Committing {} failed: {}", offsets, e.getMessage());
     }
   }
 
-  private ProducerRecord<String, DeadLetter> failed(Pending p, Subscription s, DeliveryResult result) {
-    ConsumerRecord<byte[], byte[]> r = p.record();
+  /** Pauses reading while too many records wait for deliveries, resumes once half of them are done. */
+  private void throttle() {
+    if (!paused && pending >= MAX_PENDING) {
+      paused = true;
+      LOG.warn("{} alert records wait for slow deliveries; pausing the consumer until half of them are done",
+          pending);
+    } else if (paused && pending <= MAX_PENDING / 2) {
+      paused = false;
+      consumer.resume(consumer.assignment());
+      LOG.info("Deliveries caught up ({} records waiting); consuming again", pending);
+    }
+    if (paused) {
+      consumer.pause(consumer.assignment());
+    }
+  }
+
+  private ProducerRecord<String, DeadLetter> failed(Tracked tracked, Subscription s, DeliveryResult result) {
+    ConsumerRecord<byte[], byte[]> r = tracked.record;
     DeadLetter base = DeadLetters.of(STAGE, "kafka:" + r.topic(), result.detail(), null,
-        AlertJson.bytes(AlertJson.toJson(p.alert())));
+        AlertJson.bytes(AlertJson.toJson(tracked.alert)));
     Map<String, String> attributes = new HashMap<>();
     attributes.put("subscriptionId", s.getId());
-    attributes.put("alertId", p.alert().getAlertId());
+    attributes.put("alertId", tracked.alert.getAlertId());
     attributes.put("deliveryKey", result.deliveryKey());
     attributes.put("channel", s.getChannel().name());
     attributes.put("attempts", Integer.toString(result.attempts()));
@@ -280,57 +377,63 @@ final class DeliveryLoop implements Runnable {
     }
   }
 
-  private void publish(List<ProducerRecord<String, DeadLetter>> letters)
-      throws ExecutionException, TimeoutException, InterruptedException {
-    if (letters.isEmpty()) {
-      return;
-    }
-    List<Future<RecordMetadata>> sent = new ArrayList<>();
-    for (ProducerRecord<String, DeadLetter> letter : letters) {
-      sent.add(deadLetters.send(letter));
-    }
-    deadLetters.flush();
-    for (Future<RecordMetadata> f : sent) {
-      f.get(30, TimeUnit.SECONDS);
-    }
-    metrics.deadLetters(letters.size());
-  }
-
-  private void commit(ConsumerRecords<byte[], byte[]> records) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition tp : records.partitions()) {
-      List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
-      offsets.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
-    }
-    try {
-      consumer.commitSync(offsets);
-    } catch (WakeupException | InterruptException e) {
-      throw e;
-    } catch (KafkaException e) {
-      // The batch is fully handled; a later commit covers it, or a replay is skipped by the channels.
-      LOG.warn("Committing {} failed: {}", offsets, e.getMessage());
-    }
-  }
-
-  private void rewindAndWait(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
-    for (TopicPartition tp : records.partitions()) {
-      if (consumer.assignment().contains(tp)) {
-        consumer.seek(tp, records.records(tp).get(0).offset());
-      }
-    }
-    Thread.sleep(RETRY_BACKOFF);
-  }
-
   private static String key(ConsumerRecord<byte[], byte[]> r) {
     return r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
   }
 
-  /** One record of a batch: its alert, or the dead letter it became. */
-  private record Decoded(ConsumerRecord<byte[], byte[]> record, Alert alert, ProducerRecord<String, DeadLetter> letter) {
+  /** Commits what is done in partitions that are taken away, and forgets their records. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+      applyCompletions();
+      commit(revoked, true);
+      forget(revoked);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> lost) {
+      forget(lost);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+      // State is created on a partition's first record, at the committed position.
+    }
+
+    private void forget(Collection<TopicPartition> gone) {
+      for (TopicPartition tp : gone) {
+        PartitionState state = partitions.remove(tp);
+        if (state != null) {
+          state.pending.values().forEach(t -> t.abandoned = true);
+          pending -= state.pending.size();
+        }
+      }
+    }
   }
 
-  /** One alert's deliveries, in subscription order. */
-  private record Pending(ConsumerRecord<byte[], byte[]> record, Alert alert, List<Subscription> subscriptions,
-      List<CompletableFuture<DeliveryResult>> futures) {
+  /** A partition's position: the next offset to read, what is committed, and the records not yet done. */
+  private static final class PartitionState {
+    long next = -1;
+    long committed = -1;
+    final TreeMap<Long, Tracked> pending = new TreeMap<>();
+  }
+
+  /** One alert record and how many of its deliveries (or its dead letter) are still outstanding. */
+  private static final class Tracked {
+    final TopicPartition partition;
+    final ConsumerRecord<byte[], byte[]> record;
+    final Alert alert;
+    int outstanding;
+    boolean abandoned;
+
+    Tracked(TopicPartition partition, ConsumerRecord<byte[], byte[]> record, Alert alert) {
+      this.partition = partition;
+      this.record = record;
+      this.alert = alert;
+    }
+  }
+
+  /** A dead letter Kafka did not take, to send again. */
+  private record Unsent(Tracked tracked, ProducerRecord<String, DeadLetter> letter) {
   }
 }

@@ -43,6 +43,14 @@ public final class DurableFiles {
     return cut(channel, size, 0);
   }
 
+  /** Writes all of {@code bytes} at the channel's position, without an fsync (a group commit follows). */
+  public static void append(FileChannel channel, byte[] bytes) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+  }
+
   /** Writes all of {@code bytes} at the channel's position and fsyncs the data. */
   public static void appendAndSync(FileChannel channel, byte[] bytes) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(bytes);

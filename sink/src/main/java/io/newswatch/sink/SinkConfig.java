@@ -8,6 +8,8 @@ import io.newswatch.schemas.registry.RegistryConfig;
 import io.newswatch.sink.webhook.WebhookConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,15 +34,20 @@ import java.util.regex.Pattern;
  * @param subscriptionsSeed YAML file of subscriptions written to the topic at start, or null ({@value #SEED})
  * @param stateDir where the webhook delivery ledger lives ({@value #STATE_DIR})
  * @param webhook webhook timeouts, retries and queue ({@code sink.webhook.*})
- * @param deliveryTimeout longest wait for one batch's deliveries ({@value #DELIVERY_TIMEOUT})
+ * @param deliveryTimeout longest wait for one delivery of {@code newswatch redeliver} ({@value #DELIVERY_TIMEOUT});
+ *     the delivery loop itself never waits (webhooks retry for {@code sink.webhook.retry-for})
  * @param catchUpTimeout longest wait at start for the subscriptions topic to be read ({@value #CATCH_UP_TIMEOUT})
  * @param managementHost address of the health and metrics endpoints ({@value #MANAGEMENT_HOST})
  * @param managementPort their port; 0 picks a free one, -1 turns them off ({@value Settings#MANAGEMENT_PORT})
+ * @param liveAllowedHosts more names the live page answers to in a {@code Host} header ({@value #LIVE_ALLOWED_HOSTS})
+ * @param fileAllowedDirs more directories FILE subscriptions may write under, besides {@code fileDir}
+ *     ({@value #FILE_ALLOWED_DIRS}); {@code *} lifts the confinement
  */
 public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, String groupId, String alertsTopic,
     String subscriptionsTopic, String dlqTopic, Path fileDir, String postgresUrl, String liveHost, int livePort,
     int liveBuffer, Path subscriptionsSeed, Path stateDir, WebhookConfig webhook, Duration deliveryTimeout,
-    Duration catchUpTimeout, String managementHost, int managementPort) {
+    Duration catchUpTimeout, String managementHost, int managementPort, List<String> liveAllowedHosts,
+    List<String> fileAllowedDirs) {
 
   public static final String GROUP_ID = "sink.group-id";
   public static final String TOPIC_ALERTS = "sink.topic.alerts";
@@ -51,6 +58,8 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
   public static final String LIVE_HOST = "sink.live.host";
   public static final String LIVE_PORT = "sink.live.port";
   public static final String LIVE_BUFFER = "sink.live.buffer";
+  public static final String LIVE_ALLOWED_HOSTS = "sink.live.allowed-hosts";
+  public static final String FILE_ALLOWED_DIRS = "sink.file.allowed-dirs";
   public static final String SEED = "sink.subscriptions.seed";
   public static final String CATCH_UP_TIMEOUT = "sink.subscriptions.catch-up-timeout";
   public static final String STATE_DIR = "sink.state.dir";
@@ -60,6 +69,7 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
   public static final String WEBHOOK_MAX_ATTEMPTS = "sink.webhook.max-attempts";
   public static final String WEBHOOK_INITIAL_BACKOFF = "sink.webhook.initial-backoff";
   public static final String WEBHOOK_MAX_BACKOFF = "sink.webhook.max-backoff";
+  public static final String WEBHOOK_RETRY_FOR = "sink.webhook.retry-for";
   public static final String WEBHOOK_QUEUE_CAPACITY = "sink.webhook.queue-capacity";
   public static final String MANAGEMENT_HOST = "management.host";
 
@@ -95,6 +105,13 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
         "must be an address such as 127.0.0.1 or 0.0.0.0");
     require(managementPort >= -1 && managementPort <= 65535, Settings.MANAGEMENT_PORT,
         "must be 0-65535 (0 picks a free port) or -1 (off), got " + managementPort);
+    liveAllowedHosts = liveAllowedHosts == null ? List.of() : List.copyOf(liveAllowedHosts);
+    fileAllowedDirs = fileAllowedDirs == null ? List.of() : List.copyOf(fileAllowedDirs);
+  }
+
+  /** Where FILE subscriptions may write: {@link #fileDir} and {@link #fileAllowedDirs}. */
+  public FileTargets fileTargets() {
+    return FileTargets.of(fileDir, fileAllowedDirs);
   }
 
   /** The sink's defaults, to pass to {@link Settings#load} under the file, environment and flags. */
@@ -114,10 +131,11 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
     d.put(CATCH_UP_TIMEOUT, "60s");
     d.put(WEBHOOK_CONNECT_TIMEOUT, "5s");
     d.put(WEBHOOK_REQUEST_TIMEOUT, "10s");
-    d.put(WEBHOOK_MAX_ATTEMPTS, "5");
+    d.put(WEBHOOK_MAX_ATTEMPTS, "0");
+    d.put(WEBHOOK_RETRY_FOR, "24h");
     d.put(WEBHOOK_INITIAL_BACKOFF, "500ms");
     d.put(WEBHOOK_MAX_BACKOFF, "30s");
-    d.put(WEBHOOK_QUEUE_CAPACITY, "1000");
+    d.put(WEBHOOK_QUEUE_CAPACITY, "10000");
     d.put(MANAGEMENT_HOST, "127.0.0.1");
     return Map.copyOf(d);
   }
@@ -141,18 +159,25 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
         s.get(TOPIC_SUBSCRIPTIONS), s.get(TOPIC_DLQ), s.getPath(FILE_DIR), s.get(POSTGRES_URL),
         s.get(LIVE_HOST), s.getInt(LIVE_PORT, -1, 65535), s.getInt(LIVE_BUFFER, 1, 1_000_000),
         s.has(SEED) ? s.getPath(SEED) : null, s.getPath(STATE_DIR), webhook(s), s.getDuration(DELIVERY_TIMEOUT),
-        s.getDuration(CATCH_UP_TIMEOUT), s.get(MANAGEMENT_HOST), s.getInt(Settings.MANAGEMENT_PORT, -1, 65535));
+        s.getDuration(CATCH_UP_TIMEOUT), s.get(MANAGEMENT_HOST), s.getInt(Settings.MANAGEMENT_PORT, -1, 65535),
+        list(s, LIVE_ALLOWED_HOSTS), list(s, FILE_ALLOWED_DIRS));
+  }
+
+  private static List<String> list(Settings s, String key) {
+    return s.has(key) ? Arrays.stream(s.get(key).split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList()
+        : List.of();
   }
 
   private static WebhookConfig webhook(Settings s) {
     Duration connect = s.getDuration(WEBHOOK_CONNECT_TIMEOUT);
     Duration request = s.getDuration(WEBHOOK_REQUEST_TIMEOUT);
-    int attempts = s.getInt(WEBHOOK_MAX_ATTEMPTS, 1, 100);
+    int attempts = s.getInt(WEBHOOK_MAX_ATTEMPTS, 0, 1_000_000);
+    Duration retryFor = s.getDuration(WEBHOOK_RETRY_FOR);
     Duration initial = s.getDuration(WEBHOOK_INITIAL_BACKOFF);
     Duration max = s.getDuration(WEBHOOK_MAX_BACKOFF);
     int queue = s.getInt(WEBHOOK_QUEUE_CAPACITY, 1, 1_000_000);
     try {
-      return new WebhookConfig(connect, request, attempts, initial, max, queue);
+      return new WebhookConfig(connect, request, attempts, initial, max, queue, retryFor);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("sink.webhook.*", "is inconsistent: " + e.getMessage());
     }

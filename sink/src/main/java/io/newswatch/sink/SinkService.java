@@ -3,6 +3,7 @@ package io.newswatch.sink;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.runtime.KafkaConnectivity;
 import io.newswatch.runtime.ManagementServer;
 import io.newswatch.runtime.TopicProvisioner;
 import io.newswatch.schemas.Topics;
@@ -95,6 +96,10 @@ public final class SinkService implements AutoCloseable {
     if (management == null && config.managementPort() >= 0) {
       management = ManagementServer.start(config.managementHost(), config.managementPort());
       resources.add(management);
+      // A sink with its own port reports the cluster too; a shared port's owner does that for all.
+      KafkaConnectivity kafka = KafkaConnectivity.start(config.kafkaProperties(), Duration.ofSeconds(3));
+      resources.add(kafka);
+      management.addReadinessCheck("kafka", kafka::reachable);
     }
     MeterRegistry meters = management == null ? new SimpleMeterRegistry() : management.meterRegistry();
     metrics = new SinkMetrics(meters);
@@ -107,7 +112,7 @@ public final class SinkService implements AutoCloseable {
     RegistryClient registry = new RegistryClient(config.registry());
     if (config.seed().isPresent()) {
       try (SubscriptionsAdmin admin = new SubscriptionsAdmin(config.kafkaProperties(), registry,
-          config.subscriptionsTopic())) {
+          config.subscriptionsTopic(), config.fileTargets())) {
         admin.seed(config.seed().get());
       }
     }
@@ -121,7 +126,7 @@ public final class SinkService implements AutoCloseable {
         Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic()).valueSerde(registry).deserializer(),
         subscriptions, metrics, this::forget, letter -> deadLetters.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
             config.dlqTopic(), letter.getOriginTopic() + "-" + letter.getOriginPartition() + "@" + letter.getOriginOffset(),
-            letter)));
+            letter)), config.fileTargets());
     feed.start();
     if (!feed.awaitCaughtUp(config.catchUpTimeout())) {
       throw new IllegalStateException("could not read the subscriptions topic " + config.subscriptionsTopic()
@@ -148,12 +153,14 @@ public final class SinkService implements AutoCloseable {
       RecentAlerts recent = new RecentAlerts(config.liveBuffer());
       LiveConfig live = LiveConfig.defaults();
       livePage = new LivePageServer(new LiveConfig(config.liveHost(), config.livePort(), live.clientQueue(),
-          live.keepAlive()), recent);
+          live.keepAlive(), config.liveAllowedHosts()), recent);
       resources.add(livePage);
       channels.put(Channel.LIVE, new LiveChannel(recent));
     }
-    channels.put(Channel.FILE, new JsonlFileChannel(JsonlFileConfig.defaults()));
-    channels.put(Channel.POSTGRES, new PostgresChannels(config.postgresUrl()));
+    // One fsync per poll for all the lines of a directory; the loop flushes after handing them out.
+    channels.put(Channel.FILE, new JsonlFileChannel(JsonlFileConfig.defaults(), true));
+    // One transaction and round trip per poll and database.
+    channels.put(Channel.POSTGRES, new PostgresChannels(config.postgresUrl(), true));
     channels.put(Channel.WEBHOOK, WebhookChannel.open(config.webhook(), config.stateDir(), options.secrets()));
     return channels;
   }
@@ -244,7 +251,7 @@ public final class SinkService implements AutoCloseable {
       feed.close();
     }
     if (deadLetters != null) {
-      deadLetters.close(Duration.ofSeconds(5));
+      deadLetters.close(Duration.ofSeconds(2));
     }
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {

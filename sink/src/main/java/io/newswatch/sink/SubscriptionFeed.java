@@ -1,8 +1,10 @@
 package io.newswatch.sink;
 
+import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.DeadLetter;
 import io.newswatch.schemas.avro.Subscription;
 import io.newswatch.schemas.registry.RegistryException;
+import io.newswatch.sink.subscription.InvalidSubscriptionException;
 import io.newswatch.sink.subscription.SubscriptionRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +42,7 @@ final class SubscriptionFeed implements AutoCloseable {
   private final SinkMetrics metrics;
   private final Consumer<String> onRemoved;
   private final Consumer<DeadLetter> onPoison;
+  private final FileTargets fileTargets;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private volatile boolean running;
   private volatile Throwable failure;
@@ -48,7 +51,8 @@ final class SubscriptionFeed implements AutoCloseable {
   private Thread thread;
 
   SubscriptionFeed(Properties kafka, String topic, Deserializer<Subscription> values, SubscriptionRegistry registry,
-      SinkMetrics metrics, Consumer<String> onRemoved, Consumer<DeadLetter> onPoison) {
+      SinkMetrics metrics, Consumer<String> onRemoved, Consumer<DeadLetter> onPoison, FileTargets fileTargets) {
+    this.fileTargets = fileTargets;
     this.kafka = kafka;
     this.topic = topic;
     this.values = values;
@@ -127,6 +131,13 @@ final class SubscriptionFeed implements AutoCloseable {
     String id = new String(r.key(), StandardCharsets.UTF_8);
     try {
       Subscription value = values.deserialize(r.topic(), r.value());
+      if (value != null && value.getChannel() == Channel.FILE) {
+        // A record written by another tool (or before the confinement) must not make this sink
+        // write outside its directories; it is dead-lettered with the reason like any bad record.
+        fileTargets.problem(value.getTarget()).ifPresent(problem -> {
+          throw new InvalidSubscriptionException(List.of("target: " + problem));
+        });
+      }
       boolean existed = registry.get(id).isPresent();
       registry.apply(id, value);
       if (value == null) {
@@ -176,7 +187,7 @@ final class SubscriptionFeed implements AutoCloseable {
     }
     if (thread != null) {
       try {
-        thread.join(5000);
+        thread.join(3000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -3,8 +3,10 @@ package io.newswatch.sink;
 import io.newswatch.runtime.TopicProvisioner;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
+import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.Subscription;
 import io.newswatch.schemas.registry.RegistryClient;
+import io.newswatch.sink.subscription.InvalidSubscriptionException;
 import io.newswatch.sink.subscription.SubscriptionSeedLoader;
 import io.newswatch.sink.subscription.SubscriptionValidator;
 import java.io.IOException;
@@ -43,10 +45,20 @@ public final class SubscriptionsAdmin implements AutoCloseable {
   private final Properties kafka;
   private final String topic;
   private final Serde<Subscription> serde;
+  private final FileTargets fileTargets;
   private KafkaProducer<String, Subscription> producer;
 
-  /** Works on {@code topic}, which must exist (see {@link #open} to create it). */
+  /**
+   * Works on {@code topic}, which must exist (see {@link #open} to create it), with no check of FILE
+   * targets beyond the subscription's own; a sink still refuses a target outside its file directory.
+   */
   public SubscriptionsAdmin(Properties kafka, RegistryClient registry, String topic) {
+    this(kafka, registry, topic, null);
+  }
+
+  /** Works on {@code topic}, refusing FILE targets that {@code fileTargets} does not allow. */
+  public SubscriptionsAdmin(Properties kafka, RegistryClient registry, String topic, FileTargets fileTargets) {
+    this.fileTargets = fileTargets;
     this.kafka = new Properties();
     this.kafka.putAll(kafka);
     Topic<Subscription> t = Topics.SUBSCRIPTIONS.renamed(topic);
@@ -58,7 +70,8 @@ public final class SubscriptionsAdmin implements AutoCloseable {
   public static SubscriptionsAdmin open(SinkConfig config) {
     Properties kafka = config.kafkaProperties();
     TopicProvisioner.ensure(kafka, List.of(Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic())));
-    return new SubscriptionsAdmin(kafka, new RegistryClient(config.registry()), config.subscriptionsTopic());
+    return new SubscriptionsAdmin(kafka, new RegistryClient(config.registry()), config.subscriptionsTopic(),
+        config.fileTargets());
   }
 
   /**
@@ -68,6 +81,7 @@ public final class SubscriptionsAdmin implements AutoCloseable {
    */
   public void add(Subscription subscription) {
     SubscriptionValidator.validate(subscription);
+    checkFileTarget(subscription, "");
     send(subscription.getId(), subscription);
     LOG.info("Subscription {} written to {}", subscription.getId(), topic);
   }
@@ -126,12 +140,35 @@ public final class SubscriptionsAdmin implements AutoCloseable {
    * keeps that time when the same file is seeded again at the next start (see {@link #subscribe}).
    */
   public List<Subscription> seed(Path yaml, Clock clock) throws IOException {
+    List<Subscription> loaded = SubscriptionSeedLoader.load(yaml);
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < loaded.size(); i++) {
+      try {
+        checkFileTarget(loaded.get(i), yaml + ": subscriptions[" + i + "].");
+      } catch (InvalidSubscriptionException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidSubscriptionException(problems);
+    }
     Map<String, Subscription> existing = existing();
-    List<Subscription> subscriptions = SubscriptionSeedLoader.load(yaml).stream()
-        .map(s -> stamped(s, existing, clock)).toList();
+    List<Subscription> subscriptions = loaded.stream().map(s -> stamped(s, existing, clock)).toList();
     subscriptions.forEach(s -> send(s.getId(), s));
     LOG.info("Seeded {} subscriptions from {} into {}", subscriptions.size(), yaml, topic);
     return subscriptions;
+  }
+
+  /**
+   * Refuses a FILE target outside the allowed directories.
+   *
+   * @throws InvalidSubscriptionException naming the target and the setting that would allow it
+   */
+  private void checkFileTarget(Subscription s, String prefix) {
+    if (fileTargets != null && s.getChannel() == Channel.FILE) {
+      fileTargets.problem(s.getTarget()).ifPresent(problem ->
+          { throw new InvalidSubscriptionException(List.of(prefix + "target: " + problem)); });
+    }
   }
 
   /** The current subscriptions, sorted by id: the topic read from the beginning to its current end. */

@@ -27,7 +27,10 @@ class SinkConfigTest {
         assertThat(config.livePort()).isEqualTo(8080);
         assertThat(config.liveHost()).isEqualTo("127.0.0.1");
         assertThat(config.seed()).isEmpty();
-        assertThat(config.webhook().maxAttempts()).isEqualTo(5);
+        assertThat(config.webhook().maxAttempts()).as("no cap but the retry window").isZero();
+        assertThat(config.webhook().retryFor()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(config.liveAllowedHosts()).isEmpty();
+        assertThat(config.fileAllowedDirs()).isEmpty();
         assertThat(config.kafka()).containsEntry("bootstrap.servers", "127.0.0.1:9092");
     }
 

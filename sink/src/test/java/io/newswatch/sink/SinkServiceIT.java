@@ -252,6 +252,80 @@ class SinkServiceIT {
     // The loop went on: the endpoint answers 200 again and gets the next alert.
     produce(platform, names.alerts(), alerts.subList(1, 2));
     await().atMost(WAIT).untilAsserted(() -> assertThat(hook.acceptedKeys()).containsExactly("down-hook:late-2"));
+
+    // newswatch redeliver: the dead letter goes through the same channel, once.
+    Redelivery redelivery = new Redelivery(config, SecretResolver.of(Map.of(SECRET_REF, SECRET)));
+    assertThat(redelivery.run(new Redelivery.Filter(java.util.Set.of("down-hook"), null, null, "timeout"), false))
+        .as("no dead letter of that reason").isEmpty();
+    assertThat(redelivery.run(new Redelivery.Filter(java.util.Set.of("down-hook"), null, null, "http 500"), false))
+        .extracting(Redelivery.Outcome::result).containsExactly("delivered");
+    assertThat(redelivery.run(new Redelivery.Filter(java.util.Set.of(), null, null, null), false))
+        .extracting(Redelivery.Outcome::result).containsExactly("already_delivered");
+    assertThat(hook.acceptedKeys()).containsExactly("down-hook:late-2", "down-hook:late-1");
+  }
+
+  @Test
+  void shouldKeepOtherSubscriptionsGoingWhileAWebhookIsDownAndDeliverToItOnceBack(TestPlatform platform)
+      throws Exception {
+    Names names = Names.of(platform);
+    SinkConfig config = SinkConfig.from(settings(platform, names, names.group()).with(Map.of(
+        SinkConfig.WEBHOOK_MAX_ATTEMPTS, "0", SinkConfig.WEBHOOK_RETRY_FOR, "2m")));
+    hook = new WebhookReceiver(SECRET);
+    // An outage of about 100 attempts, far more than the five after which it used to be dead-lettered.
+    hook.script(java.util.stream.IntStream.generate(() -> 503).limit(100).toArray());
+    Path all = dir.resolve("all");
+    try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
+      admin.add(subscription("down-hook", Channel.WEBHOOK, hook.url()).setSecretRef(SECRET_REF).build());
+      admin.add(subscription("all-file", Channel.FILE, all.toString()).build());
+    }
+    platform.createTopics(Map.of(names.alerts(), 1));
+    SinkService service = start(config, SinkOptions.defaults());
+    produce(platform, names.alerts(), Fixtures.alertsFromResource("service-late.json").subList(0, 3));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(fileKeys(all)).hasSize(3));
+    assertThat(hook.acceptedKeys()).as("the webhook is still down").isEmpty();
+    assertThat(committed(platform, names)).as("nothing committed past the undelivered first alert").isZero();
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(hook.acceptedKeys())
+        .containsExactly("down-hook:late-1", "down-hook:late-2", "down-hook:late-3"));
+    await().atMost(WAIT).until(() -> committed(platform, names) == 3);
+    assertThat(service.metrics().deliveries(Channel.WEBHOOK, Outcome.FAILED)).isZero();
+  }
+
+  @Test
+  void shouldDeadLetterAFileSubscriptionWhenItsTargetClimbsOutOfTheFileDir(TestPlatform platform) throws Exception {
+    Names names = Names.of(platform);
+    SinkConfig config = config(platform, names, names.group());
+    try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.add(
+          subscription("escape", Channel.FILE, dir + "/../../../etc").build())).hasMessageContaining("'..'");
+    }
+    // Written by an older version or another tool, bypassing the admin's check.
+    Properties props = new Properties();
+    props.put("bootstrap.servers", platform.bootstrapServers());
+    var serde = Topics.SUBSCRIPTIONS.renamed(names.subscriptions())
+        .valueSerde(new RegistryClient(RegistryConfig.of(platform.registryUrl())));
+    try (var producer = new KafkaProducer<>(props, new StringSerializer(), serde.serializer())) {
+      producer.send(new ProducerRecord<>(names.subscriptions(), "escape",
+          subscription("escape", Channel.FILE, dir + "/../../../tmp/escaped").build())).get();
+    }
+
+    SinkService service = start(config, SinkOptions.defaults());
+
+    assertThat(service.subscriptions().get("escape")).isEmpty();
+    DeadLetter letter = deadLetters(platform, names.dlq(), 1).get(0);
+    assertThat(letter.getReason()).contains("target").contains("'..'");
+    assertThat(letter.getOriginTopic()).isEqualTo(names.subscriptions());
+  }
+
+  private static long committed(TestPlatform platform, Names names) throws Exception {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", platform.bootstrapServers());
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+      var offsets = admin.listConsumerGroupOffsets(names.group()).partitionsToOffsetAndMetadata().get();
+      var meta = offsets.get(new TopicPartition(names.alerts(), 0));
+      return meta == null ? 0 : meta.offset();
+    }
   }
 
   private SinkService start(SinkConfig config, SinkOptions options) {
@@ -276,7 +350,7 @@ class SinkServiceIT {
     m.put(SinkConfig.TOPIC_ALERTS, names.alerts());
     m.put(SinkConfig.TOPIC_SUBSCRIPTIONS, names.subscriptions());
     m.put(SinkConfig.TOPIC_DLQ, names.dlq());
-    m.put(SinkConfig.FILE_DIR, dir.resolve("files").toString());
+    m.put(SinkConfig.FILE_DIR, dir.toString());
     m.put(SinkConfig.STATE_DIR, dir.resolve("state").toString());
     m.put(SinkConfig.POSTGRES_URL, PG_URL + "?user=" + PG_USER + "&currentSchema=" + schema);
     m.put(SinkConfig.LIVE_PORT, "0");

@@ -3,43 +3,65 @@ package io.newswatch.ingest.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.newswatch.ingest.ArticleSink;
 import io.newswatch.ingest.DeadLetters;
 import io.newswatch.ingest.IngestMetrics;
 import io.newswatch.ingest.normalize.ArticleJsonReader;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.ingest.normalize.InvalidArticleException;
+import io.newswatch.ingest.normalize.RawArticle;
+import io.newswatch.runtime.http.HardenedHttpServer;
+import io.newswatch.runtime.http.HttpLimits;
+import io.newswatch.runtime.http.HttpReplies;
 import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.SourceType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP push endpoint: {@code POST /articles} (one article or an array) and {@code GET /health}. */
+/**
+ * The HTTP push endpoint: {@code POST /articles} (one article or an array, {@code application/json})
+ * and {@code GET /health}; every other path is 404 and every other method 405.
+ *
+ * <p>Runs on a {@link HardenedHttpServer} whose header deadline is the read timeout. Bodies that are
+ * refused as a whole (400, 413) and items that are refused one by one go to the dead-letter topic
+ * with the reason; nothing of the request's headers is kept, and the configured token is masked if a
+ * client put it into the body.
+ */
 public final class PushServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PushServer.class);
   private static final String JSON = "application/json; charset=utf-8";
+  /** Attributes a source sets about itself; a client's own values for them are dropped, not trusted. */
+  private static final List<String> PROVENANCE_PREFIXES = List.of("http.", "feed.", "file.");
+  private static final List<String> PROVENANCE_KEYS = List.of("file");
 
   private final PushConfig config;
   private final ArticleSink sink;
@@ -47,10 +69,12 @@ public final class PushServer implements AutoCloseable {
   private final IngestMetrics.SourceMetrics metrics;
   private final Clock clock;
   private final BearerAuth auth;
+  private final byte[] tokenBytes;
+  private final RejectionLog wrongTokens;
+  private final Semaphore bodies;
   private final ArticleJsonReader reader = new ArticleJsonReader();
   private final ObjectMapper mapper = new ObjectMapper();
-  private HttpServer server;
-  private ExecutorService handlers;
+  private HardenedHttpServer server;
   private ScheduledExecutorService watchdog;
 
   public PushServer(PushConfig config, ArticleSink sink, ArticleNormalizer normalizer, IngestMetrics metrics,
@@ -61,6 +85,10 @@ public final class PushServer implements AutoCloseable {
     this.metrics = metrics.source("http", "push");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.auth = config.token().map(BearerAuth::new).orElse(null);
+    this.tokenBytes = config.token().map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    this.wrongTokens = new RejectionLog(clock, Duration.ofMinutes(1));
+    // Bounds the memory of bodies read at once: each may hold up to maxBodyBytes.
+    this.bodies = new Semaphore(config.threads());
   }
 
   /** Binds and starts serving. */
@@ -68,19 +96,19 @@ public final class PushServer implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("push server already started on port " + port());
     }
-    AtomicInteger n = new AtomicInteger();
-    handlers = Executors.newFixedThreadPool(config.threads(), r -> daemon(r, "ingest-push-" + n.incrementAndGet()));
-    watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ingest-push-watchdog"));
-    server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
-    server.setExecutor(handlers);
-    server.createContext("/articles", this::articles);
-    server.createContext("/health", this::health);
-    server.start();
+    watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "ingest-push-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    server = HardenedHttpServer.start("ingest-push", config.host(), config.port(),
+        HttpLimits.defaults().withHeaderTimeout(config.readTimeout()), new Routes());
     if (!config.pushEnabled()) {
       LOG.warn("HTTP push on port {} refuses all pushes: no token is configured and unauthenticated pushes are not allowed",
           port());
     } else if (config.token().isEmpty()) {
-      LOG.warn("HTTP push on port {} accepts pushes WITHOUT authentication", port());
+      LOG.warn("HTTP push on port {} accepts pushes WITHOUT authentication (cross-site browser requests are refused)",
+          port());
     } else {
       LOG.info("HTTP push listening on {}:{}", config.host(), port());
     }
@@ -88,134 +116,179 @@ public final class PushServer implements AutoCloseable {
 
   /** The bound port (useful with port 0). */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public synchronized void close() {
     if (server != null) {
-      server.stop(1);
-      handlers.shutdownNow();
+      server.close();
       watchdog.shutdownNow();
       server = null;
     }
   }
 
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
-
-  private void health(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().add("Allow", "GET, HEAD");
-        reply(exchange, 405, Map.of("error", "use GET"));
-        return;
+  /** {@code POST /articles} and {@code GET /health}; nothing else. */
+  private final class Routes extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      String path = Request.getPathInContext(request);
+      String method = request.getMethod();
+      if (path.equals("/health")) {
+        if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
+          response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+          reply(request, response, callback, 405, Map.of("error", "use GET"));
+        } else {
+          reply(request, response, callback, 200, Map.of("status", "UP"));
+        }
+      } else if (path.equals("/articles")) {
+        if (!HttpMethod.POST.is(method)) {
+          response.getHeaders().put(HttpHeader.ALLOW, "POST");
+          reply(request, response, callback, 405, Map.of("error", "use POST with a JSON article or array of articles"));
+        } else {
+          articles(request, response, callback);
+        }
+      } else {
+        reply(request, response, callback, 404, Map.of("error", "not found; POST articles to /articles"));
       }
-      reply(exchange, 200, Map.of("status", "UP"));
+      return true;
     }
   }
 
-  private void articles(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String client = exchange.getRemoteAddress().getAddress().getHostAddress();
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().add("Allow", "POST");
-        reply(exchange, 405, Map.of("error", "use POST with a JSON article or array of articles"));
-        return;
-      }
-      if (!config.pushEnabled()) {
-        reply(exchange, 403, Map.of("error",
-            "push is disabled: the server has no bearer token configured and unauthenticated pushes are not allowed"));
-        return;
-      }
-      if (auth != null && !auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+  private void articles(Request request, Response response, Callback callback) {
+    String client = client(request.getConnectionMetaData().getRemoteSocketAddress());
+    if (!config.pushEnabled()) {
+      reply(request, response, callback, 403, Map.of("error",
+          "push is disabled: the server has no bearer token configured and unauthenticated pushes are not allowed"));
+      return;
+    }
+    // A browser adds Origin to cross-site requests; no page of ours posts here, so any Origin is a
+    // page of someone else's trying to use the visitor's network position (an open endpoint).
+    if (request.getHeaders().get(HttpHeader.ORIGIN) != null) {
+      LOG.warn("Refused a cross-site push from {}: browser requests from other sites are not accepted", client);
+      reply(request, response, callback, 403, Map.of("error", "cross-site requests are refused; push from a server"));
+      return;
+    }
+    String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    if (auth != null && !auth.accepts(authorization)) {
+      long skipped = wrongTokens.record(authorization);
+      if (skipped >= 0) {
         // The header's value is never logged or echoed: it may be a real token sent to the wrong server.
-        LOG.warn("Rejected push from {}: missing or wrong bearer token", client);
-        exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"newswatch\"");
-        reply(exchange, 401, Map.of("error", "missing or wrong bearer token"));
-        return;
+        LOG.warn("Rejected push from {}: missing or wrong bearer token{}", client,
+            skipped == 0 ? "" : " (" + skipped + " more rejections of the same token were not logged)");
       }
-      long declared = contentLength(exchange);
-      if (declared > config.maxBodyBytes()) {
-        reply(exchange, 413, Map.of("error", "body of " + declared + " bytes exceeds the limit of "
-            + config.maxBodyBytes()));
-        return;
-      }
-      byte[] body = readBody(exchange, client);
-      if (body == null) {
-        return;
-      }
-      if (body.length > config.maxBodyBytes()) {
-        reply(exchange, 413, Map.of("error", "body exceeds the limit of " + config.maxBodyBytes() + " bytes"));
-        return;
-      }
-      metrics.fetched();
-      metrics.bytes(body.length);
-      handleJson(exchange, body, client);
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"newswatch\"");
+      reply(request, response, callback, 401, Map.of("error", "missing or wrong bearer token"));
+      return;
+    }
+    if (!isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+      reply(request, response, callback, 415, Map.of("error",
+          "send the articles as Content-Type: application/json, got " + request.getHeaders().get(HttpHeader.CONTENT_TYPE)));
+      return;
+    }
+    if (!acquire()) {
+      reply(request, response, callback, 503, Map.of("error", "too many pushes at once; retry later"));
+      return;
+    }
+    try {
+      receive(request, response, callback, client);
+    } finally {
+      bodies.release();
     }
   }
 
-  private static long contentLength(HttpExchange exchange) {
-    String value = exchange.getRequestHeaders().getFirst("Content-Length");
+  private boolean acquire() {
     try {
-      return value == null ? -1 : Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      return -1;
+      return bodies.tryAcquire(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
+  }
+
+  private void receive(Request request, Response response, Callback callback, String client) {
+    long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+    boolean tooLarge = declared > config.maxBodyBytes();
+    // Of a body declared too large only the prefix a dead letter keeps is read.
+    long limit = tooLarge ? Math.min(declared, DeadLetters.MAX_PAYLOAD_BYTES) : config.maxBodyBytes() + 1;
+    byte[] body;
+    try {
+      body = readBody(request, client, limit);
+    } catch (IOException e) {
+      callback.failed(e);
+      return;
+    }
+    if (tooLarge || body.length > config.maxBodyBytes()) {
+      String reason = tooLarge ? "body of " + declared + " bytes exceeds the limit of " + config.maxBodyBytes()
+          : "body exceeds the limit of " + config.maxBodyBytes() + " bytes";
+      refuseWhole(request, response, callback, client, 413, reason, body, tooLarge ? declared : -1);
+      return;
+    }
+    metrics.fetched();
+    metrics.bytes(body.length);
+    handleJson(request, response, callback, body, client);
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return type.equals("application/json");
   }
 
   /**
-   * Reads at most {@code maxBodyBytes + 1} bytes within the read timeout; null when the client was too
-   * slow. The JDK server has no per-request body deadline, so a watchdog closes the connection, which
-   * unblocks the read.
+   * Reads at most {@code limit} bytes within the read timeout. Jetty's idle timeout restarts on
+   * every byte, so a watchdog closes a connection whose body takes longer in total, which fails the
+   * blocked read.
    */
-  private byte[] readBody(HttpExchange exchange, String client) {
-    AtomicBoolean settled = new AtomicBoolean();
+  private byte[] readBody(Request request, String client, long limit) throws IOException {
+    AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> guard = watchdog.schedule(() -> {
-      if (settled.compareAndSet(false, true)) {
-        LOG.warn("Push from {} did not send its body within {}; closing the connection", client, config.readTimeout());
-        exchange.close();
-      }
+      expired.set(true);
+      LOG.warn("Push from {} did not send its body within {}; closing the connection", client, config.readTimeout());
+      request.getConnectionMetaData().getConnection().getEndPoint().close();
     }, config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (InputStream in = exchange.getRequestBody()) {
+    try (InputStream in = Content.Source.asInputStream(request)) {
       byte[] buffer = new byte[16 * 1024];
-      long limit = config.maxBodyBytes() + 1;
       int n;
       while (out.size() < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - out.size()))) != -1) {
         out.write(buffer, 0, n);
       }
     } catch (IOException e) {
-      if (settled.compareAndSet(false, true)) {
+      if (!expired.get()) {
         LOG.info("Push from {}: body could not be read: {}", client, e.getMessage());
       }
+      throw e;
+    } finally {
       guard.cancel(false);
-      return null;
     }
-    guard.cancel(false);
-    return settled.compareAndSet(false, true) ? out.toByteArray() : null;
+    if (expired.get()) {
+      throw new IOException("body not received within " + config.readTimeout());
+    }
+    return out.toByteArray();
   }
 
-  private void handleJson(HttpExchange exchange, byte[] body, String client) throws IOException {
+  private void handleJson(Request request, Response response, Callback callback, byte[] body, String client) {
     JsonNode root;
     try {
       root = mapper.readTree(body);
-    } catch (JacksonException e) {
-      reply(exchange, 400, Map.of("error", "malformed JSON: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+      refuseWhole(request, response, callback, client, 400, "malformed JSON: " + detail, body, -1);
       return;
     }
     if (root == null || !(root.isObject() || root.isArray())) {
-      reply(exchange, 400, Map.of("error", "expected a JSON article object or an array of them"));
+      refuseWhole(request, response, callback, client, 400, "expected a JSON article object or an array of them", body,
+          -1);
       return;
     }
     List<JsonNode> items = new ArrayList<>();
     if (root.isArray()) {
       if (root.size() > config.maxBatchItems()) {
-        reply(exchange, 413, Map.of("error", "batch of " + root.size() + " items exceeds the limit of "
-            + config.maxBatchItems()));
+        refuseWhole(request, response, callback, client, 413, "batch of " + root.size()
+            + " items exceeds the limit of " + config.maxBatchItems(), body, -1);
         return;
       }
       root.forEach(items::add);
@@ -224,30 +297,93 @@ public final class PushServer implements AutoCloseable {
     }
     List<Map<String, Object>> accepted = new ArrayList<>();
     List<Map<String, Object>> rejected = new ArrayList<>();
-    Map<String, String> attributes = Map.of("http.client", client);
+    Map<String, String> provenance = Map.of("http.client", client);
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       try {
-        Article article = normalizer.normalize(reader.read(item, SourceType.HTTP, attributes), clock.instant());
+        Article article = normalizer.normalize(withProvenance(reader.read(item, SourceType.HTTP, Map.of()), provenance),
+            clock.instant());
         sink.accept(article);
         accepted.add(entry(i, "id", article.getId()));
       } catch (InvalidArticleException e) {
         sink.reject(DeadLetters.of("http:" + client, e.getMessage(), e,
-            item.toString().getBytes(StandardCharsets.UTF_8), -1, attributes, clock.instant()));
+            masked(item.toString().getBytes(StandardCharsets.UTF_8)), -1, provenance, clock.instant()));
         rejected.add(entry(i, "reason", e.getMessage()));
       } catch (RuntimeException e) {
         LOG.error("Sink failed while taking a push from {}", client, e);
-        reply(exchange, 503, Map.of("error", "articles cannot be stored right now; retry later",
+        reply(request, response, callback, 503, Map.of("error", "articles cannot be stored right now; retry later",
             "accepted", accepted));
         return;
       }
     }
     metrics.newArticles(accepted.size());
     metrics.rejected(rejected.size());
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("accepted", accepted);
-    response.put("rejected", rejected);
-    reply(exchange, 202, response);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("accepted", accepted);
+    answer.put("rejected", rejected);
+    if (accepted.isEmpty()) {
+      answer.put("error", items.isEmpty() ? "the array holds no article" : "no article of the request was accepted");
+    }
+    reply(request, response, callback, accepted.isEmpty() ? 422 : 202, answer);
+  }
+
+  /** The article with the server's provenance; a client's own values for provenance keys are dropped. */
+  private static RawArticle withProvenance(RawArticle raw, Map<String, String> provenance) {
+    Map<String, String> attributes = new HashMap<>();
+    raw.attributes().forEach((k, v) -> {
+      if (!isProvenance(k)) {
+        attributes.put(k, v);
+      }
+    });
+    attributes.putAll(provenance);
+    return new RawArticle(raw.url(), raw.canonicalUrl(), raw.title(), raw.body(), raw.publishedAt(), raw.langHint(),
+        raw.source(), raw.sourceType(), attributes);
+  }
+
+  private static boolean isProvenance(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return PROVENANCE_KEYS.contains(k) || PROVENANCE_PREFIXES.stream().anyMatch(k::startsWith);
+  }
+
+  /** Answers {@code status} and dead-letters the body with the reason. */
+  private void refuseWhole(Request request, Response response, Callback callback, String client, int status,
+      String reason, byte[] body, long originalSize) {
+    sink.reject(DeadLetters.of("http:" + client, reason, null, masked(body), originalSize,
+        Map.of("http.client", client, "http.status", Integer.toString(status)), clock.instant()));
+    metrics.rejected(1);
+    reply(request, response, callback, status, Map.of("error", reason));
+  }
+
+  /** The body with the configured token replaced: a client may have pasted it into the JSON. */
+  private byte[] masked(byte[] body) {
+    if (tokenBytes == null || body.length < tokenBytes.length) {
+      return body;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+    int i = 0;
+    while (i < body.length) {
+      if (i <= body.length - tokenBytes.length && regionEquals(body, i)) {
+        out.writeBytes("***".getBytes(StandardCharsets.US_ASCII));
+        i += tokenBytes.length;
+      } else {
+        out.write(body[i++]);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private boolean regionEquals(byte[] body, int from) {
+    for (int j = 0; j < tokenBytes.length; j++) {
+      if (body[from + j] != tokenBytes[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String client(SocketAddress address) {
+    return address instanceof InetSocketAddress inet && inet.getAddress() != null ? inet.getAddress().getHostAddress()
+        : String.valueOf(address);
   }
 
   private static Map<String, Object> entry(int index, String key, Object value) {
@@ -257,15 +393,14 @@ public final class PushServer implements AutoCloseable {
     return m;
   }
 
-  private void reply(HttpExchange exchange, int status, Map<String, ?> payload) throws IOException {
-    byte[] bytes = mapper.writeValueAsBytes(payload);
-    exchange.getResponseHeaders().set("Content-Type", JSON);
-    boolean head = "HEAD".equals(exchange.getRequestMethod());
-    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-    if (!head) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
+  private void reply(Request request, Response response, Callback callback, int status, Map<String, ?> payload) {
+    byte[] bytes;
+    try {
+      bytes = mapper.writeValueAsBytes(payload);
+    } catch (JacksonException e) {
+      callback.failed(e);
+      return;
     }
+    HttpReplies.send(request, response, callback, status, JSON, bytes);
   }
 }

@@ -10,6 +10,7 @@ import io.newswatch.ingest.IngestMetrics;
 import io.newswatch.ingest.TestServer;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.schemas.avro.SourceType;
+import io.newswatch.testkit.SlowHeaderClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -145,6 +147,7 @@ class PushServerTest {
     HttpResponse<String> declared = post(big, "Bearer " + TOKEN);
     HttpResponse<String> streamed = client.send(HttpRequest.newBuilder(uri("/articles"))
         .header("Authorization", "Bearer " + TOKEN)
+        .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
         .build(), HttpResponse.BodyHandlers.ofString());
 
@@ -211,6 +214,121 @@ class PushServerTest {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("UP");
     assertThat(get.statusCode()).isEqualTo(405);
+  }
+
+  private HttpResponse<String> send(String path, String contentType, Map<String, String> headers, byte[] body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    headers.forEach(request::header);
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void shouldAnswer415WhenTheBodyIsNotDeclaredAsJson() throws Exception {
+    start(PushConfig.open("127.0.0.1", 0));
+    byte[] article = TestServer.resource("/http/one-article.json");
+
+    HttpResponse<String> plain = send("/articles", "text/plain", Map.of(), article);
+    HttpResponse<String> form = send("/articles", "application/x-www-form-urlencoded", Map.of(),
+        "body=hello".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> none = send("/articles", null, Map.of(), article);
+    HttpResponse<String> withCharset = send("/articles", "application/json; charset=utf-8", Map.of(), article);
+
+    assertThat(plain.statusCode()).isEqualTo(415);
+    assertThat(form.statusCode()).isEqualTo(415);
+    assertThat(none.statusCode()).isEqualTo(415);
+    assertThat(withCharset.statusCode()).isEqualTo(202);
+    assertThat(sink.articles).hasSize(1);
+  }
+
+  @Test
+  void shouldRefuseCrossSiteRequestsWhenTheEndpointIsOpen() throws Exception {
+    start(PushConfig.open("127.0.0.1", 0));
+
+    HttpResponse<String> crossSite = send("/articles", "application/json",
+        Map.of("Origin", "https://evil.example"), TestServer.resource("/http/one-article.json"));
+
+    assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(crossSite.body()).contains("cross-site");
+    assertThat(sink.articles).isEmpty();
+  }
+
+  @Test
+  void shouldAnswer422AndDeadLetterEachItemWhenNoArticleIsAccepted() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+
+    HttpResponse<String> response = post(TestServer.resource("/http/all-invalid.json"), "Bearer " + TOKEN);
+    HttpResponse<String> empty = post("[]".getBytes(StandardCharsets.UTF_8), "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(mapper.readTree(response.body()).path("rejected")).hasSize(2);
+    assertThat(empty.statusCode()).isEqualTo(422);
+    assertThat(sink.articles).isEmpty();
+    assertThat(sink.rejects).hasSize(2);
+  }
+
+  @Test
+  void shouldDeadLetterTheBodyWithItsReasonWhenItIsRefusedWhole() throws Exception {
+    start(new PushConfig("127.0.0.1", 0, Optional.of(TOKEN), false, 1024, Duration.ofSeconds(5), 100, 2));
+    byte[] big = ("{\"body\": \"" + "x".repeat(2000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] malformed = ("{\"body\": \"leaked " + TOKEN + "\"").getBytes(StandardCharsets.UTF_8);
+
+    assertThat(post(big, "Bearer " + TOKEN).statusCode()).isEqualTo(413);
+    assertThat(post(malformed, "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+
+    assertThat(sink.rejects).hasSize(2);
+    assertThat(sink.rejects.get(0).getReason()).contains("exceeds the limit of 1024");
+    assertThat(sink.rejects.get(0).getPayload()).isNotNull();
+    assertThat(sink.rejects.get(1).getReason()).startsWith("malformed JSON");
+    String kept = StandardCharsets.UTF_8.decode(sink.rejects.get(1).getPayload()).toString();
+    assertThat(kept).as("a token pasted into a body is masked").contains("leaked ***").doesNotContain(TOKEN);
+    assertThat(sink.rejects).allSatisfy(dl -> assertThat(dl.toString()).doesNotContain(TOKEN));
+  }
+
+  @Test
+  void shouldKeepTheServersProvenanceWhenTheClientSendsItsOwn() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+
+    assertThat(post(TestServer.resource("/http/spoofed-provenance.json"), "Bearer " + TOKEN).statusCode())
+        .isEqualTo(202);
+
+    assertThat(sink.articles).singleElement().satisfies(a -> {
+      assertThat(a.getAttributes()).containsEntry("http.client", "127.0.0.1").containsEntry("desk", "politics");
+      assertThat(a.getAttributes()).doesNotContainKeys("feed.id", "file");
+    });
+  }
+
+  @Test
+  void shouldAnswer404And405WhenPathOrMethodIsNotPostArticles() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+
+    HttpResponse<String> sub = send("/articles/x", "application/json", Map.of("Authorization", "Bearer " + TOKEN),
+        TestServer.resource("/http/one-article.json"));
+    HttpResponse<String> root = send("/", "application/json", Map.of(), new byte[0]);
+    HttpResponse<String> put = client.send(HttpRequest.newBuilder(uri("/articles"))
+        .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(sub.statusCode()).isEqualTo(404);
+    assertThat(root.statusCode()).isEqualTo(404);
+    assertThat(put.statusCode()).isEqualTo(405);
+    assertThat(put.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(sink.articles).isEmpty();
+  }
+
+  @Test
+  void shouldServeAPushAtOnceWhen16ClientsTrickleTheirHeaders() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+    try (SlowHeaderClients slow = SlowHeaderClients.open(server.port(), "/articles", 16, Duration.ofMillis(200))) {
+      long t0 = System.nanoTime();
+
+      HttpResponse<String> response = post(TestServer.resource("/http/one-article.json"), "Bearer " + TOKEN);
+
+      assertThat(response.statusCode()).isEqualTo(202);
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+    }
   }
 
   @Test

@@ -47,6 +47,12 @@ final class JsonlDirectory implements AutoCloseable {
   private FileChannel current;
   /** The UTC day of the lines in the current file; null while it is empty. */
   private LocalDate currentDay;
+  /** Keys appended since the last fsync, with what waits for them; acknowledged by {@link #sync}. */
+  private final java.util.Map<String, java.util.concurrent.CompletableFuture<Boolean>> unsynced =
+      new java.util.LinkedHashMap<>();
+  /** Size of the current file at the last fsync: where a failed group commit cuts it back to. */
+  private long syncedSize;
+  private long syncs;
 
   private JsonlDirectory(Path directory, JsonlFileConfig config) {
     this.directory = directory;
@@ -67,6 +73,80 @@ final class JsonlDirectory implements AutoCloseable {
     return keys.contains(key);
   }
 
+  /** How many fsyncs of line data this directory has done, for tests of group commit. */
+  synchronized long syncs() {
+    return syncs;
+  }
+
+  /**
+   * Appends the line without an fsync unless its key is already there or waiting; the future
+   * completes with true once {@link #sync} made it durable (false: it was there already). Many lines
+   * then cost one fsync, and a crash before it loses only lines nobody was told about.
+   */
+  synchronized java.util.concurrent.CompletableFuture<Boolean> appendDeferred(String key, byte[] jsonLine, Instant at) {
+    java.util.concurrent.CompletableFuture<Boolean> waiting = unsynced.get(key);
+    if (waiting != null) {
+      return waiting;
+    }
+    if (keys.contains(key)) {
+      return java.util.concurrent.CompletableFuture.completedFuture(false);
+    }
+    java.util.concurrent.CompletableFuture<Boolean> done = new java.util.concurrent.CompletableFuture<>();
+    unsynced.put(key, done);
+    try {
+      FileChannel channel = channelFor(jsonLine.length + 1, at.atZone(ZoneOffset.UTC).toLocalDate());
+      DurableFiles.append(channel, withNewline(jsonLine));
+    } catch (IOException e) {
+      cutBack(e);
+    }
+    return done;
+  }
+
+  /** Fsyncs the lines appended since the last call and acknowledges them; on failure they are cut and failed. */
+  synchronized void sync() {
+    if (unsynced.isEmpty()) {
+      return;
+    }
+    try {
+      if (current != null) {
+        current.force(false);
+        syncedSize = current.size();
+        syncs++;
+      }
+      unsynced.forEach((key, f) -> keys.add(key));
+      unsynced.values().forEach(f -> f.complete(true));
+      unsynced.clear();
+    } catch (IOException e) {
+      cutBack(e);
+    }
+  }
+
+  /** Fails every line since the last fsync and cuts them off: none may stay in front of the next ones. */
+  private void cutBack(IOException e) {
+    try {
+      if (current != null) {
+        current.truncate(syncedSize);
+        current.force(true);
+      }
+    } catch (IOException cut) {
+      e.addSuppressed(cut);
+      try {
+        closeCurrent();
+      } catch (IOException ignored) {
+        // Reopened (and its torn tail repaired) on the next start.
+      }
+    }
+    unsynced.values().forEach(f -> f.completeExceptionally(e));
+    unsynced.clear();
+  }
+
+  private static byte[] withNewline(byte[] jsonLine) {
+    byte[] line = new byte[jsonLine.length + 1];
+    System.arraycopy(jsonLine, 0, line, 0, jsonLine.length);
+    line[jsonLine.length] = '\n';
+    return line;
+  }
+
   synchronized int size() {
     return keys.size();
   }
@@ -85,6 +165,8 @@ final class JsonlDirectory implements AutoCloseable {
     FileChannel channel = channelFor(line.length, at.atZone(ZoneOffset.UTC).toLocalDate());
     try {
       DurableFiles.appendAndSync(channel, line);
+      syncedSize = channel.size();
+      syncs++;
     } catch (IOException e) {
       // A half-written line must not stay in front of the next one: cut it, and reopen next time.
       try {
@@ -118,6 +200,8 @@ final class JsonlDirectory implements AutoCloseable {
 
   /** Renames the current file to the first free archive name of its day. */
   private void rotate() throws IOException {
+    // Lines waiting for a group commit go with the file they were written to: make them durable first.
+    current.force(false);
     closeCurrent();
     LocalDate day = currentDay != null ? currentDay : LocalDate.now(config.clock().withZone(ZoneOffset.UTC));
     Path archive = archive(day, nextIndex(day));
@@ -131,6 +215,7 @@ final class JsonlDirectory implements AutoCloseable {
     boolean created = !Files.exists(currentFile);
     FileChannel channel = FileChannel.open(currentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.position(channel.size());
+    syncedSize = channel.size();
     if (created) {
       DurableFiles.syncDirectory(directory);
     }
@@ -218,6 +303,7 @@ final class JsonlDirectory implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    sync();
     try {
       closeCurrent();
     } catch (IOException e) {

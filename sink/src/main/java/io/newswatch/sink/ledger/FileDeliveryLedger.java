@@ -31,19 +31,21 @@ public final class FileDeliveryLedger implements DeliveryLedger {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     boolean existed = Files.exists(file);
-    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
-    long cut = DurableFiles.truncateTornTail(channel);
-    if (cut > 0) {
-      LOG.warn("Cut {} bytes of a torn last line from ledger {}", cut, file);
+    try (FileChannel repair = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE)) {
+      long cut = DurableFiles.truncateTornTail(repair);
+      if (cut > 0) {
+        LOG.warn("Cut {} bytes of a torn last line from ledger {}", cut, file);
+      }
     }
+    // Appends are atomic per line, so `newswatch redeliver` may record keys while the sink runs.
+    this.channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (String line : lines) {
       if (!line.isBlank()) {
         keys.add(line);
       }
     }
-    channel.position(channel.size());
     if (!existed) {
       DurableFiles.syncDirectory(parent);
     }

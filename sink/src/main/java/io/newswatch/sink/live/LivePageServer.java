@@ -2,36 +2,41 @@ package io.newswatch.sink.live;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.newswatch.runtime.http.HardenedHttpServer;
+import io.newswatch.runtime.http.HttpLimits;
+import io.newswatch.runtime.http.HttpReplies;
 import io.newswatch.sink.AlertJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves the live page: {@code /} (static HTML), {@code /events} (SSE), {@code /api/alerts} (recent
- * alerts as JSON, newest first) and {@code /health}.
+ * alerts as JSON, newest first) and {@code /health}, on a {@link HardenedHttpServer}. Everything but
+ * {@code /health} answers only to a {@code Host} the page is known by (see {@link LiveConfig#allowsHost}).
  */
 public final class LivePageServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LivePageServer.class);
   private static final String PAGE = "/live/index.html";
+  private static final String JSON = "application/json";
 
   private final RecentAlerts alerts;
   private final LiveConfig config;
   private final byte[] page;
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final HardenedHttpServer server;
   private final Set<SseStream> streams = ConcurrentHashMap.newKeySet();
 
   /**
@@ -43,24 +48,22 @@ public final class LivePageServer implements AutoCloseable {
     this.config = config;
     this.alerts = alerts;
     this.page = loadPage();
+    // An SSE stream writes at least every keepAlive, so the idle timeout must be longer than that.
+    Duration idle = config.keepAlive().multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+        ? config.keepAlive().multipliedBy(2) : Duration.ofSeconds(30);
     try {
-      this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+      this.server = HardenedHttpServer.start("sink-live", config.host(), config.port(),
+          HttpLimits.defaults().withIdleTimeout(idle), new Routes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind the live page to " + config.host() + ":" + config.port()
           + "; choose a free port", e);
     }
-    server.setExecutor(executor);
-    server.createContext("/", this::page);
-    server.createContext("/events", this::events);
-    server.createContext("/api/alerts", this::recent);
-    server.createContext("/health", this::health);
-    server.start();
     LOG.info("Live page at http://{}:{}/", config.host(), port());
   }
 
   /** The bound port (useful when the config asked for 0). */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** The page's base URL, e.g. http://127.0.0.1:8090/. */
@@ -68,56 +71,67 @@ public final class LivePageServer implements AutoCloseable {
     return "http://" + config.host() + ":" + port() + "/";
   }
 
-  private void page(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      if (!path.equals("/") && !path.equals("/index.html")) {
-        send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
-        return;
+  /** Routes GET and HEAD requests; the page and its API only for a known Host. */
+  private final class Routes extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      String path = Request.getPathInContext(request);
+      if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
+        response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+        HttpReplies.text(request, response, callback, 405, "the live page is read-only\n");
+        return true;
       }
-      exchange.getResponseHeaders().set("Content-Security-Policy",
-          "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'none'");
-      send(exchange, 200, "text/html; charset=utf-8", page);
+      if (path.equals("/health")) {
+        health(request, response, callback);
+        return true;
+      }
+      String host = request.getHeaders().get(HttpHeader.HOST);
+      if (!config.allowsHost(host)) {
+        // A page of another site whose name now resolves to this machine (DNS rebinding) lands here.
+        LOG.warn("Refused a live page request for unknown Host '{}'; add it to sink.live.allowed-hosts if it is yours",
+            host == null ? "" : host.replaceAll("\\p{Cntrl}", "?"));
+        HttpReplies.text(request, response, callback, 421, "unknown host; open the page by its own address\n");
+        return true;
+      }
+      switch (path) {
+        case "/", "/index.html" -> {
+          response.getHeaders().put("Content-Security-Policy",
+              "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'none'");
+          HttpReplies.send(request, response, callback, 200, "text/html; charset=utf-8", page);
+        }
+        case "/events" -> events(request, response, callback);
+        case "/api/alerts" -> recent(request, response, callback);
+        default -> HttpReplies.text(request, response, callback, 404, "not found\n");
+      }
+      return true;
     }
   }
 
-  private void events(HttpExchange exchange) throws IOException {
+  private void events(Request request, Response response, Callback callback) {
     SseStream stream = new SseStream(alerts, config);
     streams.add(stream);
     try {
-      stream.serve(exchange);
+      stream.serve(request, response, callback);
     } finally {
       streams.remove(stream);
     }
   }
 
-  private void recent(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      List<LiveEvent> events = alerts.snapshot();
-      ArrayNode array = AlertJson.mapper().createArrayNode();
-      for (int i = events.size() - 1; i >= 0; i--) {
-        array.add(AlertJson.mapper().readTree(events.get(i).json()));
-      }
-      send(exchange, 200, "application/json", AlertJson.mapper().writeValueAsBytes(array));
+  private void recent(Request request, Response response, Callback callback) throws IOException {
+    List<LiveEvent> events = alerts.snapshot();
+    ArrayNode array = AlertJson.mapper().createArrayNode();
+    for (int i = events.size() - 1; i >= 0; i--) {
+      array.add(AlertJson.mapper().readTree(events.get(i).json()));
     }
+    HttpReplies.send(request, response, callback, 200, JSON, AlertJson.mapper().writeValueAsBytes(array));
   }
 
-  private void health(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      ObjectNode node = AlertJson.mapper().createObjectNode();
-      node.put("status", "UP");
-      node.put("buffered", alerts.size());
-      node.put("clients", alerts.listenerCount());
-      send(exchange, 200, "application/json", AlertJson.bytes(node));
-    }
-  }
-
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
+  private void health(Request request, Response response, Callback callback) {
+    ObjectNode node = AlertJson.mapper().createObjectNode();
+    node.put("status", "UP");
+    node.put("buffered", alerts.size());
+    node.put("clients", alerts.listenerCount());
+    HttpReplies.send(request, response, callback, 200, JSON, AlertJson.bytes(node));
   }
 
   private static byte[] loadPage() {
@@ -135,7 +149,6 @@ public final class LivePageServer implements AutoCloseable {
   @Override
   public void close() {
     streams.forEach(SseStream::end);
-    server.stop(1);
-    executor.shutdownNow();
+    server.close();
   }
 }

@@ -1,6 +1,5 @@
 package io.newswatch.sink.live;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,29 +43,34 @@ final class SseStream {
     }
   }
 
-  /** Serves the exchange until the client disconnects, falls too far behind, or {@link #end} is called. */
-  void serve(HttpExchange exchange) throws IOException {
+  /**
+   * Serves the request until the client disconnects, falls too far behind, or {@link #end} is called;
+   * runs on its own virtual thread, so blocking here holds no pool thread.
+   */
+  void serve(Request request, Response response, Callback callback) {
     Consumer<LiveEvent> listener = event -> {
       if (!queue.offer(event)) {
         overflowed.set(true);
       }
     };
-    String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+    String lastEventId = request.getHeaders().get("Last-Event-ID");
     List<LiveEvent> backlog = alerts.subscribe(listener, lastEventId);
-    try (exchange) {
-      exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-      exchange.getResponseHeaders().set("Cache-Control", "no-store");
-      exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
-      exchange.sendResponseHeaders(200, 0);
-      OutputStream out = exchange.getResponseBody();
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      response.setStatus(200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      response.getHeaders().put("X-Accel-Buffering", "no");
       write(out, "retry: 2000\n\n");
       for (LiveEvent event : backlog) {
         write(out, frame(event));
       }
       out.flush();
       pump(out);
+      out.close();
+      callback.succeeded();
     } catch (IOException e) {
-      LOG.debug("SSE client {} went away", exchange.getRemoteAddress(), e);
+      LOG.debug("SSE client {} went away", request.getConnectionMetaData().getRemoteSocketAddress(), e);
+      callback.failed(e);
     } finally {
       alerts.unsubscribe(listener);
     }

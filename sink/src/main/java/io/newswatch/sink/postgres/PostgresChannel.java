@@ -15,6 +15,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
@@ -37,15 +39,29 @@ public final class PostgresChannel implements AlertChannel {
       """;
 
   private final PostgresConfig config;
+  private final boolean batched;
+  private final List<Pending> batch = new ArrayList<>();
   private Connection connection;
+  private long roundTrips;
 
   /**
-   * Migrates the schema with Flyway and connects.
+   * Migrates the schema with Flyway and connects; each delivery is its own INSERT.
    *
    * @throws IllegalStateException if the database cannot be reached or migrated
    */
   public PostgresChannel(PostgresConfig config) {
+    this(config, false);
+  }
+
+  /**
+   * With {@code batched}, deliveries wait for {@link #flush()}, which inserts them all in one
+   * transaction and one round trip; what the delivery loop uses.
+   *
+   * @throws IllegalStateException if the database cannot be reached or migrated
+   */
+  public PostgresChannel(PostgresConfig config, boolean batched) {
     this.config = config;
+    this.batched = batched;
     migrate(config);
     try {
       this.connection = connect();
@@ -68,6 +84,12 @@ public final class PostgresChannel implements AlertChannel {
   @Override
   public synchronized CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
     String key = DeliveryKey.of(subscription, alert);
+    if (batched) {
+      Pending p = new Pending(key, Subscription.newBuilder(subscription).build(), Alert.newBuilder(alert).build(),
+          new CompletableFuture<>());
+      batch.add(p);
+      return p.result();
+    }
     try {
       return CompletableFuture.completedFuture(insert(key, subscription, alert));
     } catch (SQLException first) {
@@ -83,27 +105,94 @@ public final class PostgresChannel implements AlertChannel {
     }
   }
 
+  /** Inserts the batched deliveries in one transaction, reconnecting once if the connection broke. */
+  @Override
+  public synchronized void flush() {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Pending> now = List.copyOf(batch);
+    batch.clear();
+    int[] counts;
+    try {
+      counts = insertAll(now);
+    } catch (SQLException first) {
+      LOG.info("Batch insert of {} deliveries failed ({}); reconnecting once", now.size(), first.getMessage());
+      try {
+        reconnect();
+        counts = insertAll(now);
+      } catch (SQLException second) {
+        LOG.warn("Batch insert of {} deliveries into {} failed", now.size(), config, second);
+        now.forEach(p -> p.result().complete(DeliveryResult.failed(p.key(), 2,
+            "PostgreSQL insert failed: " + second.getMessage())));
+        return;
+      }
+    }
+    for (int i = 0; i < now.size(); i++) {
+      Pending p = now.get(i);
+      p.result().complete(counts[i] == 0 ? DeliveryResult.alreadyDelivered(p.key()) : DeliveryResult.delivered(p.key(), 1));
+    }
+  }
+
+  /** How many INSERT round trips this channel made, for tests of batching. */
+  public synchronized long roundTrips() {
+    return roundTrips;
+  }
+
+  private int[] insertAll(List<Pending> pending) throws SQLException {
+    connection.setAutoCommit(false);
+    try (PreparedStatement st = connection.prepareStatement(INSERT)) {
+      for (Pending p : pending) {
+        bind(st, p.key(), p.subscription(), p.alert());
+        st.addBatch();
+      }
+      int[] counts = st.executeBatch();
+      connection.commit();
+      roundTrips++;
+      return counts;
+    } catch (SQLException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException ignored) {
+        // The connection is broken; the caller reconnects.
+      }
+      throw e;
+    } finally {
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // As above.
+      }
+    }
+  }
+
   private DeliveryResult insert(String key, Subscription subscription, Alert alert) throws SQLException {
     try (PreparedStatement st = connection.prepareStatement(INSERT)) {
-      st.setString(1, subscription.getId());
-      st.setString(2, alert.getAlertId());
-      st.setString(3, key);
-      st.setString(4, alert.getTopic());
-      st.setString(5, alert.getSeverity().name());
-      st.setString(6, alert.getKind().name());
-      st.setString(7, alert.getTitle());
-      st.setString(8, alert.getSummary());
-      st.setString(9, alert.getUrl());
-      st.setString(10, alert.getSource());
-      st.setString(11, alert.getLang());
-      st.setDouble(12, alert.getScore());
-      st.setString(13, alert.getStoryId());
-      timestamp(st, 14, alert.getPublishedAt());
-      timestamp(st, 15, alert.getCreatedAt());
-      st.setString(16, new String(AlertJson.bytes(AlertJson.toJson(alert)), StandardCharsets.UTF_8));
+      bind(st, key, subscription, alert);
       int inserted = st.executeUpdate();
+      roundTrips++;
       return inserted == 1 ? DeliveryResult.delivered(key, 1) : DeliveryResult.alreadyDelivered(key);
     }
+  }
+
+  private static void bind(PreparedStatement st, String key, Subscription subscription, Alert alert)
+      throws SQLException {
+    st.setString(1, subscription.getId());
+    st.setString(2, alert.getAlertId());
+    st.setString(3, key);
+    st.setString(4, alert.getTopic());
+    st.setString(5, alert.getSeverity().name());
+    st.setString(6, alert.getKind().name());
+    st.setString(7, alert.getTitle());
+    st.setString(8, alert.getSummary());
+    st.setString(9, alert.getUrl());
+    st.setString(10, alert.getSource());
+    st.setString(11, alert.getLang());
+    st.setDouble(12, alert.getScore());
+    st.setString(13, alert.getStoryId());
+    timestamp(st, 14, alert.getPublishedAt());
+    timestamp(st, 15, alert.getCreatedAt());
+    st.setString(16, new String(AlertJson.bytes(AlertJson.toJson(alert)), StandardCharsets.UTF_8));
   }
 
   private static void timestamp(PreparedStatement st, int index, Instant instant) throws SQLException {
@@ -144,6 +233,12 @@ public final class PostgresChannel implements AlertChannel {
 
   @Override
   public synchronized void close() {
+    batch.forEach(p -> p.result().complete(DeliveryResult.failed(p.key(), 0, "not written: the channel was closed")));
+    batch.clear();
     closeQuietly();
+  }
+
+  /** A delivery waiting for the next batch. */
+  private record Pending(String key, Subscription subscription, Alert alert, CompletableFuture<DeliveryResult> result) {
   }
 }

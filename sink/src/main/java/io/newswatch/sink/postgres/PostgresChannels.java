@@ -6,6 +6,7 @@ import io.newswatch.sink.AlertChannel;
 import io.newswatch.sink.DeliveryKey;
 import io.newswatch.sink.DeliveryResult;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -22,13 +23,29 @@ public final class PostgresChannels implements AlertChannel {
   private static final String DEFAULT_USER = "postgres";
 
   private final String defaultUrl;
+  private final boolean batched;
   private final Map<String, PostgresChannel> byUrl = new LinkedHashMap<>();
   private boolean closed;
 
   /** Uses {@code defaultUrl} (user, password and currentSchema may be URL parameters) for empty targets. */
   public PostgresChannels(String defaultUrl) {
+    this(defaultUrl, false);
+  }
+
+  /** As {@link #PostgresChannels(String)}; with {@code batched}, each database inserts per {@link #flush()}. */
+  public PostgresChannels(String defaultUrl, boolean batched) {
     PostgresConfig.fromJdbcUrl(defaultUrl, DEFAULT_USER);
     this.defaultUrl = defaultUrl;
+    this.batched = batched;
+  }
+
+  @Override
+  public void flush() {
+    List<PostgresChannel> open;
+    synchronized (this) {
+      open = List.copyOf(byUrl.values());
+    }
+    open.forEach(PostgresChannel::flush);
   }
 
   @Override
@@ -54,7 +71,7 @@ public final class PostgresChannels implements AlertChannel {
     }
     PostgresChannel channel = byUrl.get(url);
     if (channel == null) {
-      channel = new PostgresChannel(PostgresConfig.fromJdbcUrl(url, DEFAULT_USER));
+      channel = new PostgresChannel(PostgresConfig.fromJdbcUrl(url, DEFAULT_USER), batched);
       byUrl.put(url, channel);
     }
     return channel;

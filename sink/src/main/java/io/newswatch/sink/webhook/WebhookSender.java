@@ -69,13 +69,18 @@ public final class WebhookSender {
 
   private DeliveryResult attempt(String key, String endpoint, HttpRequest request, String secret) {
     String reason = "";
-    for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+    long start = System.nanoTime();
+    int attempt = 0;
+    while (true) {
+      attempt++;
       try {
         HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
           ledger.record(key);
-          LOG.debug("Webhook delivery {} to {} succeeded on attempt {}", key, endpoint, attempt);
+          if (attempt > 1) {
+            LOG.info("Webhook delivery {} to {} succeeded on attempt {}", key, endpoint, attempt);
+          }
           return DeliveryResult.delivered(key, attempt);
         }
         reason = "HTTP " + status + " from " + endpoint;
@@ -89,21 +94,27 @@ public final class WebhookSender {
         Thread.currentThread().interrupt();
         return DeliveryResult.failed(key, attempt, "interrupted: the sink is shutting down");
       }
-      if (attempt < config.maxAttempts()) {
-        Duration wait = jittered(attempt);
-        LOG.info("Webhook delivery {} attempt {}/{} failed ({}); retrying in {} ms",
-            key, attempt, config.maxAttempts(), reason, wait.toMillis());
-        try {
-          Thread.sleep(wait);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return DeliveryResult.failed(key, attempt, "interrupted: the sink is shutting down; last error " + reason);
-        }
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      if (!config.mayRetry(attempt, elapsed)) {
+        break;
+      }
+      Duration wait = jittered(attempt);
+      // The first failures are routine; a long outage is logged at its start and then every 10th try.
+      if (attempt <= 3 || attempt % 10 == 0) {
+        LOG.info("Webhook delivery {} attempt {} failed ({}); retrying in {} ms, for up to {} in all",
+            key, attempt, reason, wait.toMillis(), config.retryFor());
+      }
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return DeliveryResult.failed(key, attempt, "interrupted: the sink is shutting down; last error " + reason);
       }
     }
-    String message = reason + " after " + config.maxAttempts() + " attempts";
+    String message = reason + " after " + attempt + " attempts in "
+        + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s";
     LOG.warn("Webhook delivery {} failed: {}", key, message);
-    return DeliveryResult.failed(key, config.maxAttempts(), message);
+    return DeliveryResult.failed(key, attempt, message);
   }
 
   /** Full jitter spreads the retries of many subscribers so a recovering endpoint is not stampeded. */
@@ -125,7 +136,6 @@ public final class WebhookSender {
     return text.replace(secret, "***");
   }
 
-  /** scheme://host:port/path only: query strings and user info often carry tokens. */
   /**
    * Scheme, host and port only: webhook URLs often carry a secret in the path (Slack-style hooks)
    * or the query, so neither is ever logged.

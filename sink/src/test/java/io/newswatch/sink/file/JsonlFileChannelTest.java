@@ -182,6 +182,28 @@ class JsonlFileChannelTest {
     }
   }
 
+  @Test
+  void shouldFsyncOncePerFlushAndCompleteOnlyThenWhenGroupCommitIsOn() throws IOException {
+    Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
+    try (JsonlFileChannel channel = new JsonlFileChannel(new JsonlFileConfig("alerts", 1 << 20, clock), true)) {
+      List<java.util.concurrent.CompletableFuture<DeliveryResult>> batch = Fixtures.alerts("g", 20).stream()
+          .map(a -> channel.deliver(sub, a)).toList();
+
+      assertThat(batch).as("not acknowledged before the fsync").noneMatch(java.util.concurrent.CompletableFuture::isDone);
+      channel.flush();
+      DeliveryResult again = channel.deliver(sub, Fixtures.alert("g-3")).join();
+
+      assertThat(batch).extracting(java.util.concurrent.CompletableFuture::join).extracting(DeliveryResult::outcome)
+          .containsOnly(Outcome.DELIVERED);
+      assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_DELIVERED);
+      assertThat(channel.syncs(dir.toString())).as("one fsync for the 20 lines").isEqualTo(1);
+    }
+    try (JsonlFileChannel restarted = channel(1 << 20)) {
+      assertThat(restarted.deliveredCount(dir.toString())).isEqualTo(20);
+    }
+    assertThat(deliveryKeys()).hasSize(20).doesNotHaveDuplicates();
+  }
+
   private JsonlFileChannel channel(long maxBytes) {
     return new JsonlFileChannel(new JsonlFileConfig("alerts", maxBytes, clock));
   }

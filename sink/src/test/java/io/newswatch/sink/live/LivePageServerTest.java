@@ -131,6 +131,54 @@ class LivePageServerTest {
     assertThat(missing.statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void shouldRefuseThePageAndItsApiWhenTheHostIsNotTheServers() throws Exception {
+    RecentAlerts alerts = new RecentAlerts(10);
+    alerts.publish(Fixtures.alert("secret-alert"));
+    LivePageServer server = server(alerts);
+
+    // What a DNS-rebinding page sends: its own name, resolved to this machine.
+    Raw rebound = raw(server, "/api/alerts", "attacker.example:" + server.port());
+    Raw stream = raw(server, "/events", "attacker.example");
+    Raw own = raw(server, "/api/alerts", "localhost:" + server.port());
+    Raw health = raw(server, "/health", "attacker.example");
+
+    assertThat(rebound.statusCode()).isEqualTo(421);
+    assertThat(rebound.body()).doesNotContain("secret-alert");
+    assertThat(stream.statusCode()).isEqualTo(421);
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body()).contains("secret-alert");
+    assertThat(health.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldAnswerToAnAllowedHostWhenConfigured() {
+    LiveConfig config = new LiveConfig("0.0.0.0", 0, 10, Duration.ofSeconds(1), java.util.List.of("Desk.Example"));
+
+    assertThat(config.allowsHost("desk.example:8080")).isTrue();
+    assertThat(config.allowsHost("[::1]:8080")).isTrue();
+    assertThat(config.allowsHost("other.example")).isFalse();
+    assertThat(config.allowsHost(null)).isFalse();
+  }
+
+  /** A GET with a Host header of our choosing (java.net.http sets its own, so a raw socket it is). */
+  private static Raw raw(LivePageServer server, String path, String host) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(path.equals("/events") ? socket.getInputStream().readNBytes(12)
+          : socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int status = Integer.parseInt(answer.substring(9, 12));
+      String body = answer.contains("\r\n\r\n") ? answer.substring(answer.indexOf("\r\n\r\n") + 4) : "";
+      return new Raw(status, body);
+    }
+  }
+
+  /** The two parts of a raw answer the tests look at. */
+  private record Raw(int statusCode, String body) {
+  }
+
   private LivePageServer server(RecentAlerts alerts) {
     LivePageServer server = new LivePageServer(CONFIG, alerts);
     toClose.add(server);

@@ -55,6 +55,31 @@ class PostgresChannelIT {
   }
 
   @Test
+  void shouldInsertABatchInOneRoundTripAndSkipReplaysWhenBatched() throws SQLException {
+    Subscription sub = Fixtures.subscription("db", Channel.POSTGRES, "");
+    try (PostgresChannel channel = new PostgresChannel(config, true)) {
+      channel.deliver(sub, Fixtures.alert("x-1"));
+      channel.flush();
+      java.util.List<java.util.concurrent.CompletableFuture<DeliveryResult>> batch = Fixtures.alerts("x", 5).stream()
+          .map(a -> channel.deliver(sub, a)).toList();
+      long before = channel.roundTrips();
+
+      assertThat(batch).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+      channel.flush();
+
+      assertThat(channel.roundTrips() - before).isEqualTo(1);
+      assertThat(batch).extracting(java.util.concurrent.CompletableFuture::join).extracting(DeliveryResult::outcome)
+          .containsExactly(Outcome.DELIVERED, Outcome.ALREADY_DELIVERED, Outcome.DELIVERED, Outcome.DELIVERED,
+              Outcome.DELIVERED);
+    }
+    try (Connection c = connect(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM alert_delivery")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(5);
+    }
+  }
+
+  @Test
   void shouldStoreMainFieldsAndWholeAlertWhenDelivered() throws SQLException {
     Subscription sub = Fixtures.subscription("db", Channel.POSTGRES, "");
     try (PostgresChannel channel = new PostgresChannel(config)) {

@@ -115,6 +115,37 @@ class WebhookChannelTest {
   }
 
   @Test
+  void shouldDeliverWhenTheEndpointComesBackWithinTheRetryWindow() throws Exception {
+    WebhookReceiver receiver = receiver();
+    // Twelve failures: more than the five attempts that used to send the alert to the dead letters.
+    receiver.script(503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503);
+    WebhookConfig untilBack = new WebhookConfig(Duration.ofSeconds(2), Duration.ofSeconds(2), 0,
+        Duration.ofMillis(10), Duration.ofMillis(40), 100, Duration.ofSeconds(30));
+    WebhookChannel channel = open(untilBack);
+
+    DeliveryResult result = channel.deliver(hook("hook", receiver), Fixtures.alert("a1")).get(20, TimeUnit.SECONDS);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.DELIVERED);
+    assertThat(result.attempts()).isEqualTo(13);
+    assertThat(receiver.acceptedKeys()).containsExactly("hook:a1");
+  }
+
+  @Test
+  void shouldFailWithReasonWhenTheRetryWindowEnds() throws Exception {
+    WebhookReceiver receiver = receiver();
+    receiver.script(java.util.stream.IntStream.generate(() -> 503).limit(200).toArray());
+    WebhookConfig shortWindow = new WebhookConfig(Duration.ofSeconds(2), Duration.ofSeconds(2), 0,
+        Duration.ofMillis(20), Duration.ofMillis(50), 100, Duration.ofMillis(400));
+    WebhookChannel channel = open(shortWindow);
+
+    DeliveryResult result = channel.deliver(hook("hook", receiver), Fixtures.alert("a1")).get(10, TimeUnit.SECONDS);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result.attempts()).isGreaterThan(3);
+    assertThat(result.detail()).contains("HTTP 503").contains("attempts in");
+  }
+
+  @Test
   void shouldNotRetryWhenEndpointRejectsWithClientError() throws Exception {
     WebhookReceiver receiver = receiver();
     receiver.script(422);
