@@ -78,7 +78,7 @@ class ReplayCommandIT {
     all.put(SinkConfig.TOPIC_DLQ, p + ".sink-dlq");
     all.put(SinkConfig.FILE_DIR, tmp.resolve("alerts").toString());
     // The desk's own folder sits beside the default one: allowed explicitly.
-    all.put(SinkConfig.FILE_ALLOWED_DIRS, tmp.resolve("kursk").toString());
+    all.put(SinkConfig.FILE_ALLOWED_DIRS, tmp.toString());
     all.put(SinkConfig.STATE_DIR, tmp.resolve("sink").toString());
     all.put(SinkConfig.LIVE_PORT, "-1");
     all.put(Settings.MANAGEMENT_PORT, "-1");
@@ -114,7 +114,8 @@ class ReplayCommandIT {
     // Two desks subscribe after those alerts were raised; only the one that asks for a backfill may get
     // what the replay re-raises (old alerts and the new rules' alerts on old articles).
     String[] where = {"--bootstrap-servers", platform.bootstrapServers(), "--registry-url", platform.registryUrl(),
-        "--set", "registry.auto-register=true", "--set", SinkConfig.TOPIC_SUBSCRIPTIONS + "=" + p + ".subscriptions"};
+        "--set", "registry.auto-register=true", "--set", SinkConfig.TOPIC_SUBSCRIPTIONS + "=" + p + ".subscriptions",
+        "--set", SinkConfig.FILE_ALLOWED_DIRS + "=" + tmp};
     TestCli.Run late = TestCli.run(concat(where, "subscriptions", "add", "--id", "late-desk", "--channel", "file",
         "--target", tmp.resolve("late").toString()));
     assertThat(late.code()).as(late.err()).isZero();

@@ -37,6 +37,10 @@ public final class ArabicAffixes {
   /** Calls {@code out} for the word itself and every stem it can have without its clitics. */
   public static void forEachStem(String word, Candidate out) {
     int n = word.length();
+    if (n < MIN_STEM) {
+      out.accept(word, 0, n, false); // a digit or a letter on its own is only itself
+      return;
+    }
     boolean clitic = n > 0 && PROCLITIC_LETTERS.indexOf(word.charAt(0)) >= 0;
     for (String prefix : PREFIXES) {
       if (!clitic && !prefix.isEmpty()) {

@@ -13,9 +13,11 @@ public final class Taxonomy {
   private final Map<TextLanguage, Lexicon> lexicons;
   private final List<TopicDefinition> topics;
   private final SeverityPolicy severity;
+  private final List<EntityDefinition> entities;
 
   Taxonomy(String version, Scoring scoring, Map<TextLanguage, Lexicon> lexicons, List<TopicDefinition> topics,
-      SeverityPolicy severity) {
+      SeverityPolicy severity, List<EntityDefinition> entities) {
+    this.entities = List.copyOf(entities);
     this.version = version;
     this.scoring = scoring;
     this.lexicons = new EnumMap<>(lexicons);
@@ -47,5 +49,9 @@ public final class Taxonomy {
 
   SeverityPolicy severity() {
     return severity;
+  }
+
+  List<EntityDefinition> entities() {
+    return entities;
   }
 }

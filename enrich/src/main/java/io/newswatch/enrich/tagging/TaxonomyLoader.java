@@ -59,7 +59,9 @@ public final class TaxonomyLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaxonomyLoader.class);
 
-  private static final Set<String> ROOT_KEYS = Set.of("version", "scoring", "vocabulary", "topics", "severity");
+  private static final Set<String> ROOT_KEYS =
+      Set.of("version", "scoring", "vocabulary", "topics", "severity", "entities");
+  private static final Pattern ENTITY_ID = Pattern.compile("[a-z][a-z0-9]*\\.[a-z0-9][a-z0-9_-]*");
   private static final Set<String> SCORING_KEYS = Set.of("ledeTokens", "ledeBonus", "sentenceCap", "background", "backgroundFactor");
   private static final Set<String> TOPIC_KEYS =
       Set.of("id", "description", "threshold", "passageThreshold", "gates", "rules");
@@ -212,13 +214,15 @@ public final class TaxonomyLoader {
     Set<String> topicIds = new LinkedHashSet<>();
     topics.forEach(t -> topicIds.add(t.id()));
     SeverityPolicy severity = readSeverity(fields.get("severity"), topicIds);
+    List<EntityDefinition> entities = readEntities(fields.get("entities"));
     for (String name : vocabulary.keySet()) {
       if (!usedVocabulary.contains(name)) {
         warning(vocabularyNodes.get(name), "vocabulary." + name, "is never used", null);
       }
     }
     diagnostics.sort(java.util.Comparator.comparingInt(TaxonomyDiagnostic::line));
-    return new Taxonomy(version, scoring, lexicons, topics, severity == null ? new SeverityPolicy(2, List.of()) : severity);
+    return new Taxonomy(version, scoring, lexicons, topics, severity == null ? new SeverityPolicy(2, List.of()) : severity,
+        entities);
   }
 
   private Scoring readScoring(Node node) {
@@ -431,6 +435,41 @@ public final class TaxonomyLoader {
       return null;
     }
     return new Gate(id, when, unless, blocks);
+  }
+
+  /** The entity table: {@code kind.name: {ar: [...], en: [...], common: [...]}}. */
+  private List<EntityDefinition> readEntities(Node node) {
+    List<EntityDefinition> out = new ArrayList<>();
+    if (node == null) {
+      return out;
+    }
+    if (!(node instanceof MappingNode map)) {
+      error(node, "entities", "must map entity ids (kind.name) to term lists per language", null);
+      return out;
+    }
+    Set<String> ids = new HashSet<>();
+    for (NodeTuple tuple : map.getValue()) {
+      String id = keyOf(tuple);
+      String path = "entities." + id;
+      if (!ENTITY_ID.matcher(id).matches()) {
+        error(tuple.getKeyNode(), path, "is not an entity id; write kind.name in lower case, e.g. place.kursk", null);
+        continue;
+      }
+      if (!ids.add(id)) {
+        error(tuple.getKeyNode(), path, "is defined twice", null);
+        continue;
+      }
+      Map<TextLanguage, List<Phrase>> phrases = readPhrases(tuple.getValueNode(), path);
+      if (phrases != null) {
+        TermsExpr terms = new TermsExpr(phrases, Map.of());
+        out.add(new EntityDefinition(id, terms));
+        if (!terms.reachable(TextLanguage.AR) || !terms.reachable(TextLanguage.EN)) {
+          warning(tuple.getKeyNode(), path, "has spellings in one language only: the other language's reports of it "
+              + "will not meet it", null);
+        }
+      }
+    }
+    return out;
   }
 
   private SeverityPolicy readSeverity(Node node, Set<String> topicIds) {

@@ -36,6 +36,8 @@ public final class TaxonomyTagger implements TopicTagger {
   /** Passages reported per topic. */
   static final int MAX_PASSAGES = 5;
   private static final int SNIPPET = 200;
+  /** The prefix of an entity named in the lede, besides the plain id. */
+  public static final String LEDE = "lede:";
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final Taxonomy taxonomy;
@@ -74,7 +76,24 @@ public final class TaxonomyTagger implements TopicTagger {
     for (TopicScore s : scores) {
       withRoles.add(s.tagged() ? s.withRole(s == primary ? TagRole.PRIMARY : TagRole.SECONDARY) : s);
     }
-    return new TaggingResult(doc.id(), text.language().code(), taxonomy.version(), withRoles, text.terms());
+    return new TaggingResult(doc.id(), text.language().code(), taxonomy.version(), withRoles, text.terms(),
+        entities(text));
+  }
+
+  /** The entity ids the article names and the facts it states, sorted. */
+  private List<String> entities(AnalyzedText text) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>(StoryFacts.of(text));
+    for (EntityDefinition entity : taxonomy.entities()) {
+      List<Match> found = entity.terms().evaluate(text);
+      if (!found.isEmpty()) {
+        out.add(entity.id());
+        // What the lede names is what the article is about: stories compare ledes for conflicts.
+        if (found.stream().anyMatch(m -> text.sentence(text.sentenceOf(m.key().from())).lede())) {
+          out.add(LEDE + entity.id());
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** A match of a rule that passed the gates, and the sentence it belongs to. */

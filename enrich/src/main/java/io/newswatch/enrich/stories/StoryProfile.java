@@ -1,0 +1,43 @@
+package io.newswatch.enrich.stories;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a story has gathered: its id (its first article's), first and last event time, its primary
+ * topic (its first article's), topics,
+ * entities, outlets, languages and article count. Immutable; {@link #plus} makes the next one.
+ */
+public record StoryProfile(String storyId, Instant first, Instant last, String primaryTopic, Set<String> topics,
+    Set<String> entities, Set<String> sources, Set<String> langs, int articles) {
+
+  public StoryProfile {
+    topics = Set.copyOf(topics);
+    entities = Set.copyOf(entities);
+    sources = Set.copyOf(sources);
+    langs = Set.copyOf(langs);
+  }
+
+  /** A story started by {@code article}. */
+  public static StoryProfile start(StoryArticle article) {
+    return new StoryProfile(article.id(), article.time(), article.time(), article.primaryTopic(), article.topics(),
+        article.entities(),
+        article.source().isEmpty() ? Set.of() : Set.of(article.source()), Set.of(article.lang()), 1);
+  }
+
+  /** The story with {@code article} joined. */
+  public StoryProfile plus(StoryArticle article) {
+    return new StoryProfile(storyId, article.time().isBefore(first) ? article.time() : first,
+        article.time().isAfter(last) ? article.time() : last, primaryTopic, union(topics, article.topics()),
+        union(entities, article.entities()),
+        article.source().isEmpty() ? sources : union(sources, Set.of(article.source())),
+        union(langs, Set.of(article.lang())), articles + 1);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new TreeSet<>(a);
+    out.addAll(b);
+    return out;
+  }
+}
