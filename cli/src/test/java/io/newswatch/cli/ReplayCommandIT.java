@@ -134,6 +134,7 @@ class ReplayCommandIT {
         "  - id: korea_watch",
         "    description: Any article about Korea (a topic added after the fact, for the replay test).",
         "    threshold: 1",
+        "    passageThreshold: 1",
         "    rules:",
         "      - id: korea",
         "        weight: 1",
