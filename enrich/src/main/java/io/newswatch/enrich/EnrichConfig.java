@@ -37,7 +37,8 @@ public record EnrichConfig(
     int streamThreads,
     Duration commitInterval,
     Instant processUntil,
-    String subscriptionsTopic) {
+    String subscriptionsTopic,
+    Duration storyWindow) {
 
   public static final String APPLICATION_ID = "enrich.application-id";
   public static final String STATE_DIR = "enrich.state.dir";
@@ -55,6 +56,7 @@ public record EnrichConfig(
   public static final String TOPIC_ALERTS = "enrich.topic.alerts";
   public static final String TOPIC_DLQ = "enrich.topic.dlq";
   public static final String TOPIC_SUBSCRIPTIONS = "enrich.topic.subscriptions";
+  public static final String STORY_WINDOW = "enrich.story.window";
 
   public EnrichConfig {
     requireText(APPLICATION_ID, applicationId);
@@ -84,6 +86,7 @@ public record EnrichConfig(
       throw new ConfigException(THREADS, "must be 1..64, got " + streamThreads);
     }
     positive(COMMIT_INTERVAL, commitInterval);
+    positive(STORY_WINDOW, storyWindow);
   }
 
   private static void requireText(String key, String v) {
@@ -113,6 +116,9 @@ public record EnrichConfig(
         Map.entry(SURGE_BASELINE, "24h"),
         Map.entry(SURGE_FACTOR, "3"),
         Map.entry(SURGE_MIN_COUNT, "10"),
+        // Two days: wire copies, follow-ups and the other language's reports of one incident arrive
+        // within it; a later development of the same event is a new story on purpose.
+        Map.entry(STORY_WINDOW, "48h"),
         Map.entry(TOPIC_RAW, Topics.ARTICLES_RAW.name()),
         Map.entry(TOPIC_TAGGED, Topics.ARTICLES_TAGGED.name()),
         Map.entry(TOPIC_ALERTS, Topics.ALERTS.name()),
@@ -135,7 +141,7 @@ public record EnrichConfig(
         s.has(TAXONOMY) ? s.getPath(TAXONOMY) : null,
         s.getDuration(SURGE_BUCKET), s.getDuration(SURGE_WINDOW), s.getDuration(SURGE_BASELINE), factor,
         s.getInt(SURGE_MIN_COUNT, 1, 1_000_000), s.getInt(THREADS, 1, 64), s.getDuration(COMMIT_INTERVAL), null,
-        s.get(TOPIC_SUBSCRIPTIONS));
+        s.get(TOPIC_SUBSCRIPTIONS), s.getDuration(STORY_WINDOW));
   }
 
   /** A default config for tests and tools: catalog topics, 7-day horizon. */
@@ -184,6 +190,7 @@ public record EnrichConfig(
     private Duration commitInterval;
     private Instant processUntil;
     private String subscriptionsTopic;
+    private Duration storyWindow;
 
     private Builder(EnrichConfig c) {
       applicationId = c.applicationId;
@@ -204,6 +211,7 @@ public record EnrichConfig(
       commitInterval = c.commitInterval;
       processUntil = c.processUntil;
       subscriptionsTopic = c.subscriptionsTopic;
+      storyWindow = c.storyWindow;
     }
 
     public Builder applicationId(String v) { applicationId = v; return this; }
@@ -224,11 +232,12 @@ public record EnrichConfig(
     public Builder commitInterval(Duration v) { commitInterval = v; return this; }
     public Builder processUntil(Instant v) { processUntil = v; return this; }
     public Builder subscriptionsTopic(String v) { subscriptionsTopic = v; return this; }
+    public Builder storyWindow(Duration v) { storyWindow = v; return this; }
 
     public EnrichConfig build() {
       return new EnrichConfig(applicationId, rawTopic, taggedTopic, alertsTopic, dlqTopic, stateDir, dedupHorizon,
           repartitionPartitions, taxonomyFile, surgeBucket, surgeWindow, surgeBaseline, surgeFactor, surgeMinCount,
-          streamThreads, commitInterval, processUntil, subscriptionsTopic);
+          streamThreads, commitInterval, processUntil, subscriptionsTopic, storyWindow);
     }
   }
 }

@@ -4,12 +4,10 @@ import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.Subscription;
 import io.newswatch.schemas.avro.TaggedArticle;
-import io.newswatch.schemas.internal.BandEntry;
-import io.newswatch.schemas.internal.BandPostings;
-import io.newswatch.schemas.internal.DedupProbe;
-import io.newswatch.schemas.internal.DedupReply;
-import io.newswatch.schemas.internal.DedupVotes;
-import io.newswatch.schemas.internal.PendingArticle;
+import io.newswatch.schemas.internal.ArticleDecision;
+import io.newswatch.schemas.internal.ArticleProbe;
+import io.newswatch.schemas.internal.DedupEntry;
+import io.newswatch.schemas.internal.StoryState;
 import io.newswatch.schemas.internal.SurgeState;
 import io.newswatch.schemas.registry.SchemaRegistry;
 import io.newswatch.schemas.serde.AvroSerde;
@@ -24,12 +22,10 @@ public record EnrichSerdes(
     Serde<Article> article,
     Serde<TaggedArticle> tagged,
     Serde<Alert> alert,
-    Serde<DedupProbe> probe,
-    Serde<DedupReply> reply,
-    Serde<BandEntry> bandEntry,
-    Serde<BandPostings> postings,
-    Serde<PendingArticle> pending,
-    Serde<DedupVotes> votes,
+    Serde<ArticleProbe> probe,
+    Serde<ArticleDecision> decision,
+    Serde<DedupEntry> dedupEntry,
+    Serde<StoryState> story,
     Serde<SurgeState> surge,
     Serde<Subscription> subscription) {
 
@@ -38,12 +34,10 @@ public record EnrichSerdes(
         AvroSerde.specific(registry, Article.class, false),
         AvroSerde.specific(registry, TaggedArticle.class, false),
         AvroSerde.specific(registry, Alert.class, false),
-        AvroSerde.specific(registry, DedupProbe.class, false),
-        AvroSerde.specific(registry, DedupReply.class, false),
-        AvroSerde.specific(registry, BandEntry.class, false),
-        AvroSerde.specific(registry, BandPostings.class, false),
-        AvroSerde.specific(registry, PendingArticle.class, false),
-        AvroSerde.specific(registry, DedupVotes.class, false),
+        AvroSerde.specific(registry, ArticleProbe.class, false),
+        AvroSerde.specific(registry, ArticleDecision.class, false),
+        AvroSerde.specific(registry, DedupEntry.class, false),
+        AvroSerde.specific(registry, StoryState.class, false),
         AvroSerde.specific(registry, SurgeState.class, false),
         AvroSerde.specific(registry, Subscription.class, false));
   }

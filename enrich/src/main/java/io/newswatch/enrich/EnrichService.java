@@ -14,6 +14,9 @@ import io.newswatch.schemas.registry.RegistryConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import io.newswatch.enrich.matching.AnchorIndexMatcher;
+import io.newswatch.enrich.stream.KafkaRawArticles;
+import io.newswatch.enrich.stream.RawArticles;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,13 +33,15 @@ public final class EnrichService implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final EnrichConfig config;
+  private final RawArticles raw;
   private final CountDownLatch running = new CountDownLatch(1);
   private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
   private KafkaStreamsMetrics metrics;
 
-  private EnrichService(KafkaStreams streams, EnrichConfig config) {
+  private EnrichService(KafkaStreams streams, EnrichConfig config, RawArticles raw) {
     this.streams = streams;
     this.config = config;
+    this.raw = raw;
   }
 
   /**
@@ -59,11 +64,13 @@ public final class EnrichService implements AutoCloseable {
         Topics.ALERTS.renamed(config.alertsTopic()), Topics.ENRICH_DLQ.renamed(config.dlqTopic()),
         Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic())));
     EnrichConfig sized = config.withPartitions(partitionsOf(kafka, config.rawTopic()));
-    Topology topology = EnrichTopology.build(sized, EnrichSerdes.with(new RegistryClient(registry)), loadTagger(sized),
-        Fingerprinter.withDefaults());
+    EnrichSerdes serdes = EnrichSerdes.with(new RegistryClient(registry));
+    RawArticles raw = new KafkaRawArticles(kafka, sized.rawTopic(), serdes.article().deserializer());
+    Topology topology = EnrichTopology.build(sized, serdes, loadTagger(sized), Fingerprinter.withDefaults(),
+        new AnchorIndexMatcher(), raw);
     log.debug("enrich topology:\n{}", topology.describe());
     KafkaStreams streams = new KafkaStreams(topology, EnrichStreamsProperties.build(sized, kafka, registry));
-    EnrichService service = new EnrichService(streams, sized);
+    EnrichService service = new EnrichService(streams, sized, raw);
     streams.setStateListener((now, before) -> {
       service.state = now;
       log.info("enrich {} -> {}", before, now);
@@ -124,6 +131,7 @@ public final class EnrichService implements AutoCloseable {
   public void close(Duration timeout) {
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(timeout));
+    raw.close();
     if (metrics != null) {
       metrics.close();
     }

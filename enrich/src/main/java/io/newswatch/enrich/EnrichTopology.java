@@ -3,11 +3,17 @@ package io.newswatch.enrich;
 import io.newswatch.enrich.dedup.Fingerprinter;
 import io.newswatch.enrich.matching.AnchorIndexMatcher;
 import io.newswatch.enrich.matching.QueryMatcher;
+import io.newswatch.enrich.stories.StoryConfig;
+import io.newswatch.enrich.stories.StoryMatcher;
 import io.newswatch.enrich.stream.AlertFactory;
-import io.newswatch.enrich.stream.BandMatcherProcessor;
-import io.newswatch.enrich.stream.DedupDecisionProcessor;
-import io.newswatch.enrich.stream.DedupIntakeProcessor;
-import io.newswatch.enrich.stream.ReplyPartitioner;
+import io.newswatch.enrich.stream.ArticleIntakeProcessor;
+import io.newswatch.enrich.stream.ArticleTagging;
+import io.newswatch.enrich.stream.DecidedArticle;
+import io.newswatch.enrich.stream.DecisionApplyProcessor;
+import io.newswatch.enrich.stream.DecisionPartitioner;
+import io.newswatch.enrich.stream.DedupMatcherProcessor;
+import io.newswatch.enrich.stream.ParkedArticles;
+import io.newswatch.enrich.stream.RawArticles;
 import io.newswatch.enrich.stream.StoreNames;
 import io.newswatch.enrich.stream.SubscriptionQueryUpdater;
 import io.newswatch.enrich.stream.SurgeDetector;
@@ -18,17 +24,15 @@ import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.DuplicateStatus;
 import io.newswatch.schemas.avro.TaggedArticle;
 import io.newswatch.schemas.avro.TopicTag;
-import io.newswatch.schemas.internal.DedupProbe;
-import io.newswatch.schemas.internal.DedupReply;
+import io.newswatch.schemas.internal.ArticleDecision;
+import io.newswatch.schemas.internal.ArticleProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -37,33 +41,34 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The enrich topology: raw articles in; every article once, tagged and dedup-decided, out on the
- * tagged topic; topic and surge alerts out on the alerts topic.
+ * The enrich topology: raw articles in; every article once, tagged, dedup-decided and placed in a
+ * story, out on the tagged topic; story and surge alerts out on the alerts topic.
  *
  * <pre>
  * subscriptions-source -> subscription-queries (global store; keeps every subscription query in the matcher)
- * articles-raw-source -> dedup-intake (tag, match subscription queries, exact id, park, scatter one probe per band bucket)
- *     -> [decided: repeated id] ------------------------------+
- *     -> [probes] -> repartition dedup-bands -> dedup-band-matcher
- *                 -> repartition dedup-replies -> dedup-decision -> decided-merge
- * decided-merge -> tagged-sink
- *               -> topic-alerts -> alerts-merge -> alerts-sink
- *               -> surge-events -> repartition surge-by-topic -> surge-detector -> alerts-merge
+ * articles-raw-source -> dedup-intake (tag, match subscription queries, fingerprint, park the article on the heap)
+ *     -> repartition dedup-probes (one partition: hashes, ids, story signals; no text)
+ *     -> dedup-matcher (heap band index and open stories, rebuilt from dedup-index and story-index)
+ *     -> repartition dedup-decisions (back to the raw partition) -> dedup-apply (unpark, apply the decision)
+ *     -> tagged-sink
+ *     -> story-alerts -> alerts-merge -> alerts-sink
+ *     -> surge-events -> repartition surge-by-topic -> surge-detector -> alerts-merge
  * </pre>
  */
 public final class EnrichTopology {
   private EnrichTopology() {}
 
   public static Topology build(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, Fingerprinter fingerprinter) {
-    return build(config, serdes, tagger, fingerprinter, new AnchorIndexMatcher());
+    return build(config, serdes, tagger, fingerprinter, new AnchorIndexMatcher(), RawArticles.none());
   }
 
   /**
    * @param queries the matcher of subscription queries: filled by the global subscriptions store,
    *     read by the intake of every task (it is thread-safe)
+   * @param raw reads a raw article again when its parked copy is gone (see {@link ParkedArticles})
    */
   public static Topology build(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, Fingerprinter fingerprinter,
-      QueryMatcher queries) {
+      QueryMatcher queries, RawArticles raw) {
     StreamsBuilder builder = new StreamsBuilder();
     // Every instance needs every subscription query, whatever partitions it owns: a global store.
     // Values stay bytes until the updater decodes them: see SubscriptionQueryUpdater for why.
@@ -74,75 +79,62 @@ public final class EnrichTopology {
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("subscriptions-source"),
         () -> new SubscriptionQueryUpdater(queries, serdes.subscription().deserializer(), config.subscriptionsTopic()));
     Duration horizon = config.dedupHorizon();
-    // Key-value stores with point lookups, not window stores: a window fetch opens a RocksDB
-    // iterator per segment, and dedup does dozens of lookups per article. Expiry is by event time,
-    // checked on read and purged by punctuation. Caching lets the many updates of a commit interval
-    // reach RocksDB and the changelog once.
+    // The matcher's stores are its durable copy, read once at init to rebuild the heap and written
+    // once per article (and per story change): no cache needed, every write is a new key or a
+    // story's next version.
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.SEEN_IDS), Serdes.String(), Serdes.Long()).withCachingDisabled());
+        Stores.persistentKeyValueStore(StoreNames.DEDUP_INDEX), Serdes.String(), serdes.dedupEntry()).withCachingDisabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.BAND_INDEX), Serdes.String(), serdes.postings()).withCachingDisabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.SIGNATURES), Serdes.String(), serdes.bandEntry()).withCachingDisabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.PENDING), Serdes.String(), serdes.pending()).withCachingDisabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.VOTES), Serdes.String(), serdes.votes()).withCachingEnabled());
+        Stores.persistentKeyValueStore(StoreNames.STORIES), Serdes.String(), serdes.story()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.SURGE), Serdes.String(), serdes.surge()).withCachingEnabled());
 
-    KStream<String, Article> raw = builder
+    KStream<String, Article> rawArticles = builder
         .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article()).withName("articles-raw-source"));
     if (config.processUntil() != null) {
       // A replay of a time range: later records are read (offsets must advance) but not processed.
       long until = config.processUntil().toEpochMilli();
-      raw = raw.processValues(() -> new UntilFilter(until), Named.as("replay-until-filter"))
+      rawArticles = rawArticles.processValues(() -> new UntilFilter(until), Named.as("replay-until-filter"))
           .filter((k, v) -> v != null, Named.as("replay-until-drop"));
     }
-    KStream<String, Object> intake = raw
-        .process(() -> new DedupIntakeProcessor(tagger, fingerprinter, queries, horizon, config.repartitionPartitions()),
-            Named.as("dedup-intake"), StoreNames.SEEN_IDS, StoreNames.PENDING, StoreNames.VOTES);
+    ArticleTagging tagging = new ArticleTagging(tagger, fingerprinter, queries);
+    ParkedArticles parked = new ParkedArticles();
+    StoryMatcher stories = new StoryMatcher(StoryConfig.DEFAULTS.withWindow(config.storyWindow()));
 
-    Map<String, KStream<String, Object>> branches = intake.split(Named.as("intake-"))
-        .branch((k, v) -> v instanceof DedupProbe, Branched.as("probes"))
-        .defaultBranch(Branched.as("decided"));
-    KStream<String, DedupProbe> probes = branches.get("intake-probes").mapValues(v -> (DedupProbe) v, Named.as("as-probe"));
-    KStream<String, TaggedArticle> decidedAtIntake =
-        branches.get("intake-decided").mapValues(v -> (TaggedArticle) v, Named.as("as-tagged"));
-
-    // Partition counts are explicit: the two repartition topics form a cycle with the intake, which
-    // Streams cannot size by itself, and replies must land on the partition of their article.
-    KStream<String, TaggedArticle> decidedByBands = probes
-        .repartition(Repartitioned.<String, DedupProbe>as(StoreNames.BANDS_REPARTITION)
-            .withKeySerde(Serdes.String()).withValueSerde(serdes.probe())
-            .withNumberOfPartitions(config.repartitionPartitions()))
-        .process(() -> new BandMatcherProcessor(horizon, fingerprinter.config().threshold()),
-            Named.as("dedup-band-matcher"), StoreNames.BAND_INDEX, StoreNames.SIGNATURES)
-        .repartition(Repartitioned.<String, DedupReply>as(StoreNames.REPLIES_REPARTITION)
-            .withKeySerde(Serdes.String()).withValueSerde(serdes.reply())
+    KStream<String, DecidedArticle> decided = rawArticles
+        .process(() -> new ArticleIntakeProcessor(tagging, parked), Named.as("dedup-intake"))
+        // One partition: every probe meets every remembered article and every open story there.
+        .repartition(Repartitioned.<String, ArticleProbe>as(StoreNames.PROBES_REPARTITION)
+            .withKeySerde(Serdes.String()).withValueSerde(serdes.probe()).withNumberOfPartitions(1))
+        .process(() -> new DedupMatcherProcessor(fingerprinter, horizon, stories), Named.as("dedup-matcher"),
+            StoreNames.DEDUP_INDEX, StoreNames.STORIES)
+        .repartition(Repartitioned.<String, ArticleDecision>as(StoreNames.DECISIONS_REPARTITION)
+            .withKeySerde(Serdes.String()).withValueSerde(serdes.decision())
             .withNumberOfPartitions(config.repartitionPartitions())
-            .withStreamPartitioner(new ReplyPartitioner()))
-        .process(DedupDecisionProcessor::new, Named.as("dedup-decision"), StoreNames.PENDING, StoreNames.VOTES);
+            .withStreamPartitioner(new DecisionPartitioner()))
+        .process(() -> new DecisionApplyProcessor(tagging, parked, raw), Named.as("dedup-apply"));
 
-    KStream<String, TaggedArticle> decided = decidedAtIntake.merge(decidedByBands, Named.as("decided-merge"));
-    decided.to(config.taggedTopic(), Produced.with(Serdes.String(), serdes.tagged()).withName("tagged-sink"));
+    decided.mapValues(DecidedArticle::tagged, Named.as("as-tagged"))
+        .to(config.taggedTopic(), Produced.with(Serdes.String(), serdes.tagged()).withName("tagged-sink"));
 
-    KStream<String, Alert> topicAlerts = decided.flatMap(
-        (id, t) -> AlertFactory.topicAlerts(t, t.getArticle().getFetchedAt() == null ? 0
-            : t.getArticle().getFetchedAt().toEpochMilli()),
-        Named.as("topic-alerts"));
+    KStream<String, Alert> storyAlerts = decided.flatMap(
+        (id, d) -> AlertFactory.alerts(d, eventTime(d.tagged())), Named.as("story-alerts"));
 
     KStream<String, Alert> surgeAlerts = decided
-        .flatMap((id, t) -> surgeEvents(t), Named.as("surge-events"))
+        .flatMap((id, d) -> surgeEvents(d.tagged()), Named.as("surge-events"))
         .repartition(Repartitioned.<String, Long>as(StoreNames.SURGE_REPARTITION)
             .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
         .processValues(() -> new SurgeDetector(config.surgeBucket(), config.surgeWindow(), config.surgeBaseline(),
             config.surgeFactor(), config.surgeMinCount()), Named.as("surge-detector"), StoreNames.SURGE);
 
-    topicAlerts.merge(surgeAlerts.selectKey((topic, alert) -> alert.getAlertId(), Named.as("surge-alert-key")),
+    storyAlerts.merge(surgeAlerts.selectKey((topic, alert) -> alert.getAlertId(), Named.as("surge-alert-key")),
             Named.as("alerts-merge"))
         .to(config.alertsTopic(), Produced.with(Serdes.String(), serdes.alert()).withName("alerts-sink"));
     return builder.build();
+  }
+
+  private static long eventTime(TaggedArticle t) {
+    return t.getArticle().getFetchedAt() == null ? 0 : t.getArticle().getFetchedAt().toEpochMilli();
   }
 
   /** One (topic, event time) per tag of a unique article: the input of surge detection. */

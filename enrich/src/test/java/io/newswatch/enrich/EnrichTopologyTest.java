@@ -107,10 +107,11 @@ class EnrichTopologyTest {
   }
 
   @Test
-  void shouldMarkARewriteFromAnotherOutletAsNearDuplicateAndRaiseNoAlertForIt() throws Exception {
+  void shouldMarkARewriteFromAnotherOutletAsNearDuplicateAndUpdateItsStoryInsteadOfAlertingAgain() throws Exception {
     Article original = seeds().stream().filter(a -> a.getId().startsWith("002")).findFirst().orElseThrow();
     Document rewrite = TestFiles.document(TestFiles.resource("topology/rewrite-of-seed-002.txt"));
     Article copy = article("other-outlet-1", rewrite.title(), rewrite.body());
+    copy.setSource("other-outlet");
     pipe(List.of(original, copy));
 
     Map<String, TaggedArticle> out = toMap(tagged.readKeyValuesToList());
@@ -121,7 +122,51 @@ class EnrichTopologyTest {
     assertThat(near.getStoryId()).isEqualTo(original.getId());
     assertThat(near.getSimilarity()).isBetween(0.3, 1.0);
     List<Alert> raised = alerts.readValuesToList();
-    assertThat(raised).isNotEmpty().allSatisfy(a -> assertThat(a.getArticleIds()).containsExactly(original.getId()));
+    List<Alert> topic = raised.stream().filter(a -> a.getKind() == AlertKind.TOPIC).toList();
+    assertThat(topic).isNotEmpty().allSatisfy(a -> {
+      assertThat(a.getArticleIds()).containsExactly(original.getId());
+      assertThat(a.getStoryVersion()).isEqualTo(1);
+    });
+    // The copy tells the desk that another outlet carries the story: one update, not a new alert.
+    List<Alert> updates = raised.stream().filter(a -> a.getKind() == AlertKind.UPDATE).toList();
+    assertThat(updates).singleElement().satisfies(u -> {
+      assertThat(u.getStoryId()).isEqualTo(original.getId());
+      assertThat(u.getStoryVersion()).isEqualTo(2);
+      assertThat(u.getStoryArticles()).isEqualTo(2);
+      assertThat(u.getArticleIds()).containsExactly("other-outlet-1");
+      assertThat(u.getAlsoReportedBy()).containsExactly("test");
+    });
+  }
+
+  @Test
+  void shouldJoinAnotherLanguagesReportOfTheSameEventToItsStory() throws Exception {
+    Article ar = pairArticle("p02_ar.txt", "ar", "outlet-ar");
+    Article en = pairArticle("p02_en.txt", "en", "outlet-en");
+    pipe(List.of(ar, en));
+
+    Map<String, TaggedArticle> out = toMap(tagged.readKeyValuesToList());
+    assertThat(out.get(en.getId()).getDuplicate()).as("another language is no copy").isEqualTo(DuplicateStatus.UNIQUE);
+    assertThat(out.get(en.getId()).getStoryId()).isEqualTo(ar.getId());
+    List<Alert> raised = alerts.readValuesToList();
+    assertThat(raised.stream().filter(a -> a.getArticleIds().contains(en.getId()))).singleElement().satisfies(u -> {
+      assertThat(u.getKind()).isEqualTo(AlertKind.UPDATE);
+      assertThat(u.getStoryId()).isEqualTo(ar.getId());
+      assertThat(u.getStoryLanguages()).containsExactly("ar", "en");
+      assertThat(u.getAlsoReportedBy()).containsExactly("outlet-ar");
+      assertThat(u.getFirstSeen()).isBefore(u.getLastSeen());
+    });
+  }
+
+  @Test
+  void shouldKeepTwoIncidentsOfTheSameTopicInTwoStories() throws Exception {
+    // p02: the April 2025 eastern crossing; p03: the June 2024 central-front crossings (see labels.tsv).
+    Article first = pairArticle("p02_ar.txt", "ar", "outlet-ar");
+    Article other = pairArticle("p03_en.txt", "en", "outlet-en");
+    pipe(List.of(first, other));
+
+    Map<String, TaggedArticle> out = toMap(tagged.readKeyValuesToList());
+    assertThat(out.get(other.getId()).getStoryId()).isEqualTo(other.getId());
+    assertThat(alerts.readValuesToList()).isNotEmpty().allSatisfy(a -> assertThat(a.getKind()).isEqualTo(AlertKind.TOPIC));
   }
 
   @Test
@@ -268,9 +313,9 @@ class EnrichTopologyTest {
   void shouldNameEveryNodeStoreAndRepartitionTopic() {
     String description = EnrichTopology.build(config, serdes, TAGGER, Fingerprinter.withDefaults()).describe().toString();
     assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
-    assertThat(description).contains("articles-raw-source", "dedup-intake", "dedup-band-matcher", "dedup-decision",
-        "tagged-sink", "alerts-sink", "surge-detector", StoreNames.SEEN_IDS, StoreNames.PENDING, StoreNames.VOTES, StoreNames.BAND_INDEX, StoreNames.SIGNATURES,
-        StoreNames.SURGE, StoreNames.BANDS_REPARTITION + "-repartition", StoreNames.REPLIES_REPARTITION + "-repartition",
+    assertThat(description).contains("articles-raw-source", "dedup-intake", "dedup-matcher", "dedup-apply",
+        "tagged-sink", "story-alerts", "alerts-sink", "surge-detector", StoreNames.DEDUP_INDEX, StoreNames.STORIES,
+        StoreNames.SURGE, StoreNames.PROBES_REPARTITION + "-repartition", StoreNames.DECISIONS_REPARTITION + "-repartition",
         StoreNames.SURGE_REPARTITION + "-repartition", "subscriptions-source", StoreNames.SUBSCRIPTIONS);
   }
 
@@ -307,6 +352,15 @@ class EnrichTopologyTest {
 
   private static Subscription subscription(String id, String query) {
     return Subscription.newBuilder().setId(id).setChannel(Channel.LIVE).setQuery(query).build();
+  }
+
+  /** One article of the labelled ar/en pairs of stories/pairs (title = its first line). */
+  private static Article pairArticle(String file, String lang, String source) throws Exception {
+    Document d = TestFiles.document(TestFiles.resource("stories/pairs/" + file));
+    Article a = article(file, d.title(), d.body());
+    a.setLang(lang);
+    a.setSource(source);
+    return a;
   }
 
   static Article article(String id, String title, String body) {

@@ -141,6 +141,30 @@ public final class Fingerprinter {
     return keys;
   }
 
+  /**
+   * The band keys as numbers, for an index on the heap: band {@code b}'s hash is the one in {@link
+   * #bandKeys}' key {@code b} (seeded with the band, so equal rows in different bands differ). Empty
+   * for an empty signature.
+   */
+  public long[] bandHashes(MinHashSignature signature) {
+    if (signature.isEmpty()) {
+      return new long[0];
+    }
+    if (signature.size() != config.numHashes()) {
+      throw new IllegalArgumentException(
+          "signature has " + signature.size() + " hashes, config expects " + config.numHashes());
+    }
+    long[] out = new long[config.bands()];
+    for (int b = 0; b < out.length; b++) {
+      long h = 0xCBF29CE484222325L ^ b;
+      for (int r = 0; r < config.rows(); r++) {
+        h = mix(h ^ signature.value(b * config.rows() + r));
+      }
+      out[b] = h;
+    }
+    return out;
+  }
+
   /** Whether two signatures are the same story by the configured threshold. */
   public boolean isNearDuplicate(MinHashSignature a, MinHashSignature b) {
     return a.jaccard(b) >= config.threshold();

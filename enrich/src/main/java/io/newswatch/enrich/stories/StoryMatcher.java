@@ -23,9 +23,14 @@ import java.util.Set;
  */
 public final class StoryMatcher {
 
-  /** Names too common in these topics to tell one event from another. */
+  /**
+   * Names too common in these topics to tell one event from another: the places every report of a
+   * topic names, and the heads of state of the countries involved (a president's name comes with
+   * any statement of the government, whatever the event).
+   */
   private static final Set<String> UBIQUITOUS = Set.of("place.dmz", "place.mdl", "place.ukraine", "person.kim_jong_un",
-      "person.putin", "person.biden", "person.trump", "place.kursk");
+      "person.putin", "person.biden", "person.trump", "place.kursk", "person.yoon", "person.lee_jae_myung",
+      "person.zelensky");
   private static final Set<String> CONFLICTING_KINDS = Set.of("body", "asset", "date", "thing");
   /** At least one shared name must be this telling: common names and round numbers alone never make a story. */
   private static final double SPECIFIC = 1.5;

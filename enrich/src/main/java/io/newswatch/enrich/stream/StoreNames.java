@@ -2,14 +2,15 @@ package io.newswatch.enrich.stream;
 
 /** Names of the topology's stores and repartition topics: changing one changes a changelog topic. */
 public final class StoreNames {
-  public static final String SEEN_IDS = "dedup-seen-ids";
-  public static final String PENDING = "dedup-pending";
-  public static final String VOTES = "dedup-votes";
-  public static final String BAND_INDEX = "dedup-band-index";
-  public static final String SIGNATURES = "dedup-signatures";
+  /** The matcher's remembered articles (one compact entry per article), keyed by article id. */
+  public static final String DEDUP_INDEX = "dedup-index";
+  /** The matcher's open stories, keyed by story id. */
+  public static final String STORIES = "story-index";
   public static final String SURGE = "surge-state";
-  public static final String BANDS_REPARTITION = "dedup-bands";
-  public static final String REPLIES_REPARTITION = "dedup-replies";
+  /** Probes of every article to the single matcher task (one partition). */
+  public static final String PROBES_REPARTITION = "dedup-probes";
+  /** Decisions back to each article's raw partition. */
+  public static final String DECISIONS_REPARTITION = "dedup-decisions";
   public static final String SURGE_REPARTITION = "surge-by-topic";
   /** The global store of subscriptions (read from their compacted topic, so it has no changelog). */
   public static final String SUBSCRIPTIONS = "subscriptions";

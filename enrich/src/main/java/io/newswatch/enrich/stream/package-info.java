@@ -1,15 +1,16 @@
 /**
  * The processors of the enrich topology, wired by {@link io.newswatch.enrich.EnrichTopology}.
  *
- * <p>Dedup is a scatter-gather over LSH bands, so that near-duplicates with different ids meet even
- * though state is per partition: {@link io.newswatch.enrich.stream.DedupIntakeProcessor} tags an
- * article, parks it in the pending store and sends one probe per band key (plus its exact content
- * hash); the probes are repartitioned by band key, where {@link
- * io.newswatch.enrich.stream.BandMatcherProcessor} compares each with the earlier articles of that
- * band and answers; the answers are repartitioned back by article id, where {@link
- * io.newswatch.enrich.stream.DedupDecisionProcessor} counts them and decides once all are in.
- * "Earlier" is a total order on (event time, article id), so two articles can never each be the
- * other's duplicate, whatever order the partitions run in.
+ * <p>Dedup and stories are one round trip through a single matcher task, so that near-duplicates
+ * and reports of one event meet whatever partition (or instance) they were read on, while the text
+ * stays where it was read: {@link io.newswatch.enrich.stream.ArticleIntakeProcessor} tags an article
+ * on its raw partition, parks it on the heap ({@link io.newswatch.enrich.stream.ParkedArticles}) and
+ * sends a probe of hashes and story signals to the one-partition probe topic; {@link
+ * io.newswatch.enrich.stream.DedupMatcherProcessor} decides duplicate and story against its heap
+ * index and sends the decision back to the raw partition, where {@link
+ * io.newswatch.enrich.stream.DecisionApplyProcessor} applies it to the parked article (or to the
+ * article read again from the raw topic, if the park lost it). Three exactly-once hops, each
+ * decoding its value once; one changelog record per article for dedup and one per story change.
  *
  * <p>Subscription queries: {@link io.newswatch.enrich.stream.SubscriptionQueryUpdater} keeps a global
  * store of the subscriptions topic (every instance sees every subscription) and registers their

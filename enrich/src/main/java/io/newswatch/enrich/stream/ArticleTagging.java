@@ -1,0 +1,73 @@
+package io.newswatch.enrich.stream;
+
+import io.newswatch.enrich.analysis.TextLanguage;
+import io.newswatch.enrich.dedup.DedupText;
+import io.newswatch.enrich.dedup.Fingerprint;
+import io.newswatch.enrich.dedup.Fingerprinter;
+import io.newswatch.enrich.matching.QueryMatcher;
+import io.newswatch.enrich.tagging.AvroTags;
+import io.newswatch.enrich.tagging.Document;
+import io.newswatch.enrich.tagging.TaggingResult;
+import io.newswatch.enrich.tagging.TopicTagger;
+import io.newswatch.schemas.avro.Article;
+import io.newswatch.schemas.avro.DuplicateStatus;
+import io.newswatch.schemas.avro.TaggedArticle;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The per-article work of enrich that needs the article's text: tags, subscription queries and the
+ * dedup fingerprint. One place, because the intake does it and the apply step does it again for an
+ * article whose parked copy was lost; both must give the same result.
+ */
+public final class ArticleTagging {
+  private final TopicTagger tagger;
+  private final Fingerprinter fingerprinter;
+  private final QueryMatcher queries;
+
+  public ArticleTagging(TopicTagger tagger, Fingerprinter fingerprinter, QueryMatcher queries) {
+    this.tagger = tagger;
+    this.fingerprinter = fingerprinter;
+    this.queries = queries;
+  }
+
+  /** A tagged article (dedup still UNKNOWN), its tagging result and its fingerprint. */
+  public record Tagged(TaggedArticle article, TaggingResult result, Fingerprint fingerprint) {}
+
+  public Tagged tag(String id, Article article, long processedAtMs) {
+    Document doc = Document.of(id, article);
+    TaggingResult result = tagger.tag(doc);
+    TaggedArticle tagged = TaggedArticle.newBuilder()
+        .setArticle(article)
+        .setTags(new ArrayList<>(AvroTags.topicTags(result)))
+        .setDuplicate(DuplicateStatus.UNKNOWN)
+        .setStoryId(id)
+        .setTaxonomyVersion(result.taxonomyVersion())
+        .setProcessedAt(Instant.ofEpochMilli(processedAtMs))
+        .build();
+    if (!tagged.getTags().isEmpty()) {
+      // Only tagged articles raise alerts, and subscription queries filter alerts: the others
+      // need no matching. Sorted, so that reprocessing writes the very same record.
+      List<String> matched = new ArrayList<>(queries.match(doc));
+      matched.sort(null);
+      tagged.setMatchedQueries(matched);
+    }
+    return new Tagged(tagged, result, fingerprinter.fingerprint(dedupTerms(article, result)));
+  }
+
+  /**
+   * Dedup compares articles by the terms of {@link DedupText}: NFC text analyzed in the language of
+   * its script. The tagger has analyzed the same text already; its terms are the same whenever its
+   * language is the script's and the text is NFC (as ingest writes it), which saves an analysis.
+   */
+  private static List<String> dedupTerms(Article article, TaggingResult tagging) {
+    String text = article.getTitle() + "\n" + article.getBody();
+    if (tagging.language().equals(TextLanguage.byScript(text).code())
+        && Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+      return tagging.terms();
+    }
+    return DedupText.terms(text);
+  }
+}

@@ -1,0 +1,122 @@
+package io.newswatch.enrich.stream;
+
+import io.newswatch.enrich.stories.StoryArticle;
+import io.newswatch.enrich.stories.StoryMatcher;
+import io.newswatch.enrich.stories.StoryProfile;
+import io.newswatch.schemas.avro.Severity;
+import io.newswatch.schemas.internal.StoryState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The open stories, on the heap of the single matcher task, by primary topic: an article can only
+ * join a story of its own primary topic, so only those are scored. The durable copy is one {@code
+ * StoryState} per story in a changelogged store, written when the story changes.
+ */
+final class StoryBook {
+
+  /** A story as the desk sees it: what it gathered, its version (one per article) and severity. */
+  record Story(StoryProfile profile, int version, Severity severity) {
+    String id() {
+      return profile.storyId();
+    }
+
+    static Story start(StoryArticle a, Severity severity) {
+      return new Story(StoryProfile.start(a), 1, severity);
+    }
+
+    Story plus(StoryArticle a, Severity s) {
+      return new Story(profile.plus(a), version + 1, s.ordinal() > severity.ordinal() ? s : severity);
+    }
+
+    StoryState toState() {
+      return StoryState.newBuilder()
+          .setFirst(profile.first().toEpochMilli())
+          .setLast(profile.last().toEpochMilli())
+          .setPrimaryTopic(profile.primaryTopic())
+          .setTopics(sorted(profile.topics()))
+          .setEntities(sorted(profile.entities()))
+          .setSources(sorted(profile.sources()))
+          .setLangs(sorted(profile.langs()))
+          .setArticles(profile.articles())
+          .setVersion(version)
+          .setSeverity(severity)
+          .build();
+    }
+
+    static Story of(String id, StoryState s) {
+      return new Story(new StoryProfile(id, Instant.ofEpochMilli(s.getFirst()), Instant.ofEpochMilli(s.getLast()),
+          s.getPrimaryTopic(), new java.util.HashSet<>(s.getTopics()), new java.util.HashSet<>(s.getEntities()),
+          new java.util.HashSet<>(s.getSources()), new java.util.HashSet<>(s.getLangs()), s.getArticles()),
+          s.getVersion(), s.getSeverity());
+    }
+
+    private static List<String> sorted(java.util.Set<String> set) {
+      List<String> out = new ArrayList<>(set);
+      out.sort(null);
+      return out;
+    }
+  }
+
+  private final StoryMatcher matcher;
+  private final Map<String, Story> byId = new HashMap<>();
+  /** Per primary topic, the ids of its open stories, sorted, so that ties go the same way on every run. */
+  private final Map<String, TreeMap<String, Story>> byTopic = new HashMap<>();
+
+  StoryBook(StoryMatcher matcher) {
+    this.matcher = matcher;
+  }
+
+  int size() {
+    return byId.size();
+  }
+
+  Story get(String id) {
+    return id == null ? null : byId.get(id);
+  }
+
+  /** The open story {@code a} joins (the highest score, ties to the smaller id), or null. */
+  Story bestFor(StoryArticle a) {
+    TreeMap<String, Story> candidates = byTopic.get(a.primaryTopic());
+    if (candidates == null) {
+      return null;
+    }
+    Story best = null;
+    double bestScore = 0;
+    for (Story s : candidates.values()) {
+      double score = matcher.score(s.profile(), a);
+      if (score > bestScore) {
+        bestScore = score;
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  void put(Story story) {
+    byId.put(story.id(), story);
+    byTopic.computeIfAbsent(story.profile().primaryTopic(), t -> new TreeMap<>()).put(story.id(), story);
+  }
+
+  /** Closes the stories whose last article is older than {@code cutoff}; returns their ids. */
+  List<String> expire(long cutoff) {
+    List<String> gone = new ArrayList<>();
+    for (Story s : byId.values()) {
+      if (s.profile().last().toEpochMilli() < cutoff) {
+        gone.add(s.id());
+      }
+    }
+    for (String id : gone) {
+      Story s = byId.remove(id);
+      TreeMap<String, Story> t = byTopic.get(s.profile().primaryTopic());
+      if (t != null) {
+        t.remove(id);
+      }
+    }
+    return gone;
+  }
+}
