@@ -65,11 +65,14 @@ public final class EnrichService implements AutoCloseable {
         Topics.SUBSCRIPTIONS.renamed(config.subscriptionsTopic())));
     EnrichConfig sized = config.withPartitions(partitionsOf(kafka, config.rawTopic()));
     EnrichSerdes serdes = EnrichSerdes.with(new RegistryClient(registry));
+    EnrichMetrics enrichMetrics = meters == null ? EnrichMetrics.none() : new EnrichMetrics(meters);
     RawArticles raw = new KafkaRawArticles(kafka, sized.rawTopic(), serdes.article().deserializer());
     Topology topology = EnrichTopology.build(sized, serdes, loadTagger(sized), Fingerprinter.withDefaults(),
-        new AnchorIndexMatcher(), raw);
+        new AnchorIndexMatcher(), raw, enrichMetrics);
     log.debug("enrich topology:\n{}", topology.describe());
-    KafkaStreams streams = new KafkaStreams(topology, EnrichStreamsProperties.build(sized, kafka, registry));
+    Properties streamsProps = EnrichStreamsProperties.build(sized, kafka, registry);
+    streamsProps.put(EnrichMetrics.STREAMS_CONFIG, enrichMetrics);
+    KafkaStreams streams = new KafkaStreams(topology, streamsProps);
     EnrichService service = new EnrichService(streams, sized, raw);
     streams.setStateListener((now, before) -> {
       service.state = now;

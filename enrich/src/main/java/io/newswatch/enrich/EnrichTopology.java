@@ -50,6 +50,7 @@ import org.apache.kafka.streams.state.Stores;
  *     -> repartition dedup-probes (one partition: hashes, ids, story signals; no text)
  *     -> dedup-matcher (heap band index and open stories, rebuilt from dedup-index and story-index)
  *     -> repartition dedup-decisions (back to the raw partition) -> dedup-apply (unpark, apply the decision)
+ *     -> enrich-metrics (counts)
  *     -> tagged-sink
  *     -> story-alerts -> alerts-merge -> alerts-sink
  *     -> surge-events -> repartition surge-by-topic -> surge-detector -> alerts-merge
@@ -59,16 +60,17 @@ public final class EnrichTopology {
   private EnrichTopology() {}
 
   public static Topology build(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, Fingerprinter fingerprinter) {
-    return build(config, serdes, tagger, fingerprinter, new AnchorIndexMatcher(), RawArticles.none());
+    return build(config, serdes, tagger, fingerprinter, new AnchorIndexMatcher(), RawArticles.none(), EnrichMetrics.none());
   }
 
   /**
    * @param queries the matcher of subscription queries: filled by the global subscriptions store,
    *     read by the intake of every task (it is thread-safe)
    * @param raw reads a raw article again when its parked copy is gone (see {@link ParkedArticles})
+   * @param metrics counts decided articles, tags, duplicates and stories
    */
   public static Topology build(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, Fingerprinter fingerprinter,
-      QueryMatcher queries, RawArticles raw) {
+      QueryMatcher queries, RawArticles raw, EnrichMetrics metrics) {
     StreamsBuilder builder = new StreamsBuilder();
     // Every instance needs every subscription query, whatever partitions it owns: a global store.
     // Values stay bytes until the updater decodes them: see SubscriptionQueryUpdater for why.
@@ -112,7 +114,8 @@ public final class EnrichTopology {
             .withKeySerde(Serdes.String()).withValueSerde(serdes.decision())
             .withNumberOfPartitions(config.repartitionPartitions())
             .withStreamPartitioner(new DecisionPartitioner()))
-        .process(() -> new DecisionApplyProcessor(tagging, parked, raw), Named.as("dedup-apply"));
+        .process(() -> new DecisionApplyProcessor(tagging, parked, raw), Named.as("dedup-apply"))
+        .peek((id, d) -> metrics.decided(d, System.currentTimeMillis()), Named.as("enrich-metrics"));
 
     decided.mapValues(DecidedArticle::tagged, Named.as("as-tagged"))
         .to(config.taggedTopic(), Produced.with(Serdes.String(), serdes.tagged()).withName("tagged-sink"));

@@ -170,6 +170,30 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void shouldCountTagsDuplicatesAndStoriesForPrometheus() throws Exception {
+    driver.close();
+    var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    Topology topology = EnrichTopology.build(config, serdes, TAGGER, Fingerprinter.withDefaults(),
+        new io.newswatch.enrich.matching.AnchorIndexMatcher(), io.newswatch.enrich.stream.RawArticles.none(),
+        new EnrichMetrics(meters));
+    Properties props = EnrichStreamsProperties.build(config, kafka(), io.newswatch.schemas.registry.RegistryConfig.of("http://unused"));
+    props.put("newswatch.schema.registry.instance", registry);
+    driver = new TopologyTestDriver(topology, props);
+    raw = driver.createInputTopic(config.rawTopic(), new StringSerializer(), serdes.article().serializer());
+    Article original = seeds().stream().filter(a -> a.getId().startsWith("002")).findFirst().orElseThrow();
+    Document rewrite = TestFiles.document(TestFiles.resource("topology/rewrite-of-seed-002.txt"));
+    pipe(List.of(original, article("copy-1", rewrite.title(), rewrite.body()), original));
+
+    assertThat(meters.counter(EnrichMetrics.ARTICLES, "duplicate", "unique").count()).isEqualTo(1.0);
+    assertThat(meters.counter(EnrichMetrics.DUPLICATES, "kind", "near").count()).isEqualTo(1.0);
+    assertThat(meters.counter(EnrichMetrics.DUPLICATES, "kind", "exact").count()).isEqualTo(1.0);
+    assertThat(meters.counter(EnrichMetrics.TAGS, "topic", "russia_deployment", "role", "primary").count()).isEqualTo(1.0);
+    assertThat(meters.counter(EnrichMetrics.STORIES, "event", "new").count()).isEqualTo(1.0);
+    assertThat(meters.counter(EnrichMetrics.STORIES, "event", "update").count()).isEqualTo(1.0);
+    assertThat(meters.timer(EnrichMetrics.INGEST_TO_ALERT).count()).isEqualTo(2);
+  }
+
+  @Test
   void shouldMarkTheSameTextUnderAnotherIdAsExactDuplicate() throws Exception {
     Article a = seeds().get(0);
     Article same = article("mirror-site-1", a.getTitle(), a.getBody());

@@ -25,6 +25,7 @@ final class DeadLetterRouter {
 
   private String topic;
   private AvroSerializer<DeadLetter> serializer;
+  private io.newswatch.enrich.EnrichMetrics metrics = io.newswatch.enrich.EnrichMetrics.none();
 
   void configure(Map<String, ?> configs) {
     Object t = configs.get(DLQ_TOPIC);
@@ -35,6 +36,19 @@ final class DeadLetterRouter {
     Object instance = configs.get(REGISTRY_INSTANCE);
     SchemaRegistry registry = instance instanceof SchemaRegistry r ? r : new RegistryClient(RegistryConfig.fromMap(configs));
     serializer = new AvroSerializer<>(registry, false);
+    if (configs.get(io.newswatch.enrich.EnrichMetrics.STREAMS_CONFIG) instanceof io.newswatch.enrich.EnrichMetrics m) {
+      metrics = m;
+    }
+  }
+
+  /** The reason without the node or topic it names: a bounded label for the dead-letter counter. */
+  static String category(String reason) {
+    for (String c : List.of("processing failed", "output too large", "cannot serialize", "cannot deserialize")) {
+      if (reason.startsWith(c)) {
+        return c;
+      }
+    }
+    return "other";
   }
 
   String topic() {
@@ -61,6 +75,7 @@ final class DeadLetterRouter {
         ctx.offset(), key, value, ctx.headers());
     log.warn("dead-lettering {}-{}@{} at {}: {}", ctx.topic(), ctx.partition(), ctx.offset(), ctx.processorNodeId(),
         dl.getReason());
+    metrics.deadLetter(category(reason));
     byte[] bytes = serializer.serialize(topic, dl);
     byte[] k = key != null ? key : (ctx.topic() + "-" + ctx.partition() + "@" + ctx.offset()).getBytes(StandardCharsets.UTF_8);
     return List.of(new ProducerRecord<>(topic, k, bytes));
