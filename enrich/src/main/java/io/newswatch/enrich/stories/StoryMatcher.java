@@ -1,7 +1,9 @@
 package io.newswatch.enrich.stories;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,34 +55,83 @@ public final class StoryMatcher {
 
   /** The shared weight when the article may join (higher is a closer story), 0 when it may not. */
   public double score(StoryProfile story, StoryArticle article) {
-    Duration gap = Duration.between(story.last(), article.time()).abs();
-    if (gap.compareTo(config.window()) > 0 && Duration.between(story.first(), article.time()).abs()
-        .compareTo(config.window()) > 0) {
+    return score(story, Signals.of(story.entities()), article, Signals.of(article.entities()));
+  }
+
+  /**
+   * What scoring needs of a set of entities, computed once per article and once per story version
+   * rather than once per comparison: its total weight and its lede entities by conflicting kind.
+   */
+  public record Signals(double total, Map<String, Set<String>> ledeByKind, String[] named, double[] weights) {
+    public static Signals of(Set<String> entities) {
+      double total = 0;
+      Map<String, Set<String>> lede = new HashMap<>();
+      java.util.List<String> named = new java.util.ArrayList<>();
+      for (String e : entities) {
+        if (e.startsWith(LEDE)) {
+          String bare = e.substring(LEDE.length());
+          String kind = kind(bare);
+          if (CONFLICTING_KINDS.contains(kind)) {
+            lede.computeIfAbsent(kind, k -> new HashSet<>()).add(bare);
+          }
+        } else {
+          total += weight(e);
+          named.add(e);
+        }
+      }
+      named.sort(null);
+      double[] weights = new double[named.size()];
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = weight(named.get(i));
+      }
+      return new Signals(total, lede, named.toArray(String[]::new), weights);
+    }
+  }
+
+  /** {@link #score(StoryProfile, StoryArticle)} with the signals of both sides computed beforehand. */
+  public double score(StoryProfile story, Signals storySignals, StoryArticle article, Signals articleSignals) {
+    long t = article.time().toEpochMilli();
+    long window = config.window().toMillis();
+    if (Math.abs(t - story.last().toEpochMilli()) > window && Math.abs(t - story.first().toEpochMilli()) > window) {
       return 0;
     }
     if (!story.primaryTopic().equals(article.primaryTopic())) {
       return 0;
     }
-    for (String kind : CONFLICTING_KINDS) {
-      Set<String> a = ofKind(lede(story.entities()), kind);
-      Set<String> b = ofKind(lede(article.entities()), kind);
-      if (!a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(b::contains)) {
+    // The shared weight first: it rules out nearly every open story with a few hash lookups, before
+    // the conflict checks. All conditions must hold, so the order changes no result.
+    double shared = 0;
+    boolean specific = false;
+    String[] named = articleSignals.named();
+    for (int i = 0; i < named.length; i++) {
+      if (story.entities().contains(named[i])) {
+        double w = articleSignals.weights()[i];
+        shared += w;
+        specific |= w >= SPECIFIC;
+      }
+    }
+    if (!specific || shared < config.minShared()) {
+      return 0;
+    }
+    for (var kind : articleSignals.ledeByKind().entrySet()) {
+      Set<String> a = storySignals.ledeByKind().get(kind.getKey());
+      if (a != null && !a.isEmpty() && !kind.getValue().isEmpty() && a.stream().noneMatch(kind.getValue()::contains)) {
         return 0;
       }
     }
-    double shared = 0;
-    boolean specific = false;
-    for (String e : article.entities()) {
-      if (!e.startsWith(LEDE) && story.entities().contains(e)) {
-        shared += weight(e);
-        specific |= weight(e) >= SPECIFIC;
-      }
-    }
-    double lighter = Math.min(total(story.entities()), total(article.entities()));
-    if (!specific || shared < config.minShared() || lighter == 0 || shared / lighter < config.minOverlap()) {
+    double lighter = Math.min(storySignals.total(), articleSignals.total());
+    if (lighter == 0 || shared / lighter < config.minOverlap()) {
       return 0;
     }
     return shared;
+  }
+
+  /**
+   * Whether naming {@code entity} can tell one event from another: an article joins a story only if
+   * they share at least one such name, so an index of them finds every story it could join.
+   */
+  public static boolean telling(String entity) {
+    return !entity.startsWith(LEDE) && weight(entity) >= SPECIFIC;
   }
 
   /** How much naming an entity or fact tells about the event. */
@@ -98,24 +149,14 @@ public final class StoryMatcher {
 
   /** A round quantity (10,000, 3,000, 100) is said of many events; 1,043 or 330 is said of one. */
   private static boolean round(String num) {
-    String digits = num.substring(num.indexOf(':') + 1).replaceAll("0+$", "");
-    return digits.length() <= 2;
-  }
-
-  private static double total(Set<String> entities) {
-    return entities.stream().filter(e -> !e.startsWith(LEDE)).mapToDouble(StoryMatcher::weight).sum();
-  }
-
-  /** The entities named in the lede, without their prefix. */
-  private static Set<String> lede(Set<String> entities) {
-    Set<String> out = new HashSet<>();
-    for (String e : entities) {
-      if (e.startsWith(LEDE)) {
-        out.add(e.substring(LEDE.length()));
-      }
+    int end = num.length();
+    while (end > 0 && num.charAt(end - 1) == '0') {
+      end--;
     }
-    return out;
+    return end - (num.indexOf(':') + 1) <= 2;
   }
+
+
 
   static String kind(String entity) {
     int colon = entity.indexOf(':');
@@ -124,13 +165,4 @@ public final class StoryMatcher {
     return cut < 0 ? entity : entity.substring(0, cut);
   }
 
-  private static Set<String> ofKind(Set<String> entities, String kind) {
-    Set<String> out = new HashSet<>();
-    for (String e : entities) {
-      if (kind(e).equals(kind)) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
 }

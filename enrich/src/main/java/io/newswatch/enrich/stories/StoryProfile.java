@@ -19,6 +19,13 @@ public record StoryProfile(String storyId, Instant first, Instant last, String p
     langs = Set.copyOf(langs);
   }
 
+  /**
+   * The most entities a story remembers. Its first reports define it; a story that runs for days
+   * keeps gathering numbers and names, and without a bound each update would copy, score and store
+   * an ever larger set. New entities beyond it are not remembered (the story still counts the article).
+   */
+  public static final int MAX_ENTITIES = 256;
+
   /** A story started by {@code article}. */
   public static StoryProfile start(StoryArticle article) {
     return new StoryProfile(article.id(), article.time(), article.time(), article.primaryTopic(), article.topics(),
@@ -30,9 +37,24 @@ public record StoryProfile(String storyId, Instant first, Instant last, String p
   public StoryProfile plus(StoryArticle article) {
     return new StoryProfile(storyId, article.time().isBefore(first) ? article.time() : first,
         article.time().isAfter(last) ? article.time() : last, primaryTopic, union(topics, article.topics()),
-        union(entities, article.entities()),
+        bounded(entities, article.entities()),
         article.source().isEmpty() ? sources : union(sources, Set.of(article.source())),
         union(langs, Set.of(article.lang())), articles + 1);
+  }
+
+  /** The union, but new entities only while there is room, in sorted order (the same on every replay). */
+  private static Set<String> bounded(Set<String> have, Set<String> add) {
+    if (have.containsAll(add)) {
+      return have;
+    }
+    Set<String> out = new TreeSet<>(have);
+    for (String e : new TreeSet<>(add)) {
+      if (out.size() >= MAX_ENTITIES) {
+        break;
+      }
+      out.add(e);
+    }
+    return out;
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

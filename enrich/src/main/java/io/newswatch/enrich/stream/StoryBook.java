@@ -17,23 +17,27 @@ import java.util.TreeMap;
  * join a story of its own primary topic, so only those are scored. The durable copy is one {@code
  * StoryState} per story in a changelogged store, written when the story changes.
  */
-final class StoryBook {
+public final class StoryBook {
 
   /** A story as the desk sees it: what it gathered, its version (one per article) and severity. */
-  record Story(StoryProfile profile, int version, Severity severity) {
-    String id() {
+  public record Story(StoryProfile profile, int version, Severity severity, StoryMatcher.Signals signals) {
+    public Story(StoryProfile profile, int version, Severity severity) {
+      this(profile, version, severity, StoryMatcher.Signals.of(profile.entities()));
+    }
+
+    public String id() {
       return profile.storyId();
     }
 
-    static Story start(StoryArticle a, Severity severity) {
+    public static Story start(StoryArticle a, Severity severity) {
       return new Story(StoryProfile.start(a), 1, severity);
     }
 
-    Story plus(StoryArticle a, Severity s) {
+    public Story plus(StoryArticle a, Severity s) {
       return new Story(profile.plus(a), version + 1, s.ordinal() > severity.ordinal() ? s : severity);
     }
 
-    StoryState toState() {
+    public StoryState toState() {
       return StoryState.newBuilder()
           .setFirst(profile.first().toEpochMilli())
           .setLast(profile.last().toEpochMilli())
@@ -66,29 +70,43 @@ final class StoryBook {
   private final Map<String, Story> byId = new HashMap<>();
   /** Per primary topic, the ids of its open stories, sorted, so that ties go the same way on every run. */
   private final Map<String, TreeMap<String, Story>> byTopic = new HashMap<>();
+  /**
+   * Per primary topic and telling entity, the open stories that name it: the only stories an article
+   * naming it can join (see {@link StoryMatcher#telling}), so only those are scored.
+   */
+  private final Map<String, Map<String, java.util.Set<String>>> byTelling = new HashMap<>();
 
-  StoryBook(StoryMatcher matcher) {
+  public StoryBook(StoryMatcher matcher) {
     this.matcher = matcher;
   }
 
-  int size() {
+  public int size() {
     return byId.size();
   }
 
-  Story get(String id) {
+  public Story get(String id) {
     return id == null ? null : byId.get(id);
   }
 
   /** The open story {@code a} joins (the highest score, ties to the smaller id), or null. */
-  Story bestFor(StoryArticle a) {
-    TreeMap<String, Story> candidates = byTopic.get(a.primaryTopic());
-    if (candidates == null) {
+  public Story bestFor(StoryArticle a) {
+    Map<String, java.util.Set<String>> index = byTelling.get(a.primaryTopic());
+    if (index == null) {
       return null;
+    }
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+    for (String e : a.entities()) {
+      java.util.Set<String> named = index.get(e);
+      if (named != null) {
+        ids.addAll(named);
+      }
     }
     Story best = null;
     double bestScore = 0;
-    for (Story s : candidates.values()) {
-      double score = matcher.score(s.profile(), a);
+    StoryMatcher.Signals signals = StoryMatcher.Signals.of(a.entities());
+    for (String id : ids) {
+      Story s = byId.get(id);
+      double score = matcher.score(s.profile(), s.signals(), a, signals);
       if (score > bestScore) {
         bestScore = score;
         best = s;
@@ -97,13 +115,20 @@ final class StoryBook {
     return best;
   }
 
-  void put(Story story) {
+  public void put(Story story) {
     byId.put(story.id(), story);
     byTopic.computeIfAbsent(story.profile().primaryTopic(), t -> new TreeMap<>()).put(story.id(), story);
+    Map<String, java.util.Set<String>> index = byTelling.computeIfAbsent(story.profile().primaryTopic(),
+        t -> new HashMap<>());
+    for (String e : story.profile().entities()) {
+      if (StoryMatcher.telling(e)) {
+        index.computeIfAbsent(e, x -> new java.util.HashSet<>()).add(story.id());
+      }
+    }
   }
 
   /** Closes the stories whose last article is older than {@code cutoff}; returns their ids. */
-  List<String> expire(long cutoff) {
+  public List<String> expire(long cutoff) {
     List<String> gone = new ArrayList<>();
     for (Story s : byId.values()) {
       if (s.profile().last().toEpochMilli() < cutoff) {
@@ -115,6 +140,15 @@ final class StoryBook {
       TreeMap<String, Story> t = byTopic.get(s.profile().primaryTopic());
       if (t != null) {
         t.remove(id);
+      }
+      Map<String, java.util.Set<String>> index = byTelling.get(s.profile().primaryTopic());
+      if (index != null) {
+        for (String e : s.profile().entities()) {
+          java.util.Set<String> named = index.get(e);
+          if (named != null && named.remove(id) && named.isEmpty()) {
+            index.remove(e);
+          }
+        }
       }
     }
     return gone;
