@@ -154,11 +154,27 @@ public final class Fingerprinter {
       throw new IllegalArgumentException(
           "signature has " + signature.size() + " hashes, config expects " + config.numHashes());
     }
+    return bandHashes(signature::value);
+  }
+
+  /** The same band hashes from a compact signature (its banded values are whole). */
+  public long[] bandHashes(CompactSignature signature) {
+    if (signature.isEmpty()) {
+      return new long[0];
+    }
+    if (signature.bandedSize() != config.bands() * config.rows()) {
+      throw new IllegalArgumentException("compact signature has " + signature.bandedSize()
+          + " whole values, config bands " + config.bands() * config.rows());
+    }
+    return bandHashes(signature::bandedValue);
+  }
+
+  private long[] bandHashes(java.util.function.IntUnaryOperator value) {
     long[] out = new long[config.bands()];
     for (int b = 0; b < out.length; b++) {
       long h = 0xCBF29CE484222325L ^ b;
       for (int r = 0; r < config.rows(); r++) {
-        h = mix(h ^ signature.value(b * config.rows() + r));
+        h = mix(h ^ value.applyAsInt(b * config.rows() + r));
       }
       out[b] = h;
     }

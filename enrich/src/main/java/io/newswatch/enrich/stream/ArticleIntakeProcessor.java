@@ -1,5 +1,7 @@
 package io.newswatch.enrich.stream;
 
+import io.newswatch.enrich.dedup.CompactSignature;
+import io.newswatch.enrich.dedup.DedupConfig;
 import io.newswatch.enrich.dedup.Fingerprint;
 import io.newswatch.enrich.tagging.TaggingResult;
 import io.newswatch.enrich.tagging.TopicScore;
@@ -45,11 +47,11 @@ public final class ArticleIntakeProcessor implements Processor<String, Article, 
     long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
     ArticleTagging.Tagged tagged = tagging.tag(id, article, context.currentSystemTimeMs());
     parked.park(partition, offset, tagged.article());
-    context.forward(record.withKey(id).withValue(probe(id, record.timestamp(), partition, offset, article, tagged)));
+    context.forward(record.withKey(id).withValue(probe(id, record.timestamp(), partition, offset, article, tagged, tagging.dedupConfig())));
   }
 
   static ArticleProbe probe(String id, long time, int partition, long offset, Article article,
-      ArticleTagging.Tagged tagged) {
+      ArticleTagging.Tagged tagged, DedupConfig config) {
     Fingerprint fp = tagged.fingerprint();
     TaggingResult result = tagged.result();
     List<String> topics = new ArrayList<>();
@@ -69,7 +71,7 @@ public final class ArticleIntakeProcessor implements Processor<String, Article, 
         .setSourcePartition(partition)
         .setSourceOffset(offset)
         .setContentHash(Long.parseUnsignedLong(fp.contentHash().substring(0, 16), 16))
-        .setSignature(ByteBuffer.wrap(fp.signature().toBytes()))
+        .setSignature(ByteBuffer.wrap(CompactSignature.of(fp.signature(), config).toBytes()))
         .setPrimaryTopic(primary)
         .setTopics(topics)
         .setEntities(result.entities())

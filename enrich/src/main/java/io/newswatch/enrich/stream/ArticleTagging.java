@@ -33,6 +33,10 @@ public final class ArticleTagging {
     this.queries = queries;
   }
 
+  public io.newswatch.enrich.dedup.DedupConfig dedupConfig() {
+    return fingerprinter.config();
+  }
+
   /** A tagged article (dedup still UNKNOWN), its tagging result and its fingerprint. */
   public record Tagged(TaggedArticle article, TaggingResult result, Fingerprint fingerprint) {}
 

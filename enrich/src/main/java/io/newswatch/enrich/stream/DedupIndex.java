@@ -1,6 +1,6 @@
 package io.newswatch.enrich.stream;
 
-import io.newswatch.enrich.dedup.MinHashSignature;
+import io.newswatch.enrich.dedup.CompactSignature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,7 +21,7 @@ final class DedupIndex {
   static final int MAX_POSTINGS_PER_KEY = 64;
 
   /** One remembered article. */
-  record Remembered(int slot, String id, long time, long contentHash, MinHashSignature signature, String storyId) {}
+  record Remembered(int slot, String id, long time, long contentHash, CompactSignature signature, String storyId) {}
 
   /** The best earlier match of a probe. */
   record Match(Remembered original, double similarity, boolean exact) {}
@@ -41,7 +41,7 @@ final class DedupIndex {
   }
 
   /** Remembers an article (once: a second call with the same id changes nothing). */
-  void remember(String id, long time, long contentHash, MinHashSignature signature, long[] bandHashes, String storyId) {
+  void remember(String id, long time, long contentHash, CompactSignature signature, long[] bandHashes, String storyId) {
     if (byId.containsKey(id)) {
       return;
     }
@@ -66,7 +66,7 @@ final class DedupIndex {
    * already; pointing at it keeps the desk from a second alert). So in event-time order the outcome
    * is the same whatever the order of partitions.
    */
-  Match bestMatch(String id, long time, long contentHash, MinHashSignature signature, long[] bandHashes,
+  Match bestMatch(String id, long time, long contentHash, CompactSignature signature, long[] bandHashes,
       long horizonMs, double threshold) {
     Match[] earlier = new Match[1];
     Match[] later = new Match[1];
@@ -104,12 +104,8 @@ final class DedupIndex {
     return r.time() < time || (r.time() == time && r.id().compareTo(id) < 0);
   }
 
-  private static double similarity(MinHashSignature a, MinHashSignature b) {
-    try {
-      return a.jaccard(b);
-    } catch (IllegalArgumentException e) {
-      return 0.0; // made with another DedupConfig: not comparable, so not a match
-    }
+  private static double similarity(CompactSignature a, CompactSignature b) {
+    return a.jaccard(b); // 0 for another DedupConfig's shape: not comparable, so not a match
   }
 
   private static void offer(Match[] best, Match m) {
@@ -132,7 +128,7 @@ final class DedupIndex {
    * @return the ids forgotten, for the durable store
    * @param bandsOf the band hashes of a remembered article (they are not kept on the heap twice)
    */
-  List<String> expire(long cutoff, java.util.function.Function<MinHashSignature, long[]> bandsOf) {
+  List<String> expire(long cutoff, java.util.function.Function<CompactSignature, long[]> bandsOf) {
     List<String> gone = new ArrayList<>();
     List<Remembered> kept = new ArrayList<>(byId.size());
     for (int i = 0; i < used; i++) {

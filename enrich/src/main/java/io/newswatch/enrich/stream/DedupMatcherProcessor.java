@@ -1,7 +1,7 @@
 package io.newswatch.enrich.stream;
 
 import io.newswatch.enrich.dedup.Fingerprinter;
-import io.newswatch.enrich.dedup.MinHashSignature;
+import io.newswatch.enrich.dedup.CompactSignature;
 import io.newswatch.enrich.stories.StoryArticle;
 import io.newswatch.enrich.stories.StoryMatcher;
 import io.newswatch.schemas.avro.DuplicateStatus;
@@ -63,7 +63,7 @@ public final class DedupMatcherProcessor implements Processor<String, ArticlePro
     try (KeyValueIterator<String, DedupEntry> it = indexStore.all()) {
       while (it.hasNext()) {
         var kv = it.next();
-        MinHashSignature sig = signature(kv.value.getSignature());
+        CompactSignature sig = signature(kv.value.getSignature());
         index.remember(kv.key, kv.value.getOrderTime(), kv.value.getContentHash(), sig, bands(sig),
             kv.value.getStoryId() == null ? kv.key : kv.value.getStoryId());
       }
@@ -99,7 +99,7 @@ public final class DedupMatcherProcessor implements Processor<String, ArticlePro
       return;
     }
 
-    MinHashSignature sig = signature(probe.getSignature());
+    CompactSignature sig = signature(probe.getSignature());
     long[] bands = bands(sig);
     DedupIndex.Match match = index.bestMatch(id, t, probe.getContentHash(), sig, bands, horizonMs,
         fingerprinter.config().threshold());
@@ -169,7 +169,7 @@ public final class DedupMatcherProcessor implements Processor<String, ArticlePro
     }
   }
 
-  private long[] bands(MinHashSignature sig) {
+  private long[] bands(CompactSignature sig) {
     try {
       return fingerprinter.bandHashes(sig);
     } catch (IllegalArgumentException e) {
@@ -177,11 +177,11 @@ public final class DedupMatcherProcessor implements Processor<String, ArticlePro
     }
   }
 
-  private static MinHashSignature signature(ByteBuffer b) {
+  private static CompactSignature signature(ByteBuffer b) {
     ByteBuffer d = b.duplicate();
     byte[] bytes = new byte[d.remaining()];
     d.get(bytes);
-    return MinHashSignature.fromBytes(bytes);
+    return CompactSignature.fromBytes(bytes);
   }
 
   private static List<String> sorted(Set<String> set) {

@@ -65,7 +65,7 @@ class NearDuplicateEvaluationTest {
     assertThat(bytes).isLessThanOrEqualTo(260);
   }
 
-  private static Path locate(String ref) {
+  static Path locate(String ref) {
     String[] parts = ref.split(":", 2);
     return switch (parts[0]) {
       case "seed" -> TestFiles.seeds().resolve(parts[1]);

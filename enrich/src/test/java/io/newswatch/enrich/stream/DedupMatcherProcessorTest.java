@@ -124,7 +124,7 @@ class DedupMatcherProcessorTest {
         .setSourcePartition(0)
         .setSourceOffset(time)
         .setContentHash(Long.parseUnsignedLong(fp.contentHash().substring(0, 16), 16))
-        .setSignature(ByteBuffer.wrap(fp.signature().toBytes()))
+        .setSignature(ByteBuffer.wrap(io.newswatch.enrich.dedup.CompactSignature.of(fp.signature(), FP.config()).toBytes()))
         .setPrimaryTopic(topic)
         .setTopics(topic == null ? List.of() : List.of(topic))
         .setEntities(entities)
