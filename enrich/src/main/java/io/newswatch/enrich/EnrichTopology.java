@@ -46,7 +46,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * subscriptions-source -> subscription-queries (global store; keeps every subscription query in the matcher)
- * articles-raw-source -> dedup-intake (tag, match subscription queries, fingerprint, park the article on the heap)
+ * articles-raw-source -> dedup-intake (tag, match subscription queries, fingerprint, park the article in dedup-parked)
  *     -> repartition dedup-probes (one partition: hashes, ids, story signals; no text)
  *     -> dedup-matcher (heap band index and open stories, rebuilt from dedup-index and story-index)
  *     -> repartition dedup-decisions (back to the raw partition) -> dedup-apply (unpark, apply the decision)
@@ -90,6 +90,9 @@ public final class EnrichTopology {
         Stores.persistentKeyValueStore(StoreNames.STORIES), Serdes.String(), serdes.story()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.SURGE), Serdes.String(), serdes.surge()).withCachingEnabled());
+    // Connected to both the intake and the apply step: one task reads raw partition p and the
+    // decisions for p, so the decision finds the article its own task parked.
+    builder.addStateStore(ParkedArticles.builder(StoreNames.PARKED));
 
     KStream<String, Article> rawArticles = builder
         .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article()).withName("articles-raw-source"));
@@ -100,11 +103,10 @@ public final class EnrichTopology {
           .filter((k, v) -> v != null, Named.as("replay-until-drop"));
     }
     ArticleTagging tagging = new ArticleTagging(tagger, fingerprinter, queries);
-    ParkedArticles parked = new ParkedArticles();
     StoryMatcher stories = new StoryMatcher(StoryConfig.DEFAULTS.withWindow(config.storyWindow()));
 
     KStream<String, DecidedArticle> decided = rawArticles
-        .process(() -> new ArticleIntakeProcessor(tagging, parked), Named.as("dedup-intake"))
+        .process(() -> new ArticleIntakeProcessor(tagging), Named.as("dedup-intake"), StoreNames.PARKED)
         // One partition: every probe meets every remembered article and every open story there.
         .repartition(Repartitioned.<String, ArticleProbe>as(StoreNames.PROBES_REPARTITION)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.probe()).withNumberOfPartitions(1))
@@ -114,7 +116,7 @@ public final class EnrichTopology {
             .withKeySerde(Serdes.String()).withValueSerde(serdes.decision())
             .withNumberOfPartitions(config.repartitionPartitions())
             .withStreamPartitioner(new DecisionPartitioner()))
-        .process(() -> new DecisionApplyProcessor(tagging, parked, raw), Named.as("dedup-apply"))
+        .process(() -> new DecisionApplyProcessor(tagging, raw), Named.as("dedup-apply"), StoreNames.PARKED)
         .peek((id, d) -> metrics.decided(d, System.currentTimeMillis()), Named.as("enrich-metrics"));
 
     decided.mapValues(DecidedArticle::tagged, Named.as("as-tagged"))

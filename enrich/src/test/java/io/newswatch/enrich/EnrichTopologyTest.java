@@ -339,6 +339,7 @@ class EnrichTopologyTest {
     assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
     assertThat(description).contains("articles-raw-source", "dedup-intake", "dedup-matcher", "dedup-apply",
         "tagged-sink", "story-alerts", "alerts-sink", "surge-detector", StoreNames.DEDUP_INDEX, StoreNames.STORIES,
+        StoreNames.PARKED,
         StoreNames.SURGE, StoreNames.PROBES_REPARTITION + "-repartition", StoreNames.DECISIONS_REPARTITION + "-repartition",
         StoreNames.SURGE_REPARTITION + "-repartition", "subscriptions-source", StoreNames.SUBSCRIPTIONS);
   }

@@ -22,6 +22,10 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
     if (router.retryWhenRegistryDown(exception, context)) {
       return Response.fail();
     }
+    if (exception instanceof io.newswatch.enrich.stream.RawArticles.Unavailable) {
+      log.warn("{}; failing the task so the decision is applied after the restart", exception.getMessage());
+      return Response.fail();
+    }
     try {
       return Response.resume(router.deadLetter("processing failed in " + context.processorNodeId(), exception, context,
           context.sourceRawKey(), context.sourceRawValue()));

@@ -18,22 +18,22 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * First step per article, on its raw partition: tags it, fingerprints it, parks the tagged article
- * on this instance's heap and sends the matcher a probe of hashes, ids and story signals, never the
+ * on the heap of its task and sends the matcher a probe of hashes, ids and story signals, never the
  * text. Stateless in Kafka terms: nothing here is changelogged.
  */
 public final class ArticleIntakeProcessor implements Processor<String, Article, String, ArticleProbe> {
   private final ArticleTagging tagging;
-  private final ParkedArticles parked;
+  private ParkedArticles parked;
   private ProcessorContext<String, ArticleProbe> context;
 
-  public ArticleIntakeProcessor(ArticleTagging tagging, ParkedArticles parked) {
+  public ArticleIntakeProcessor(ArticleTagging tagging) {
     this.tagging = tagging;
-    this.parked = parked;
   }
 
   @Override
   public void init(ProcessorContext<String, ArticleProbe> context) {
     this.context = context;
+    this.parked = context.getStateStore(StoreNames.PARKED);
   }
 
   @Override
@@ -46,7 +46,7 @@ public final class ArticleIntakeProcessor implements Processor<String, Article, 
     int partition = context.recordMetadata().map(m -> m.partition()).orElse(0);
     long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
     ArticleTagging.Tagged tagged = tagging.tag(id, article, context.currentSystemTimeMs());
-    parked.park(partition, offset, tagged.article());
+    parked.park(offset, tagged.article());
     context.forward(record.withKey(id).withValue(probe(id, record.timestamp(), partition, offset, article, tagged, tagging.dedupConfig())));
   }
 

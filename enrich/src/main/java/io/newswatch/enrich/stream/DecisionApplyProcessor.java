@@ -18,19 +18,19 @@ public final class DecisionApplyProcessor implements Processor<String, ArticleDe
   private static final Logger log = LoggerFactory.getLogger(DecisionApplyProcessor.class);
 
   private final ArticleTagging tagging;
-  private final ParkedArticles parked;
   private final RawArticles raw;
+  private ParkedArticles parked;
   private ProcessorContext<String, DecidedArticle> context;
 
-  public DecisionApplyProcessor(ArticleTagging tagging, ParkedArticles parked, RawArticles raw) {
+  public DecisionApplyProcessor(ArticleTagging tagging, RawArticles raw) {
     this.tagging = tagging;
-    this.parked = parked;
     this.raw = raw;
   }
 
   @Override
   public void init(ProcessorContext<String, DecidedArticle> context) {
     this.context = context;
+    this.parked = context.getStateStore(StoreNames.PARKED);
   }
 
   @Override
@@ -39,7 +39,7 @@ public final class DecisionApplyProcessor implements Processor<String, ArticleDe
     if (d == null) {
       return;
     }
-    TaggedArticle tagged = parked.take(d.getSourcePartition(), d.getSourceOffset());
+    TaggedArticle tagged = parked.take(d.getSourceOffset());
     if (tagged == null) {
       Article article = raw.read(d.getSourcePartition(), d.getSourceOffset());
       if (article == null) {

@@ -8,7 +8,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
  * Sends a decision to the partition its article was read from, whose intake parked the article
- * (see {@link ParkedArticles}). Hashing the article id would only land there if whoever wrote the
+ * (see {@link ParkedArticles}): its task owns both. Hashing the article id would only land there if whoever wrote the
  * raw topic used Kafka's default partitioner.
  */
 public final class DecisionPartitioner implements StreamPartitioner<String, ArticleDecision> {

@@ -17,7 +17,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * shared under a lock, is enough.
  */
 public final class KafkaRawArticles implements RawArticles {
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KafkaRawArticles.class);
+  /** Well under the exactly-once transaction timeout (10 s), which the stream thread waits inside. */
+  private static final Duration PATIENCE = Duration.ofSeconds(5);
 
   private final Properties props;
   private final String topic;
@@ -51,6 +53,7 @@ public final class KafkaRawArticles implements RawArticles {
     TopicPartition tp = new TopicPartition(topic, partition);
     consumer.assign(List.of(tp));
     consumer.seek(tp, offset);
+    log.info("reading {}@{} again (its parked copy is gone: restart or task moved)", tp, offset);
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (System.nanoTime() < deadline) {
       for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500)).records(tp)) {
@@ -62,7 +65,7 @@ public final class KafkaRawArticles implements RawArticles {
         }
       }
     }
-    throw new IllegalStateException("raw article " + topic + "-" + partition + "@" + offset
+    throw new RawArticles.Unavailable("raw article " + topic + "-" + partition + "@" + offset
         + " could not be read again within " + PATIENCE.toSeconds() + " s");
   }
 

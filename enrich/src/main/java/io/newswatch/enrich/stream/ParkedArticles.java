@@ -3,57 +3,123 @@ package io.newswatch.enrich.stream;
 import io.newswatch.schemas.avro.TaggedArticle;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Tagged articles waiting for their dedup decision, on the heap of this instance, by raw partition
- * and offset. The article's text never travels to the matcher and back, and is not written to a
- * changelog: the decision carries the raw partition and offset, and the apply step takes the parked
- * copy from here. A copy that is not here (the instance restarted, or the apply task of that
- * partition runs on another instance) is read again from the raw topic by {@link RawArticles}, so
- * the park is a cache, never the only copy: losing it costs time, not articles.
+ * Tagged articles waiting for their dedup decision, as objects on the heap of the task that read
+ * them, by raw offset. The article's text never travels to the matcher and back, and is neither
+ * serialized nor changelogged: the decision carries the raw partition and offset, and the apply step
+ * takes the parked copy from here.
  *
- * <p>Each partition's map is touched only by the stream thread that runs its intake or apply task
- * (one at a time); the maps are synchronized because the two tasks of one partition may run on two
- * threads of this instance.
+ * <p>It is a state store only so that Kafka Streams puts the intake (raw partition p) and the apply
+ * step (decision partition p) in one task: both processors are connected to it, so they share one
+ * sub-topology and their topics are co-partitioned. It is not logged and not persistent: a copy that
+ * is not here (after a restart or a task move) is read again from the raw topic by {@link
+ * RawArticles}, so the park is a cache, never the only copy; losing it costs time, not articles.
  */
-public final class ParkedArticles {
-  /** Per partition; beyond it the oldest parked copy is dropped (and read again if needed). */
-  static final int MAX_PER_PARTITION = 20_000;
+public final class ParkedArticles implements StateStore {
+  /** Beyond it the oldest parked copy is dropped (and read again if its decision comes). */
+  static final int MAX_ENTRIES = 50_000;
 
-  private final Map<Integer, Map<Long, TaggedArticle>> byPartition = new ConcurrentHashMap<>();
-
-  public void park(int partition, long offset, TaggedArticle article) {
-    Map<Long, TaggedArticle> m = partition(partition);
-    synchronized (m) {
-      m.put(offset, article);
+  private final String name;
+  private final Map<Long, TaggedArticle> byOffset = new LinkedHashMap<>(1024, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, TaggedArticle> eldest) {
+      return size() > MAX_ENTRIES;
     }
+  };
+  private volatile boolean open;
+
+  public ParkedArticles(String name) {
+    this.name = name;
+  }
+
+  /** The store builder for a topology (one store per task). */
+  public static StoreBuilder<ParkedArticles> builder(String name) {
+    return new StoreBuilder<>() {
+      @Override
+      public StoreBuilder<ParkedArticles> withCachingEnabled() {
+        return this;
+      }
+
+      @Override
+      public StoreBuilder<ParkedArticles> withCachingDisabled() {
+        return this;
+      }
+
+      @Override
+      public StoreBuilder<ParkedArticles> withLoggingEnabled(Map<String, String> config) {
+        throw new UnsupportedOperationException("parked articles are a cache of the raw topic: never logged");
+      }
+
+      @Override
+      public StoreBuilder<ParkedArticles> withLoggingDisabled() {
+        return this;
+      }
+
+      @Override
+      public ParkedArticles build() {
+        return new ParkedArticles(name);
+      }
+
+      @Override
+      public Map<String, String> logConfig() {
+        return Map.of();
+      }
+
+      @Override
+      public boolean loggingEnabled() {
+        return false;
+      }
+
+      @Override
+      public String name() {
+        return name;
+      }
+    };
+  }
+
+  /** Parks the tagged article read at {@code offset} of this task's raw partition. */
+  public void park(long offset, TaggedArticle article) {
+    byOffset.put(offset, article);
   }
 
   /** The parked copy, removed; null when it is not here. */
-  public TaggedArticle take(int partition, long offset) {
-    Map<Long, TaggedArticle> m = partition(partition);
-    synchronized (m) {
-      return m.remove(offset);
-    }
+  public TaggedArticle take(long offset) {
+    return byOffset.remove(offset);
   }
 
   public int size() {
-    int n = 0;
-    for (Map<Long, TaggedArticle> m : byPartition.values()) {
-      synchronized (m) {
-        n += m.size();
-      }
-    }
-    return n;
+    return byOffset.size();
   }
 
-  private Map<Long, TaggedArticle> partition(int partition) {
-    return byPartition.computeIfAbsent(partition, p -> new LinkedHashMap<>(1024, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, TaggedArticle> eldest) {
-        return size() > MAX_PER_PARTITION;
-      }
-    });
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    // Nothing to restore: registered only so that Streams manages the store's life with its task.
+    context.register(root, (key, value) -> {});
+    open = true;
+  }
+
+  @Override
+  public void close() {
+    byOffset.clear();
+    open = false;
+  }
+
+  @Override
+  public boolean persistent() {
+    return false;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
   }
 }

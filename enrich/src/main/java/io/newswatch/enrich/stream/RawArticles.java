@@ -12,6 +12,16 @@ public interface RawArticles extends AutoCloseable {
   @Override
   default void close() {}
 
+  /**
+   * The raw topic could not be read (broker away, too slow): nothing is wrong with the record, so it
+   * is never dead-lettered; the task fails and the decision is processed again after the restart.
+   */
+  final class Unavailable extends RuntimeException {
+    public Unavailable(String message) {
+      super(message);
+    }
+  }
+
   /** For topologies whose park can never miss (a single in-process test driver). */
   static RawArticles none() {
     return (partition, offset) -> {

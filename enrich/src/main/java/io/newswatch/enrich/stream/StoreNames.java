@@ -6,6 +6,8 @@ public final class StoreNames {
   public static final String DEDUP_INDEX = "dedup-index";
   /** The matcher's open stories, keyed by story id. */
   public static final String STORIES = "story-index";
+  /** Tagged articles waiting for their decision, on the heap of their task (not logged). */
+  public static final String PARKED = "dedup-parked";
   public static final String SURGE = "surge-state";
   /** Probes of every article to the single matcher task (one partition). */
   public static final String PROBES_REPARTITION = "dedup-probes";

@@ -4,7 +4,7 @@
  * <p>Dedup and stories are one round trip through a single matcher task, so that near-duplicates
  * and reports of one event meet whatever partition (or instance) they were read on, while the text
  * stays where it was read: {@link io.newswatch.enrich.stream.ArticleIntakeProcessor} tags an article
- * on its raw partition, parks it on the heap ({@link io.newswatch.enrich.stream.ParkedArticles}) and
+ * on its raw partition, parks it on the heap of its task ({@link io.newswatch.enrich.stream.ParkedArticles}) and
  * sends a probe of hashes and story signals to the one-partition probe topic; {@link
  * io.newswatch.enrich.stream.DedupMatcherProcessor} decides duplicate and story against its heap
  * index and sends the decision back to the raw partition, where {@link

@@ -31,15 +31,16 @@ class DecisionApplyProcessorTest {
   @Test
   void shouldTagTheRawArticleAgainWhenItsParkedCopyIsGoneAndGetTheSameTags() {
     List<String> reads = new ArrayList<>();
-    ParkedArticles parked = new ParkedArticles();
+    ParkedArticles parked = new ParkedArticles(StoreNames.PARKED);
     RawArticles raw = (partition, offset) -> {
       reads.add(partition + "@" + offset);
       return ARTICLE;
     };
     TaggedArticle original = TAGGING.tag("a-1", ARTICLE, 0).article();
 
-    DecisionApplyProcessor lost = new DecisionApplyProcessor(TAGGING, parked, raw);
+    DecisionApplyProcessor lost = new DecisionApplyProcessor(TAGGING, raw);
     MockProcessorContext<String, DecidedArticle> ctx = new MockProcessorContext<>();
+    ctx.addStateStore(parked);
     ctx.setCurrentSystemTimeMs(0);
     lost.init(ctx);
     lost.process(new Record<>("a-1", decision(2, 41), 0L));
@@ -48,7 +49,7 @@ class DecisionApplyProcessorTest {
     assertThat(again.getTags()).isEqualTo(original.getTags()).isNotEmpty();
     assertThat(again.getDuplicate()).isEqualTo(DuplicateStatus.UNIQUE);
 
-    parked.park(2, 42, original);
+    parked.park(42, original);
     lost.process(new Record<>("a-1", decision(2, 42), 0L));
     assertThat(reads).as("a parked copy is not read again").containsExactly("2@41");
     assertThat(((DecidedArticle) ctx.forwarded().get(1).record().value()).tagged()).isSameAs(original);
