@@ -84,6 +84,10 @@ public final class SubscriptionsCommand implements Callable<Integer> {
         + "after it was created.")
     String backfillFrom;
 
+    @Option(names = "--updates", description = "Also receive UPDATE alerts of a story already alerted (more outlets "
+        + "or languages), each with the story's id and next version. Default: new stories and severity escalations only.")
+    boolean updates;
+
     @Option(names = "--disabled", description = "Add it switched off.")
     boolean disabled;
 
@@ -104,6 +108,7 @@ public final class SubscriptionsCommand implements Callable<Integer> {
           .setLanguages(languages)
           .setQuery(query)
           .setEnabled(!disabled)
+          .setUpdates(updates)
           .setSecretRef(secretRef)
           .setSettings(settings)
           .setBackfillFrom(backfillFrom == null ? null

@@ -2,12 +2,16 @@ package io.newswatch.sink.subscription;
 
 import io.newswatch.schemas.query.SubscriptionQuery;
 import io.newswatch.schemas.avro.Alert;
+import io.newswatch.schemas.avro.AlertKind;
 import io.newswatch.schemas.avro.Subscription;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** Decides whether an alert is for a subscription: enabled, time, topic, severity, language and query. */
+/**
+ * Decides whether an alert is for a subscription: enabled, story updates, time, topic, severity, language
+ * and query.
+ */
 public final class SubscriptionFilter {
 
   private SubscriptionFilter() {
@@ -16,11 +20,21 @@ public final class SubscriptionFilter {
   /** True if the subscription wants this alert. */
   public static boolean matches(Subscription subscription, Alert alert) {
     return subscription.getEnabled()
+        && updatesWanted(subscription, alert)
         && raisedInTime(subscription, alert)
         && topicMatches(subscription.getTopics(), alert.getTopic())
         && alert.getSeverity().ordinal() >= subscription.getMinSeverity().ordinal()
         && languageMatches(subscription.getLanguages(), alert.getLang())
         && SubscriptionQuery.delivers(subscription, alert);
+  }
+
+  /**
+   * An UPDATE only says that more outlets or languages reported a story the subscriber already has; a desk
+   * that asked for new stories only (the default) would read it as noise, so only {@code updates=true}
+   * gets it. A severity escalation comes as a new TOPIC alert, so every subscriber still sees it.
+   */
+  static boolean updatesWanted(Subscription subscription, Alert alert) {
+    return alert.getKind() != AlertKind.UPDATE || subscription.getUpdates();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.newswatch.sink.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.schemas.avro.Alert;
+import io.newswatch.schemas.avro.AlertKind;
 import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.Severity;
 import io.newswatch.schemas.avro.Subscription;
@@ -82,6 +83,17 @@ class SubscriptionFilterTest {
     assertThat(SubscriptionFilter.matches(with(all).setQuery("opec cartel").build(), alert)).isFalse();
     assertThat(SubscriptionFilter.matches(with(all).setQuery("opec cartel").build(),
         Alert.newBuilder(alert).setMatchedQueries(List.of(all.getId())).build())).isTrue();
+  }
+
+  @Test
+  void shouldDeliverStoryUpdatesOnlyWhenTheSubscriptionAsksForThem() {
+    Alert update = Alert.newBuilder(alert).setKind(AlertKind.UPDATE).setStoryId("a1").setStoryVersion(2).build();
+    assertThat(all.getUpdates()).as("new stories only by default").isFalse();
+    assertThat(SubscriptionFilter.matches(all, update)).isFalse();
+    assertThat(SubscriptionFilter.matches(with(all).setUpdates(true).build(), update)).isTrue();
+    assertThat(SubscriptionFilter.matches(all, alert)).as("the story's first alert goes to everyone").isTrue();
+    Alert escalated = Alert.newBuilder(alert).setKind(AlertKind.TOPIC).setStoryId("a1").setStoryVersion(3).build();
+    assertThat(SubscriptionFilter.matches(all, escalated)).as("an escalation is a new alert, not an update").isTrue();
   }
 
   private static Subscription.Builder with(Subscription s) {
