@@ -59,6 +59,11 @@ public final class AlertJson {
       item.put("snippet", e.getSnippet());
     }
     strings(node.putArray("alsoReportedBy"), alert.getAlsoReportedBy());
+    node.put("storyVersion", alert.getStoryVersion());
+    node.put("storyArticles", alert.getStoryArticles());
+    strings(node.putArray("storyLanguages"), alert.getStoryLanguages());
+    node.put("firstSeen", iso(alert.getFirstSeen()));
+    node.put("lastSeen", iso(alert.getLastSeen()));
     node.put("taxonomyVersion", alert.getTaxonomyVersion());
     node.put("publishedAt", iso(alert.getPublishedAt()));
     node.put("createdAt", iso(alert.getCreatedAt()));

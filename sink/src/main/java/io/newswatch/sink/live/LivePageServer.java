@@ -1,5 +1,7 @@
 package io.newswatch.sink.live;
 
+import io.newswatch.schemas.avro.Alert;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.runtime.http.HardenedHttpServer;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves the live page: {@code /} (static HTML), {@code /events} (SSE), {@code /api/alerts} (recent
- * alerts as JSON, newest first) and {@code /health}, on a {@link HardenedHttpServer}. Everything but
+ * alerts as JSON, newest first), {@code /api/stories} (one entry per story and topic at its latest
+ * version, newest first, {@code ?topic=} to filter) and {@code /health}, on a {@link HardenedHttpServer}. Everything but
  * {@code /health} answers only to a {@code Host} the page is known by (see {@link LiveConfig#allowsHost}).
  */
 public final class LivePageServer implements AutoCloseable {
@@ -101,6 +104,7 @@ public final class LivePageServer implements AutoCloseable {
         }
         case "/events" -> events(request, response, callback);
         case "/api/alerts" -> recent(request, response, callback);
+        case "/api/stories" -> stories(request, response, callback);
         default -> HttpReplies.text(request, response, callback, 404, "not found\n");
       }
       return true;
@@ -122,6 +126,18 @@ public final class LivePageServer implements AutoCloseable {
     ArrayNode array = AlertJson.mapper().createArrayNode();
     for (int i = events.size() - 1; i >= 0; i--) {
       array.add(AlertJson.mapper().readTree(events.get(i).json()));
+    }
+    HttpReplies.send(request, response, callback, 200, JSON, AlertJson.mapper().writeValueAsBytes(array));
+  }
+
+  /** The stories as JSON, newest first; {@code ?topic=T} keeps one topic's. */
+  private void stories(Request request, Response response, Callback callback) throws IOException {
+    String topic = Request.extractQueryParameters(request).getValue("topic");
+    ArrayNode array = AlertJson.mapper().createArrayNode();
+    for (Alert story : alerts.stories()) {
+      if (topic == null || topic.equals(story.getTopic())) {
+        array.add(AlertJson.toJson(story));
+      }
     }
     HttpReplies.send(request, response, callback, 200, JSON, AlertJson.mapper().writeValueAsBytes(array));
   }

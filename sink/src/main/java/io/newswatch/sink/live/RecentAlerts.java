@@ -17,6 +17,7 @@ public final class RecentAlerts {
   private final ArrayDeque<LiveEvent> events = new ArrayDeque<>();
   private final Set<String> ids = new HashSet<>();
   private final List<Consumer<LiveEvent>> listeners = new ArrayList<>();
+  private final StoryView stories = new StoryView();
 
   public RecentAlerts(int capacity) {
     if (capacity < 1) {
@@ -35,6 +36,7 @@ public final class RecentAlerts {
     if (ids.contains(id)) {
       return false;
     }
+    stories.add(alert);
     LiveEvent event = new LiveEvent(id, new String(AlertJson.bytes(AlertJson.toJson(alert)), StandardCharsets.UTF_8));
     events.addLast(event);
     ids.add(id);
@@ -43,6 +45,11 @@ public final class RecentAlerts {
     }
     listeners.forEach(l -> l.accept(event));
     return true;
+  }
+
+  /** The desk's stories (one per story and topic, at its latest version), newest first. */
+  public synchronized List<Alert> stories() {
+    return stories.stories();
   }
 
   /** The held events, oldest first. */

@@ -3,7 +3,6 @@ package io.newswatch.sink.live;
 import io.newswatch.schemas.avro.Alert;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,22 @@ import java.util.Set;
  * story version. Not thread-safe; the live server guards it.
  */
 public final class StoryView {
+  /** Stories kept (the least recently changed go first); a desk looks at the last day or two. */
+  static final int MAX_STORIES = 2_000;
 
-  private final Map<String, Alert> latestByStory = new LinkedHashMap<>();
+  private final Map<String, Alert> latestByStory = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Alert> eldest) {
+      return size() > MAX_STORIES;
+    }
+  };
   // A re-delivered alert (same id, e.g. after a sink restart or a replay) must not count twice.
-  private final Set<String> seenAlertIds = new HashSet<>();
+  private final Set<String> seenAlertIds = java.util.Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > 20 * MAX_STORIES;
+    }
+  });
 
   /** Merges one alert; returns false when it adds nothing (a re-delivery or an older version). */
   public boolean add(Alert alert) {

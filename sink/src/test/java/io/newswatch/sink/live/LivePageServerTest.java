@@ -84,6 +84,35 @@ class LivePageServerTest {
   }
 
   @Test
+  void shouldServeOneEntryPerStoryAtItsLatestVersionAndFilterByTopic() throws Exception {
+    RecentAlerts alerts = new RecentAlerts(10);
+    LivePageServer server = server(alerts);
+    var first = Fixtures.alert("s-new");
+    first.setStoryId("story-1");
+    first.setStoryVersion(1);
+    var update = Fixtures.alert("s-update-2");
+    update.setStoryId("story-1");
+    update.setStoryVersion(2);
+    update.setKind(io.newswatch.schemas.avro.AlertKind.UPDATE);
+    update.setAlsoReportedBy(java.util.List.of("other.example"));
+    var other = Fixtures.alert("o-new");
+    other.setStoryId("story-2");
+    other.setTopic("deterrence");
+    alerts.publish(first);
+    alerts.publish(update);
+    alerts.publish(first); // re-delivered: merged, not repeated
+    alerts.publish(other);
+
+    JsonNode stories = AlertJson.mapper().readTree(get(server, "api/stories").body());
+    assertThat(stories).extracting(n -> n.get("storyId").asText()).containsExactlyInAnyOrder("story-1", "story-2");
+    JsonNode one = AlertJson.mapper().readTree(get(server, "api/stories?topic=" + first.getTopic()).body());
+    assertThat(one).singleElement().satisfies(n -> {
+      assertThat(n.get("storyVersion").asInt()).isEqualTo(2);
+      assertThat(n.get("alsoReportedBy").get(0).asText()).isEqualTo("other.example");
+    });
+  }
+
+  @Test
   void shouldListRecentNewestFirstAndForgetOldestWhenBufferIsFull() throws Exception {
     RecentAlerts alerts = new RecentAlerts(3);
     LivePageServer server = server(alerts);
