@@ -30,11 +30,14 @@ import io.newswatch.sink.SinkConfig;
 import io.newswatch.sink.SinkOptions;
 import io.newswatch.sink.SinkService;
 import io.newswatch.sink.SubscriptionsAdmin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -87,7 +91,6 @@ public final class BenchCommand implements Callable<Integer> {
   private static final String CEILING_TOPIC = "bench.ceiling";
   private static final String WARM_TOPIC = "bench.warmup";
   private static final String TOOLS_TOPIC = "bench.tools";
-  private static final int TOOL_RECORDS_MIN = 20_000;
 
   @Spec CommandSpec spec;
 
@@ -99,6 +102,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--live-seconds", defaultValue = "20", description = "Length of the live phase.")
   int liveSeconds;
+
+  @Option(names = "--ceiling-records", defaultValue = "200000",
+      description = "Records each ceiling measurement passes through Kafka, drawn from the corpus (default: ${DEFAULT-VALUE}; "
+          + "fewer and the clients' warm-up weighs in).")
+  int ceilingRecords;
 
   @Option(names = "--normalize-threads", defaultValue = "1",
       description = "Threads that run ingest's normalizer over the corpus (default: ${DEFAULT-VALUE}).")
@@ -128,8 +136,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (articles < 1 || normalizeThreads < 1 || soakRate < 1) {
-      throw new ParameterException(spec.commandLine(), "--articles, --normalize-threads and --soak-rate must be at least 1");
+    if (articles < 1 || normalizeThreads < 1 || soakRate < 1 || ceilingRecords < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--articles, --ceiling-records, --normalize-threads and --soak-rate must be at least 1");
     }
     Path repoRoot = Path.of(System.getProperty("newswatch.repo.root", "."));
     Path dir = Files.createTempDirectory("newswatch-bench");
@@ -153,8 +162,19 @@ public final class BenchCommand implements Callable<Integer> {
         return soak(platform, settings, dir, seedDir, results);
       }
       run.put("mode", "bench").put("articles", articles).put("normalize_threads", normalizeThreads)
-          .put("live_rate", liveRate).put("live_seconds", liveSeconds);
+          .put("ceiling_records", ceilingRecords).put("live_rate", liveRate).put("live_seconds", liveSeconds);
       return bench(platform, settings, dir, seedDir, results);
+    } finally {
+      // The broker's logs hold every ceiling record (hundreds of MB): the figures are in the results.
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // A leftover temporary folder is not worth failing a finished run for.
     }
   }
 
@@ -194,15 +214,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     // The ceiling, twice: the bench's warm clients, and Kafka's own tools on the same bytes.
     Properties producerProps = producerProps(kafka);
-    KafkaPassThrough.Result own = KafkaPassThrough.measure(kafka, producerProps, WARM_TOPIC, CEILING_TOPIC, keys, values);
+    KafkaPassThrough.Result own = KafkaPassThrough.measure(kafka, producerProps, WARM_TOPIC, CEILING_TOPIC, keys, values,
+        ceilingRecords);
     say("kafka pass-through, warm clients and assigned partitions: produce %.0f/s, consume %.0f/s, pass-through %.0f articles/s",
         own.producePerSecond(), own.consumePerSecond(), own.passThroughPerSecond());
     List<String> toolProps = new ArrayList<>();
     toolProps.add("client.id=bench-tools-producer");
     producerProps.forEach((k, v) -> toolProps.add(k + "=" + v));
-    // The tools start cold JVMs: give them enough records for their own warm-up to wash out.
     KafkaPerfTools.Result tools = KafkaPerfTools.run(platform.bootstrapServers(), toolProps, TOOLS_TOPIC, values,
-        Math.max(articles, TOOL_RECORDS_MIN), dir.resolve("kafka-tools"));
+        ceilingRecords, dir.resolve("kafka-tools"));
     say("kafka-tools %s: ProducerPerformance %.0f records/s, ConsumerPerformance %.0f records/s (%.0f/s of fetch time, "
             + "group join %d ms), %.0f B records: pass-through %.0f articles/s (%.0f with the join)",
         AppInfoParser.getVersion(), tools.producePerSecond(), tools.consumePerSecond(), tools.consumeFetchPerSecond(),

@@ -25,7 +25,8 @@ class BenchCommandIT {
 
   @Test
   void shouldWriteTheCeilingBothWaysAndCpuPerStageWhenTheBenchRuns() throws Exception {
-    TestCli.Run run = TestCli.run("bench", "--articles", "200", "--live-seconds", "2", "--results-dir", results.toString());
+    TestCli.Run run = TestCli.run("bench", "--articles", "200", "--ceiling-records", "5000", "--live-seconds", "2",
+        "--results-dir", results.toString());
 
     assertThat(run.code()).as(run.err()).isZero();
     String[] lines = run.out().strip().split("\n");

@@ -42,12 +42,13 @@ public final class KafkaPassThrough {
   private KafkaPassThrough() {}
 
   /**
-   * Produces {@code values} to {@code topic} with {@code producerProps}, then consumes them.
+   * Produces {@code records} records to {@code topic} with {@code producerProps}, cycling through
+   * {@code keys} and {@code values}, then consumes them.
    *
    * @param warmTopic an empty topic for the warm-up round, with the same settings as {@code topic}
    */
   public static Result measure(Properties kafka, Properties producerProps, String warmTopic, String topic, List<String> keys,
-      List<byte[]> values) {
+      List<byte[]> values, int records) {
     Properties pp = new Properties();
     pp.putAll(producerProps);
     pp.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-ceiling-producer");
@@ -59,24 +60,26 @@ public final class KafkaPassThrough {
     int warm = Math.min(WARM_RECORDS, keys.size());
     try (var producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer());
         var consumer = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      send(producer, warmTopic, keys.subList(0, warm), values.subList(0, warm));
+      send(producer, warmTopic, keys, values, warm);
       read(consumer, partitions(consumer, warmTopic), warm);
       producer.partitionsFor(topic);
       List<TopicPartition> parts = partitions(consumer, topic);
 
       long t0 = System.nanoTime();
-      send(producer, topic, keys, values);
+      send(producer, topic, keys, values, records);
       double produceS = (System.nanoTime() - t0) / 1e9;
       long t1 = System.nanoTime();
-      read(consumer, parts, keys.size());
+      read(consumer, parts, records);
       double consumeS = (System.nanoTime() - t1) / 1e9;
-      return new Result(keys.size(), produceS, consumeS);
+      return new Result(records, produceS, consumeS);
     }
   }
 
-  private static void send(KafkaProducer<String, byte[]> producer, String topic, List<String> keys, List<byte[]> values) {
-    for (int i = 0; i < keys.size(); i++) {
-      producer.send(new ProducerRecord<>(topic, keys.get(i), values.get(i)));
+  private static void send(KafkaProducer<String, byte[]> producer, String topic, List<String> keys, List<byte[]> values,
+      int records) {
+    for (int i = 0; i < records; i++) {
+      int at = i % keys.size();
+      producer.send(new ProducerRecord<>(topic, keys.get(at), values.get(at)));
     }
     producer.flush();
   }
