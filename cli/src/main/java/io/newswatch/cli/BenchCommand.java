@@ -378,13 +378,15 @@ public final class BenchCommand implements Callable<Integer> {
     try (SinkService sink = startSink(sinkConfig, latencies);
         EnrichService enrich = EnrichService.start(enrichConfig, kafka, settings.registryConfig(), null)) {
       enrich.awaitRunning(Duration.ofSeconds(60));
-      long heapStart = JvmMeters.heapAfterFullGc();
-      say("soak: %d s at %d articles/s (15 %% near and 10 %% exact duplicates); heap after full GC at the start: %d MB "
-          + "(committed %d MB, RSS %d MB)", soak.toSeconds(), soakRate, heapStart >> 20, JvmMeters.heapCommitted() >> 20,
-          JvmMeters.residentBytes().orElse(-1L) >> 20);
+      long heapIdle = JvmMeters.heapAfterFullGc();
+      say("soak: %d s at %d articles/s (15 %% near and 10 %% exact duplicates); heap after full GC before the first "
+          + "article: %d MB (committed %d MB, RSS %d MB)", soak.toSeconds(), soakRate, heapIdle >> 20,
+          JvmMeters.heapCommitted() >> 20, JvmMeters.residentBytes().orElse(-1L) >> 20);
       ArrayNode samples = report.at("soak").putArray("samples");
-      samples.addObject().put("t_s", 0).put("heap_mb", heapStart >> 20)
+      samples.addObject().put("t_s", 0).put("heap_mb", heapIdle >> 20)
           .put("rss_mb", JvmMeters.residentBytes().orElse(-1L) >> 20);
+      // The start figure is the first one taken under load, one --soak-report in: caches filled, JIT done.
+      long heapStart = -1;
       long interval = 1_000_000_000L / soakRate;
       long start = System.nanoTime();
       long end = start + soak.toNanos();
@@ -408,6 +410,9 @@ public final class BenchCommand implements Callable<Integer> {
             long[] ms = latencies.sortedMillis();
             latencies.clear();
             long heap = JvmMeters.heapAfterFullGc();
+            if (heapStart < 0) {
+              heapStart = heap;
+            }
             long t = Math.round(secondsSince(start));
             long rss = JvmMeters.residentBytes().orElse(-1L) >> 20;
             say("soak %5d s: %d articles sent, %d alerts delivered; heap after full GC %d MB, RSS %d MB; "
@@ -419,17 +424,24 @@ public final class BenchCommand implements Callable<Integer> {
         }
         p.flush();
       }
+      double sendSeconds = secondsSince(start);
       IdleWatcher idle = new IdleWatcher(kafka, List.of(enrichConfig.applicationId(), sinkConfig.groupId()),
           Map.of(enrichConfig.applicationId(), List.of(enrichConfig.rawTopic())));
       idle.awaitIdle(Duration.ofMinutes(5), 2);
       long[] ms = latencies.sortedMillis();
       long heapEnd = JvmMeters.heapAfterFullGc();
       long rssEnd = JvmMeters.residentBytes().orElse(-1L) >> 20;
-      double rate = sent / secondsSince(start);
-      say("soak end: %d articles in %.0f s (%.0f/s), %d alerts; heap after full GC at the end: %d MB (start %d MB), RSS %d MB",
-          sent, secondsSince(start), rate, latencies.delivered(), heapEnd >> 20, heapStart >> 20, rssEnd);
+      double rate = sent / sendSeconds;
+      double drainSeconds = secondsSince(start) - sendSeconds;
+      if (heapStart < 0) {
+        heapStart = heapIdle;
+      }
+      say("soak end: %d articles sent in %.0f s (%.0f/s), the backlog drained %.0f s later, %d alerts; heap after full GC "
+          + "at the end: %d MB (start %d MB, before the first article %d MB), RSS %d MB", sent, sendSeconds, rate,
+          drainSeconds, latencies.delivered(), heapEnd >> 20, heapStart >> 20, heapIdle >> 20, rssEnd);
       report.at("soak").put("articles", sent).put("articles_per_s", BenchReport.round(rate, 1))
-          .put("alerts", latencies.delivered()).put("heap_start_mb", heapStart >> 20).put("heap_end_mb", heapEnd >> 20)
+          .put("drain_after_s", BenchReport.round(drainSeconds, 1)).put("alerts", latencies.delivered())
+          .put("heap_idle_mb", heapIdle >> 20).put("heap_start_mb", heapStart >> 20).put("heap_end_mb", heapEnd >> 20)
           .put("rss_end_mb", rssEnd);
       say("results: %s", report.write(results));
       say("soak_s=%d articles=%d heap_start_mb=%d heap_end_mb=%d p50_ms=%d p99_ms=%d", soak.toSeconds(), sent,
