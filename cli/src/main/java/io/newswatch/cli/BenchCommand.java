@@ -145,9 +145,15 @@ public final class BenchCommand implements Callable<Integer> {
     Path seedDir = seeds != null ? seeds : repoRoot.resolve("samples").resolve("seeds");
     PlatformConfig pc = PlatformConfig.ephemeral(dir.resolve("platform"));
     // Checked before the platform starts: a misspelled --set must not cost a whole benchmark run.
-    Settings settings = settings(pc, dir);
-    EnrichConfig.from(settings);
-    SinkConfig.from(settings);
+    Settings settings;
+    try {
+      settings = settings(pc, dir);
+      EnrichConfig.from(settings);
+      SinkConfig.from(settings);
+    } catch (RuntimeException e) {
+      deleteTree(dir);
+      throw e;
+    }
     report = new BenchReport(spec.commandLine().getOut(), repoRoot);
     Path results = resultsDir != null ? resultsDir : repoRoot.resolve("bench-results");
     say("machine: %d cores, max heap %d MB, Java %s", Runtime.getRuntime().availableProcessors(),
