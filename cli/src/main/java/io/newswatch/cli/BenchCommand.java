@@ -1,17 +1,26 @@
 package io.newswatch.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.cli.bench.BenchCorpus;
+import io.newswatch.cli.bench.BenchDurations;
+import io.newswatch.cli.bench.BenchReport;
+import io.newswatch.cli.bench.JvmMeters;
+import io.newswatch.cli.bench.KafkaPassThrough;
+import io.newswatch.cli.bench.KafkaPerfTools;
+import io.newswatch.cli.bench.Latencies;
+import io.newswatch.cli.bench.ThreadCpu;
 import io.newswatch.enrich.EnrichConfig;
 import io.newswatch.enrich.EnrichService;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.ingest.normalize.InvalidArticleException;
+import io.newswatch.ingest.normalize.RawArticle;
 import io.newswatch.platform.EmbeddedPlatform;
 import io.newswatch.platform.PlatformConfig;
 import io.newswatch.runtime.Settings;
 import io.newswatch.runtime.TopicProvisioner;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
-import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.avro.Subscription;
@@ -21,54 +30,68 @@ import io.newswatch.sink.SinkConfig;
 import io.newswatch.sink.SinkOptions;
 import io.newswatch.sink.SinkService;
 import io.newswatch.sink.SubscriptionsAdmin;
-import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code newswatch bench}: the end-to-end benchmark on a fresh embedded broker. It prints figures
  * and never judges them; the last line is machine-readable:
- * {@code articles_per_s=<n> ceiling_ratio=<r> p50_ms=<n> p99_ms=<n>}.
+ * {@code articles_per_s=<n> ceiling_ratio=<r> p50_ms=<n> p99_ms=<n>}. The lines and a JSON file of
+ * the figures are also written to {@code --results-dir}.
  *
  * <ol>
- *   <li>ceiling: Kafka alone produces and then consumes the very bytes the pipeline will carry;
- *       the ceiling rate is N / (produce time + consume time), the least any pipeline that reads
- *       and writes each article once must spend;
+ *   <li>ceiling: Kafka alone passes the very bytes the pipeline will carry, measured twice: with the
+ *       bench's own warm clients (produce, then consume from assigned partitions) and with Kafka's own
+ *       ProducerPerformance and ConsumerPerformance; the higher pass-through is the ceiling;
  *   <li>backfill: N articles (normalized by ingest's normalizer) are loaded onto the raw topic, then
  *       enrich (exactly-once) and the sink (a fsynced JSONL subscription) drain them; rate = N /
- *       drain time;
+ *       drain time; thread CPU per stage, changelog and repartition bytes and GC are measured;
  *   <li>live: new articles at a fixed rate; latency = ingest send → alert delivered by the sink.
  * </ol>
+ *
+ * <p>With {@code --soak 30m} it runs only the pipeline at {@code --soak-rate} articles/s for that
+ * long, printing the heap after a full GC at the start, at every {@code --soak-report} and at the end.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "End-to-end benchmark on a fresh embedded broker: Kafka ceiling, backfill rate, live latency.")
 public final class BenchCommand implements Callable<Integer> {
+  private static final String CEILING_TOPIC = "bench.ceiling";
+  private static final String WARM_TOPIC = "bench.warmup";
+  private static final String TOOLS_TOPIC = "bench.tools";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--articles", defaultValue = "20000", description = "Articles in the backfill (default: ${DEFAULT-VALUE}).")
@@ -80,120 +103,376 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--live-seconds", defaultValue = "20", description = "Length of the live phase.")
   int liveSeconds;
 
+  @Option(names = "--ceiling-records", defaultValue = "200000",
+      description = "Records each ceiling measurement passes through Kafka, drawn from the corpus (default: ${DEFAULT-VALUE}; "
+          + "fewer and the clients' warm-up weighs in).")
+  int ceilingRecords;
+
+  @Option(names = "--normalize-threads", defaultValue = "1",
+      description = "Threads that run ingest's normalizer over the corpus (default: ${DEFAULT-VALUE}).")
+  int normalizeThreads;
+
   @Option(names = "--seeds", description = "Seed articles folder (default: samples/seeds).")
   Path seeds;
+
+  @Option(names = "--results-dir", description = "Folder for the text and JSON result files (default: bench-results in the repository).")
+  Path resultsDir;
+
+  @Option(names = "--soak", converter = BenchDurations.class,
+      description = "Soak mode: run the pipeline at --soak-rate for this long (e.g. 30m), heap after a full GC at the start and end.")
+  Duration soak;
+
+  @Option(names = "--soak-rate", defaultValue = "200", description = "Articles per second in soak mode (default: ${DEFAULT-VALUE}).")
+  int soakRate;
+
+  @Option(names = "--soak-report", defaultValue = "1m", converter = BenchDurations.class,
+      description = "How often soak mode prints the heap after a full GC (default: ${DEFAULT-VALUE}).")
+  Duration soakReport;
 
   @Option(names = {"-s", "--set"}, description = "Override an enrich or sink setting (e.g. enrich.commit-interval=50ms).")
   Map<String, String> overrides = new HashMap<>();
 
-  private PrintWriter out;
+  private BenchReport report;
 
   @Override
   public Integer call() throws Exception {
-    out = spec.commandLine().getOut();
+    if (articles < 1 || normalizeThreads < 1 || soakRate < 1 || ceilingRecords < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--articles, --ceiling-records, --normalize-threads and --soak-rate must be at least 1");
+    }
+    Path repoRoot = Path.of(System.getProperty("newswatch.repo.root", "."));
     Path dir = Files.createTempDirectory("newswatch-bench");
-    Path seedDir = seeds != null ? seeds : Path.of(System.getProperty("newswatch.repo.root", "."), "samples", "seeds");
-    say("machine: %d cores, max heap %d MB, Java %s", Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+    Path seedDir = seeds != null ? seeds : repoRoot.resolve("samples").resolve("seeds");
     PlatformConfig pc = PlatformConfig.ephemeral(dir.resolve("platform"));
     // Checked before the platform starts: a misspelled --set must not cost a whole benchmark run.
-    Settings settings = settings(pc, dir);
-    EnrichConfig.from(settings);
-    SinkConfig.from(settings);
+    Settings settings;
+    try {
+      settings = settings(pc, dir);
+      EnrichConfig.from(settings);
+      SinkConfig.from(settings);
+    } catch (RuntimeException e) {
+      deleteTree(dir);
+      throw e;
+    }
+    report = new BenchReport(spec.commandLine().getOut(), repoRoot);
+    Path results = resultsDir != null ? resultsDir : repoRoot.resolve("bench-results");
+    say("machine: %d cores, max heap %d MB, Java %s", Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+    report.at("machine").put("cores", Runtime.getRuntime().availableProcessors())
+        .put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20).put("java", System.getProperty("java.version"));
+    ObjectNode run = report.at("settings");
+    overrides.forEach(run.putObject("overrides")::put);
     try (EmbeddedPlatform platform = EmbeddedPlatform.start(pc)) {
-      Properties kafka = settings.kafkaProperties();
-      RegistryClient registry = new RegistryClient(settings.registryConfig());
-      TopicProvisioner.ensure(kafka, Topics.ALL);
-      TopicProvisioner.ensure(kafka, List.<Topic<?>>of(Topics.ARTICLES_RAW.renamed("bench.ceiling")));
+      if (soak != null) {
+        run.put("mode", "soak").put("soak_s", soak.toSeconds()).put("soak_rate", soakRate);
+        return soak(platform, settings, dir, seedDir, results);
+      }
+      run.put("mode", "bench").put("articles", articles).put("normalize_threads", normalizeThreads)
+          .put("ceiling_records", ceilingRecords).put("live_rate", liveRate).put("live_seconds", liveSeconds);
+      return bench(platform, settings, dir, seedDir, results);
+    } finally {
+      // The broker's logs hold every ceiling record (hundreds of MB): the figures are in the results.
+      deleteTree(dir);
+    }
+  }
 
-      // Generate and normalize: the same bytes feed the ceiling and the pipeline.
-      BenchCorpus corpus = new BenchCorpus(seedDir, 42);
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // A leftover temporary folder is not worth failing a finished run for.
+    }
+  }
+
+  private int bench(EmbeddedPlatform platform, Settings settings, Path dir, Path seedDir, Path results) throws Exception {
+    Properties kafka = settings.kafkaProperties();
+    RegistryClient registry = new RegistryClient(settings.registryConfig());
+    TopicProvisioner.ensure(kafka, Topics.ALL);
+    TopicProvisioner.ensure(kafka, List.<Topic<?>>of(Topics.ARTICLES_RAW.renamed(CEILING_TOPIC),
+        Topics.ARTICLES_RAW.renamed(WARM_TOPIC), Topics.ARTICLES_RAW.renamed(TOOLS_TOPIC)));
+    JvmMeters.Gc gcAtStart = JvmMeters.Gc.now();
+
+    // Generate and normalize: the same bytes feed the ceiling and the pipeline.
+    BenchCorpus corpus = new BenchCorpus(seedDir, 42);
+    List<RawArticle> raws = new ArrayList<>(articles);
+    for (int i = 0; i < articles; i++) {
+      raws.add(corpus.next());
+    }
+    JvmMeters.Gc gc0 = JvmMeters.Gc.now();
+    Normalized normalized = normalizeAll(raws, normalizeThreads);
+    JvmMeters.Gc gcNormalize = JvmMeters.Gc.now().since(gc0);
+    AvroSerializer<Article> ser = new AvroSerializer<>(registry, false);
+    List<String> keys = new ArrayList<>(articles);
+    List<byte[]> values = new ArrayList<>(articles);
+    long bytes = 0;
+    for (Article a : normalized.articles()) {
+      byte[] v = ser.serialize(Topics.ARTICLES_RAW.name(), a);
+      keys.add(a.getId());
+      values.add(v);
+      bytes += v.length;
+    }
+    double normalizeRate = articles / normalized.seconds();
+    double normalizeCpuUs = normalized.cpuNanos() / 1e3 / articles;
+    say("corpus: %d articles, %.1f KB average Avro record; ingest normalization %.0f articles/s (%d thread%s), %.0f µs CPU per article",
+        articles, bytes / 1024.0 / articles, normalizeRate, normalizeThreads, normalizeThreads == 1 ? "" : "s", normalizeCpuUs);
+    report.at("corpus").put("articles", articles).put("avg_record_bytes", BenchReport.round(bytes / (double) articles, 1));
+    stage("normalize", normalizeRate, normalizeCpuUs).put("threads", normalizeThreads).put("gc_ms", gcNormalize.millis());
+
+    // The ceiling, twice: the bench's warm clients, and Kafka's own tools on the same bytes.
+    Properties producerProps = producerProps(kafka);
+    KafkaPassThrough.Result own = KafkaPassThrough.measure(kafka, producerProps, WARM_TOPIC, CEILING_TOPIC, keys, values,
+        ceilingRecords);
+    say("kafka pass-through, warm clients and assigned partitions: produce %.0f/s, consume %.0f/s, pass-through %.0f articles/s",
+        own.producePerSecond(), own.consumePerSecond(), own.passThroughPerSecond());
+    List<String> toolProps = new ArrayList<>();
+    toolProps.add("client.id=bench-tools-producer");
+    producerProps.forEach((k, v) -> toolProps.add(k + "=" + v));
+    KafkaPerfTools.Result tools = KafkaPerfTools.run(platform.bootstrapServers(), toolProps, TOOLS_TOPIC, values,
+        ceilingRecords, dir.resolve("kafka-tools"));
+    say("kafka-tools %s: ProducerPerformance %.0f records/s, ConsumerPerformance %.0f records/s (%.0f/s of fetch time, "
+            + "group join %d ms), %.0f B records: pass-through %.0f articles/s (%.0f with the join)",
+        AppInfoParser.getVersion(), tools.producePerSecond(), tools.consumePerSecond(), tools.consumeFetchPerSecond(),
+        tools.rebalanceMs(), tools.avgRecordBytes(), tools.passThroughPerSecond(), tools.passThroughWithJoinPerSecond());
+    boolean toolsHigher = tools.passThroughPerSecond() >= own.passThroughPerSecond();
+    double ceiling = Math.max(tools.passThroughPerSecond(), own.passThroughPerSecond());
+    say("kafka ceiling: produce %.0f/s, consume %.0f/s, pass-through %.0f articles/s (the higher of the two: %s)",
+        toolsHigher ? tools.producePerSecond() : own.producePerSecond(),
+        toolsHigher ? tools.consumeFetchPerSecond() : own.consumePerSecond(), ceiling, toolsHigher ? "kafka-tools" : "warm clients");
+    ObjectNode c = report.at("ceiling");
+    c.put("articles_per_s", BenchReport.round(ceiling, 0)).put("source", toolsHigher ? "kafka-tools" : "warm-clients");
+    c.putObject("warm_clients").put("records", own.records())
+        .put("produce_per_s", BenchReport.round(own.producePerSecond(), 0))
+        .put("consume_per_s", BenchReport.round(own.consumePerSecond(), 0))
+        .put("pass_through_per_s", BenchReport.round(own.passThroughPerSecond(), 0));
+    c.putObject("kafka_tools").put("version", AppInfoParser.getVersion()).put("records", tools.records())
+        .put("avg_record_bytes", BenchReport.round(tools.avgRecordBytes(), 1))
+        .put("produce_per_s", BenchReport.round(tools.producePerSecond(), 0))
+        .put("consume_per_s", BenchReport.round(tools.consumePerSecond(), 0))
+        .put("consume_fetch_per_s", BenchReport.round(tools.consumeFetchPerSecond(), 0))
+        .put("consume_join_ms", tools.rebalanceMs())
+        .put("pass_through_per_s", BenchReport.round(tools.passThroughPerSecond(), 0))
+        .put("pass_through_with_join_per_s", BenchReport.round(tools.passThroughWithJoinPerSecond(), 0));
+
+    // Publish: what ingest does once articles are normalized, on its own thread so its CPU is countable.
+    Published pub = publish(producerProps, keys, values);
+    say("ingest publish: %.0f articles/s, %.0f µs CPU per article (sending thread + producer I/O thread)",
+        articles / pub.seconds(), pub.cpuNanos() / 1e3 / articles);
+    stage("publish", articles / pub.seconds(), pub.cpuNanos() / 1e3 / articles);
+
+    SinkConfig sinkConfig = SinkConfig.from(settings);
+    try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(sinkConfig)) {
+      admin.add(Subscription.newBuilder().setId("bench-file").setChannel(Channel.FILE)
+          .setTarget(dir.resolve("alerts").toString()).build());
+    }
+    Latencies latencies = new Latencies();
+    SinkService sink = new SinkService(sinkConfig, SinkOptions.defaults().withOnAlert(latencies::onAlert));
+    EnrichConfig enrichConfig = EnrichConfig.from(settings);
+    String appId = enrichConfig.applicationId();
+    ThreadCpu enrichCpu = ThreadCpu.start(n -> n.contains(appId));
+    ThreadCpu sinkCpu = ThreadCpu.start(BenchCommand::isSinkThread);
+    long process0 = JvmMeters.processCpuNanos();
+    long brokerPid = platform.broker().child().pid();
+    long broker0 = JvmMeters.processCpuNanos(brokerPid);
+    JvmMeters.Gc gcB0 = JvmMeters.Gc.now();
+    sink.start();
+    long tStart = System.nanoTime();
+    try (EnrichService enrich = EnrichService.start(enrichConfig, kafka, settings.registryConfig(), null)) {
+      enrich.awaitRunning(Duration.ofSeconds(60));
+      IdleWatcher idle = new IdleWatcher(kafka, List.of(appId, sinkConfig.groupId()),
+          Map.of(appId, List.of(enrichConfig.rawTopic())));
+      double taggedS = awaitCount(kafka, enrichConfig.taggedTopic(), articles) - (tStart - benchStart) / 1e9;
+      say("enrich: all %d articles tagged and dedup-decided after %.1f s (%.0f articles/s)", articles, taggedS,
+          articles / taggedS);
+      idle.awaitIdle(Duration.ofMinutes(30), 2);
+      // The idle check waits two extra seconds of stability; take them off.
+      double drainS = Math.max(0.001, secondsSince(tStart) - 2.0);
+      double rate = articles / drainS;
+      long enrichNs = enrichCpu.nanos();
+      long sinkNs = sinkCpu.nanos();
+      long processNs = JvmMeters.processCpuNanos() - process0;
+      long brokerNs = JvmMeters.processCpuNanos(brokerPid) - broker0;
+      JvmMeters.Gc gcBackfill = JvmMeters.Gc.now().since(gcB0);
+      Map<String, Long> threads = ThreadCpu.all();
+      long alerts = latencies.delivered();
+      say("backfill: %d articles through enrich (exactly-once) and the sink in %.1f s: %.0f articles/s, %d alerts delivered",
+          articles, drainS, rate, alerts);
+      stage("enrich", articles / taggedS, enrichNs / 1e3 / articles).put("stream_threads", streamThreads(enrich));
+      stage("sink", rate, sinkNs / 1e3 / articles).put("cpu_us_per_alert", BenchReport.round(sinkNs / 1e3 / Math.max(1, alerts), 1));
+      say("cpu per article in the backfill (thread CPU time of each stage's named threads): enrich %.0f µs, sink %.0f µs "
+              + "(%.0f µs per alert); this JVM in all %.0f µs (adds GC, JIT, RocksDB's native threads, the bench's counters); "
+              + "broker %.0f µs",
+          enrichNs / 1e3 / articles, sinkNs / 1e3 / articles, sinkNs / 1e3 / Math.max(1, alerts), processNs / 1e3 / articles,
+          brokerNs / 1e3 / articles);
+      ObjectNode b = report.at("backfill");
+      b.put("articles_per_s", BenchReport.round(rate, 1)).put("drain_s", BenchReport.round(drainS, 2))
+          .put("alerts", alerts).put("enrich_tagged_s", BenchReport.round(taggedS, 2))
+          .put("process_cpu_us_per_article", BenchReport.round(processNs / 1e3 / articles, 1))
+          .put("broker_cpu_us_per_article", BenchReport.round(brokerNs / 1e3 / articles, 1))
+          .put("gc_collections", gcBackfill.collections()).put("gc_ms", gcBackfill.millis());
+      ObjectNode top = b.putObject("thread_cpu_ms_since_thread_start");
+      threads.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+          .forEach(e -> top.put(e.getKey(), e.getValue() / 1_000_000));
+
+      Map<String, Long> written = bytesWritten(enrich.streams(), appId);
+      long changelog = sumBySuffix(written, "-changelog");
+      long repartition = sumBySuffix(written, "-repartition");
+      double dedupBytes = dedupBytesPerArticle(kafka, enrichConfig, articles);
+      say("state traffic: changelog %.0f bytes and repartition %.0f bytes written per article (compressed, as enrich's "
+          + "producers sent them); dedup state %.0f bytes per remembered article (changelogs of dedup-seen-ids, dedup-band-index)",
+          changelog / (double) articles, repartition / (double) articles, dedupBytes);
+      ObjectNode bytesNode = report.at("bytes_per_article");
+      bytesNode.put("changelog_written", BenchReport.round(changelog / (double) articles, 1))
+          .put("repartition_written", BenchReport.round(repartition / (double) articles, 1))
+          .put("dedup_state_on_disk", BenchReport.round(dedupBytes, 1));
+      ObjectNode perTopic = bytesNode.putObject("by_topic");
+      written.forEach((t, n) -> perTopic.put(t.substring(appId.length() + 1), BenchReport.round(n / (double) articles, 1)));
+      say("gc: backfill %d collections, %d ms (%.1f %% of its wall time); normalization %d ms",
+          gcBackfill.collections(), gcBackfill.millis(), gcBackfill.millis() / 10.0 / drainS, gcNormalize.millis());
+
+      // Live phase: unique stories at a fixed rate, timed from send to delivery.
+      latencies.clear();
+      int live = liveRate * liveSeconds;
+      List<String> liveKeys = new ArrayList<>(live);
+      List<byte[]> liveValues = new ArrayList<>(live);
       ArticleNormalizer normalizer = new ArticleNormalizer();
-      AvroSerializer<Article> ser = new AvroSerializer<>(registry, false);
-      List<String> keys = new ArrayList<>(articles);
-      List<byte[]> values = new ArrayList<>(articles);
-      long t0 = System.nanoTime();
-      long bytes = 0;
-      for (int i = 0; i < articles; i++) {
-        Article a = normalize(normalizer, corpus.next());
-        byte[] v = ser.serialize(Topics.ARTICLES_RAW.name(), a);
-        keys.add(a.getId());
-        values.add(v);
-        bytes += v.length;
+      for (int i = 0; i < live; i++) {
+        Article a = normalize(normalizer, corpus.unique());
+        liveKeys.add(a.getId());
+        liveValues.add(ser.serialize(Topics.ARTICLES_RAW.name(), a));
       }
-      double normalizeRate = articles / secondsSince(t0);
-      say("corpus: %d articles, %.1f KB average Avro record; ingest normalization %.0f articles/s (1 thread)",
-          articles, bytes / 1024.0 / articles, normalizeRate);
-
-      double produceS = produce(kafka, "bench.ceiling", keys, values);
-      double consumeS = consume(kafka, "bench.ceiling", articles);
-      double ceiling = articles / (produceS + consumeS);
-      say("kafka ceiling: produce %.0f/s, consume %.0f/s, pass-through %.0f articles/s", articles / produceS,
-          articles / consumeS, ceiling);
-
-      double ingestS = produce(kafka, Topics.ARTICLES_RAW.name(), keys, values);
-      say("ingest publish: %.0f articles/s", articles / ingestS);
-
-      try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(SinkConfig.from(settings))) {
-        admin.add(Subscription.newBuilder().setId("bench-file").setChannel(Channel.FILE)
-            .setTarget(dir.resolve("alerts").toString()).build());
-      }
-      Map<String, Long> sentAt = new ConcurrentHashMap<>();
-      List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-      AtomicLong delivered = new AtomicLong();
-      SinkService sink = new SinkService(SinkConfig.from(settings), SinkOptions.defaults().withOnAlert(a -> {
-        delivered.incrementAndGet();
-        Long sent = a.getArticleIds().isEmpty() ? null : sentAt.remove(a.getArticleIds().get(0));
-        if (sent != null) {
-          latencies.add(System.nanoTime() - sent);
-        }
-      }));
-      sink.start();
-      EnrichConfig enrichConfig = EnrichConfig.from(settings);
-      long tStart = System.nanoTime();
-      try (EnrichService enrich = EnrichService.start(enrichConfig, kafka, settings.registryConfig(), null)) {
-        enrich.awaitRunning(Duration.ofSeconds(60));
-        IdleWatcher idle = new IdleWatcher(kafka, List.of(enrichConfig.applicationId(), SinkConfig.from(settings).groupId()),
-            Map.of(enrichConfig.applicationId(), List.of(enrichConfig.rawTopic())));
-        double taggedS = awaitCount(kafka, enrichConfig.taggedTopic(), articles) - (tStart - benchStart) / 1e9;
-        say("enrich: all %d articles tagged and dedup-decided after %.1f s (%.0f articles/s)", articles, taggedS,
-            articles / taggedS);
-        idle.awaitIdle(Duration.ofMinutes(30), 2);
-        // The idle check waits two extra seconds of stability; take them off.
-        double drainS = Math.max(0.001, secondsSince(tStart) - 2.0);
-        double rate = articles / drainS;
-        say("backfill: %d articles through enrich (exactly-once) and the sink in %.1f s: %.0f articles/s, %d alerts delivered",
-            articles, drainS, rate, delivered.get());
-        say("dedup state: %.0f bytes per remembered article (changelogs of %s)", dedupBytesPerArticle(kafka, enrichConfig, articles),
-            "dedup-seen-ids, dedup-band-index");
-
-        // Live phase: unique stories at a fixed rate, timed from send to delivery.
-        latencies.clear();
-        int live = liveRate * liveSeconds;
-        List<String> liveKeys = new ArrayList<>(live);
-        List<byte[]> liveValues = new ArrayList<>(live);
-        for (int i = 0; i < live; i++) {
-          Article a = normalize(normalizer, corpus.unique());
-          liveKeys.add(a.getId());
-          liveValues.add(ser.serialize(Topics.ARTICLES_RAW.name(), a));
-        }
-        paced(kafka, liveKeys, liveValues, sentAt, liveRate);
-        idle.awaitIdle(Duration.ofMinutes(5), 2);
-        long[] ms = latencies.stream().mapToLong(n -> n / 1_000_000).sorted().toArray();
-        long p50 = percentile(ms, 0.50);
-        long p99 = percentile(ms, 0.99);
-        say("live: %d articles at %d/s, %d alerts; ingest->alert latency p50 %d ms, p99 %d ms, max %d ms", live, liveRate,
-            ms.length, p50, p99, ms.length == 0 ? 0 : ms[ms.length - 1]);
-        System.gc();
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        say("heap after the run (this JVM: enrich + sink + clients): %d MB used, %d MB committed", heap.getUsed() >> 20,
-            heap.getCommitted() >> 20);
-        sink.close();
-        out.printf(Locale.ROOT, "articles_per_s=%.0f ceiling_ratio=%.3f p50_ms=%d p99_ms=%d%n", rate, rate / ceiling, p50, p99);
-        out.flush();
-      }
+      paced(kafka, liveKeys, liveValues, latencies, liveRate);
+      idle.awaitIdle(Duration.ofMinutes(5), 2);
+      long[] ms = latencies.sortedMillis();
+      long p50 = percentile(ms, 0.50);
+      long p99 = percentile(ms, 0.99);
+      say("live: %d articles at %d/s, %d alerts; ingest->alert latency p50 %d ms, p99 %d ms, max %d ms", live, liveRate,
+          ms.length, p50, p99, ms.length == 0 ? 0 : ms[ms.length - 1]);
+      report.at("live").put("articles", live).put("rate", liveRate).put("alerts", ms.length).put("p50_ms", p50)
+          .put("p99_ms", p99).put("max_ms", ms.length == 0 ? 0 : ms[ms.length - 1]);
+      long heapUsed = JvmMeters.heapAfterFullGc();
+      JvmMeters.Gc gcRun = JvmMeters.Gc.now().since(gcAtStart);
+      say("heap after the run (this JVM: enrich + sink + clients), after a full GC: %d MB used, %d MB committed; "
+          + "gc over the run: %d collections, %d ms", heapUsed >> 20, JvmMeters.heapCommitted() >> 20,
+          gcRun.collections(), gcRun.millis());
+      report.at("heap").put("after_run_mb", heapUsed >> 20).put("committed_mb", JvmMeters.heapCommitted() >> 20);
+      report.at("gc").put("run_collections", gcRun.collections()).put("run_ms", gcRun.millis())
+          .put("backfill_collections", gcBackfill.collections()).put("backfill_ms", gcBackfill.millis());
+      sink.close();
+      report.at("summary").put("articles_per_s", BenchReport.round(rate, 0))
+          .put("ceiling_ratio", BenchReport.round(rate / ceiling, 4)).put("p50_ms", p50).put("p99_ms", p99);
+      say("results: %s", report.write(results));
+      say("articles_per_s=%.0f ceiling_ratio=%.3f p50_ms=%d p99_ms=%d", rate, rate / ceiling, p50, p99);
     }
     return 0;
+  }
+
+  /** Soak mode: the pipeline at a steady rate for a long time, to see whether its heap stays flat. */
+  private int soak(EmbeddedPlatform platform, Settings settings, Path dir, Path seedDir, Path results) throws Exception {
+    Properties kafka = settings.kafkaProperties();
+    RegistryClient registry = new RegistryClient(settings.registryConfig());
+    TopicProvisioner.ensure(kafka, Topics.ALL);
+    SinkConfig sinkConfig = SinkConfig.from(settings);
+    try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(sinkConfig)) {
+      admin.add(Subscription.newBuilder().setId("bench-file").setChannel(Channel.FILE)
+          .setTarget(dir.resolve("alerts").toString()).build());
+    }
+    Latencies latencies = new Latencies();
+    BenchCorpus corpus = new BenchCorpus(seedDir, 42);
+    ArticleNormalizer normalizer = new ArticleNormalizer();
+    AvroSerializer<Article> ser = new AvroSerializer<>(registry, false);
+    EnrichConfig enrichConfig = EnrichConfig.from(settings);
+    try (SinkService sink = startSink(sinkConfig, latencies);
+        EnrichService enrich = EnrichService.start(enrichConfig, kafka, settings.registryConfig(), null)) {
+      enrich.awaitRunning(Duration.ofSeconds(60));
+      long heapIdle = JvmMeters.heapAfterFullGc();
+      say("soak: %d s at %d articles/s (15 %% near and 10 %% exact duplicates); heap after full GC before the first "
+          + "article: %d MB (committed %d MB, RSS %d MB)", soak.toSeconds(), soakRate, heapIdle >> 20,
+          JvmMeters.heapCommitted() >> 20, JvmMeters.residentBytes().orElse(-1L) >> 20);
+      ArrayNode samples = report.at("soak").putArray("samples");
+      samples.addObject().put("t_s", 0).put("heap_mb", heapIdle >> 20)
+          .put("rss_mb", JvmMeters.residentBytes().orElse(-1L) >> 20);
+      // The start figure is the first one taken under load, one --soak-report in: caches filled, JIT done.
+      long heapStart = -1;
+      long interval = 1_000_000_000L / soakRate;
+      long start = System.nanoTime();
+      long end = start + soak.toNanos();
+      long nextReport = start + soakReport.toNanos();
+      long sent = 0;
+      try (var p = new KafkaProducer<>(producerProps(kafka), new StringSerializer(), new ByteArraySerializer())) {
+        for (long due = start; due < end; due += interval) {
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+          }
+          Article a = normalize(normalizer, corpus.next());
+          byte[] v = ser.serialize(Topics.ARTICLES_RAW.name(), a);
+          latencies.sent(a.getId());
+          p.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), a.getId(), v));
+          sent++;
+          if (System.nanoTime() >= nextReport) {
+            nextReport += soakReport.toNanos();
+            // Duplicates never get an alert of their own: forget sends older than a minute.
+            latencies.forgetOlderThan(Duration.ofMinutes(1));
+            long[] ms = latencies.sortedMillis();
+            latencies.clear();
+            long heap = JvmMeters.heapAfterFullGc();
+            if (heapStart < 0) {
+              heapStart = heap;
+            }
+            long t = Math.round(secondsSince(start));
+            long rss = JvmMeters.residentBytes().orElse(-1L) >> 20;
+            say("soak %5d s: %d articles sent, %d alerts delivered; heap after full GC %d MB, RSS %d MB; "
+                + "latency p50 %d ms, p99 %d ms since the last line", t, sent, latencies.delivered(), heap >> 20, rss,
+                percentile(ms, 0.5), percentile(ms, 0.99));
+            samples.addObject().put("t_s", t).put("sent", sent).put("heap_mb", heap >> 20).put("rss_mb", rss)
+                .put("p50_ms", percentile(ms, 0.5)).put("p99_ms", percentile(ms, 0.99));
+          }
+        }
+        p.flush();
+      }
+      double sendSeconds = secondsSince(start);
+      IdleWatcher idle = new IdleWatcher(kafka, List.of(enrichConfig.applicationId(), sinkConfig.groupId()),
+          Map.of(enrichConfig.applicationId(), List.of(enrichConfig.rawTopic())));
+      idle.awaitIdle(Duration.ofMinutes(5), 2);
+      long[] ms = latencies.sortedMillis();
+      long heapEnd = JvmMeters.heapAfterFullGc();
+      long rssEnd = JvmMeters.residentBytes().orElse(-1L) >> 20;
+      double rate = sent / sendSeconds;
+      double drainSeconds = secondsSince(start) - sendSeconds;
+      if (heapStart < 0) {
+        heapStart = heapIdle;
+      }
+      say("soak end: %d articles sent in %.0f s (%.0f/s), the backlog drained %.0f s later, %d alerts; heap after full GC "
+          + "at the end: %d MB (start %d MB, before the first article %d MB), RSS %d MB", sent, sendSeconds, rate,
+          drainSeconds, latencies.delivered(), heapEnd >> 20, heapStart >> 20, heapIdle >> 20, rssEnd);
+      report.at("soak").put("articles", sent).put("articles_per_s", BenchReport.round(rate, 1))
+          .put("drain_after_s", BenchReport.round(drainSeconds, 1)).put("alerts", latencies.delivered())
+          .put("heap_idle_mb", heapIdle >> 20).put("heap_start_mb", heapStart >> 20).put("heap_end_mb", heapEnd >> 20)
+          .put("rss_end_mb", rssEnd);
+      say("results: %s", report.write(results));
+      say("soak_s=%d articles=%d heap_start_mb=%d heap_end_mb=%d p50_ms=%d p99_ms=%d", soak.toSeconds(), sent,
+          heapStart >> 20, heapEnd >> 20, percentile(ms, 0.5), percentile(ms, 0.99));
+    }
+    return 0;
+  }
+
+  private static SinkService startSink(SinkConfig config, Latencies latencies) {
+    SinkService sink = new SinkService(config, SinkOptions.defaults().withOnAlert(latencies::onAlert));
+    sink.start();
+    return sink;
+  }
+
+  private ObjectNode stage(String name, double perSecond, double cpuUsPerArticle) {
+    return report.at("stages." + name).put("articles_per_s", BenchReport.round(perSecond, 1))
+        .put("cpu_us_per_article", BenchReport.round(cpuUsPerArticle, 1));
+  }
+
+  private static boolean isSinkThread(String name) {
+    return name.startsWith("sink-") || name.startsWith("webhook-") || name.contains("newswatch-sink");
+  }
+
+  private static int streamThreads(EnrichService enrich) {
+    return enrich.streams().metadataForLocalThreads().size();
   }
 
   private Settings settings(PlatformConfig platform, Path dir) {
@@ -203,7 +482,7 @@ public final class BenchCommand implements Callable<Integer> {
     return ConfigKeys.checked(Settings.load(d, null, Map.of(), overrides));
   }
 
-  private static Article normalize(ArticleNormalizer normalizer, io.newswatch.ingest.normalize.RawArticle raw) {
+  private static Article normalize(ArticleNormalizer normalizer, RawArticle raw) {
     try {
       return normalizer.normalize(raw, Instant.now());
     } catch (InvalidArticleException e) {
@@ -211,19 +490,78 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** Produces like ingest does (idempotent, acks=all, zstd) and returns the seconds taken. */
-  private static double produce(Properties kafka, String topic, List<String> keys, List<byte[]> values) {
-    long t0 = System.nanoTime();
-    try (var p = new KafkaProducer<>(producerProps(kafka), new StringSerializer(), new ByteArraySerializer())) {
-      for (int i = 0; i < keys.size(); i++) {
-        p.send(new ProducerRecord<>(topic, keys.get(i), values.get(i)));
-      }
-      p.flush();
+  /** The corpus after ingest's normalizer, with the wall time and the thread CPU time it took. */
+  private record Normalized(List<Article> articles, double seconds, long cpuNanos) {}
+
+  /** Normalizes on {@code threads} threads, each with its own normalizer, keeping the order. */
+  private static Normalized normalizeAll(List<RawArticle> raws, int threads) throws InterruptedException {
+    Article[] out = new Article[raws.size()];
+    AtomicLong cpu = new AtomicLong();
+    List<ArticleNormalizer> normalizers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      normalizers.add(new ArticleNormalizer());
     }
-    return secondsSince(t0);
+    List<Thread> workers = new ArrayList<>();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    long t0 = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      int first = t;
+      workers.add(Thread.ofPlatform().name("bench-normalize-" + t).start(() -> {
+        long c0 = ThreadCpu.currentThreadNanos();
+        try {
+          for (int i = first; i < out.length; i += threads) {
+            out[i] = normalize(normalizers.get(first), raws.get(i));
+          }
+        } catch (RuntimeException e) {
+          failure.set(e);
+        }
+        cpu.addAndGet(ThreadCpu.currentThreadNanos() - c0);
+      }));
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return new Normalized(List.of(out), secondsSince(t0), cpu.get());
   }
 
-  private static void paced(Properties kafka, List<String> keys, List<byte[]> values, Map<String, Long> sentAt, int rate)
+  /** Seconds and CPU nanoseconds (sending thread and producer I/O thread) of one publish. */
+  private record Published(double seconds, long cpuNanos) {}
+
+  /** Produces like ingest does (a fresh producer: idempotent, acks=all, zstd), on a thread of its own. */
+  private static Published publish(Properties producerProps, List<String> keys, List<byte[]> values) throws Exception {
+    Properties pp = new Properties();
+    pp.putAll(producerProps);
+    pp.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-publish");
+    AtomicReference<Published> result = new AtomicReference<>();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    Thread t = Thread.ofPlatform().name("bench-publish").start(() -> {
+      try {
+        ThreadCpu cpu = ThreadCpu.start(n -> n.contains("bench-publish"));
+        long t0 = System.nanoTime();
+        try (var p = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
+          for (int i = 0; i < keys.size(); i++) {
+            p.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), keys.get(i), values.get(i)));
+          }
+          p.flush();
+          double seconds = secondsSince(t0);
+          // Read before close: the producer's I/O thread ends with it.
+          result.set(new Published(seconds, cpu.nanos()));
+        }
+      } catch (RuntimeException e) {
+        failure.set(e);
+      }
+    });
+    t.join();
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return result.get();
+  }
+
+  private static void paced(Properties kafka, List<String> keys, List<byte[]> values, Latencies latencies, int rate)
       throws InterruptedException {
     try (var p = new KafkaProducer<>(producerProps(kafka), new StringSerializer(), new ByteArraySerializer())) {
       long interval = 1_000_000_000L / Math.max(1, rate);
@@ -234,7 +572,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (wait > 0) {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
-        sentAt.put(keys.get(i), System.nanoTime());
+        latencies.sent(keys.get(i));
         p.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), keys.get(i), values.get(i)));
       }
       p.flush();
@@ -271,20 +609,22 @@ public final class BenchCommand implements Callable<Integer> {
     return (System.nanoTime() - benchStart) / 1e9;
   }
 
-  private static double consume(Properties kafka, String topic, int expected) {
-    Properties cp = new Properties();
-    cp.putAll(kafka);
-    cp.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-ceiling");
-    cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    long t0 = System.nanoTime();
-    long n = 0;
-    try (var c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      c.subscribe(List.of(topic));
-      while (n < expected) {
-        n += c.poll(Duration.ofMillis(100)).count();
+  /** Bytes enrich's producers sent per topic of its own (changelogs, repartitions), compressed, by topic. */
+  private static Map<String, Long> bytesWritten(KafkaStreams streams, String appId) {
+    Map<String, Long> byTopic = new TreeMap<>();
+    for (var e : streams.metrics().entrySet()) {
+      MetricName m = e.getKey();
+      String topic = m.tags().get("topic");
+      if (m.group().equals("producer-topic-metrics") && m.name().equals("byte-total") && topic != null
+          && topic.startsWith(appId + "-") && e.getValue().metricValue() instanceof Number n) {
+        byTopic.merge(topic, n.longValue(), Long::sum);
       }
     }
-    return secondsSince(t0);
+    return byTopic;
+  }
+
+  private static long sumBySuffix(Map<String, Long> byTopic, String suffix) {
+    return byTopic.entrySet().stream().filter(e -> e.getKey().endsWith(suffix)).mapToLong(Map.Entry::getValue).sum();
   }
 
   private static double dedupBytesPerArticle(Properties kafka, EnrichConfig config, long remembered) throws Exception {
@@ -320,7 +660,6 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private void say(String fmt, Object... args) {
-    out.printf(Locale.ROOT, fmt + "%n", args);
-    out.flush();
+    report.say(fmt, args);
   }
 }
