@@ -1,5 +1,7 @@
 package io.newswatch.cli;
 
+import io.newswatch.enrich.stream.StoreNames;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.cli.bench.BenchCorpus;
@@ -318,7 +320,7 @@ public final class BenchCommand implements Callable<Integer> {
       long repartition = sumBySuffix(written, "-repartition");
       double dedupBytes = dedupBytesPerArticle(kafka, enrichConfig, articles);
       say("state traffic: changelog %.0f bytes and repartition %.0f bytes written per article (compressed, as enrich's "
-          + "producers sent them); dedup state %.0f bytes per remembered article (changelogs of dedup-seen-ids, dedup-band-index)",
+          + "producers sent them); dedup state %.0f bytes per remembered article (changelog of " + StoreNames.DEDUP_INDEX + ")",
           changelog / (double) articles, repartition / (double) articles, dedupBytes);
       ObjectNode bytesNode = report.at("bytes_per_article");
       bytesNode.put("changelog_written", BenchReport.round(changelog / (double) articles, 1))
@@ -631,7 +633,7 @@ public final class BenchCommand implements Callable<Integer> {
     try (Admin admin = Admin.create(kafka)) {
       var names = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
           .filter(t -> t.startsWith(config.applicationId()) && t.endsWith("-changelog")
-              && (t.contains("dedup-seen-ids") || t.contains("dedup-band-index")))
+              && t.contains(StoreNames.DEDUP_INDEX))
           .toList();
       var nodes = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream().map(n -> n.id()).toList();
       long total = 0;
