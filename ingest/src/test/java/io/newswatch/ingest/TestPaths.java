@@ -9,9 +9,13 @@ public final class TestPaths {
 
   /** {@code samples/seeds}, via the {@code newswatch.repo.root} property surefire sets, else relative to the module. */
   public static Path seeds() {
+    return repoRoot().resolve("samples").resolve("seeds");
+  }
+
+  /** The repository's root folder. */
+  public static Path repoRoot() {
     String root = System.getProperty("newswatch.repo.root");
     Path candidate = root == null ? Path.of("..") : Path.of(root);
-    Path seeds = candidate.resolve("samples").resolve("seeds");
-    return Files.isDirectory(seeds) ? seeds : Path.of("..", "samples", "seeds");
+    return Files.isDirectory(candidate.resolve("samples").resolve("seeds")) ? candidate : Path.of("..");
   }
 }

@@ -94,8 +94,12 @@ public final class ArticleNormalizer {
     return canonical.map(u -> URI.create(u).getHost()).orElse("");
   }
 
+  /** NFC; most text already is, and the check costs less than normalizing, which copies. */
   private static String nfc(String text) {
-    return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);
+    if (text == null) {
+      return "";
+    }
+    return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
   }
 
   private static String oneLine(String text) {

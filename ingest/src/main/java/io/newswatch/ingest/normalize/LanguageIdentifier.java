@@ -1,6 +1,7 @@
 package io.newswatch.ingest.normalize;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +28,7 @@ public final class LanguageIdentifier {
   private static final double EN_MIN_STOPWORD_SHARE = 0.12;
   private static final double EN_MARGIN = 1.5;
   private static final Pattern LANG_CODE = Pattern.compile("[a-z]{2}");
-  private static final Pattern TOKEN_SPLIT = Pattern.compile("[^\\p{L}\\p{M}']+");
-
+  
   private static final Set<String> EN = Set.of("the", "and", "of", "to", "in", "is", "that", "for", "it",
       "was", "on", "with", "as", "at", "by", "this", "from", "be", "are", "have", "has", "had", "not",
       "but", "or", "an", "they", "he", "she", "his", "her", "which", "will", "would", "said", "were",
@@ -43,6 +43,16 @@ public final class LanguageIdentifier {
   private enum Rival { FR, ES, DE, IT, PT, NL }
 
   private enum Script { ARABIC, LATIN, OTHER }
+
+  /** Per BMP code point: 0 when not a letter, else 1 + the ordinal of its {@link Script}. */
+  private static final byte[] BMP_SCRIPTS = bmpScripts();
+  private static final Script[] LETTER_SCRIPTS = {null, Script.ARABIC, Script.LATIN, Script.OTHER};
+  /** Each English or rival stopword with a bit per language: bit 0 English, bit 1 + ordinal a rival. */
+  private static final WordTable LATIN_STOPWORDS = latinStopwords();
+  /** Each Arabic (bit 0) or Persian (bit 1) stopword. */
+  private static final WordTable ARABIC_STOPWORDS = arabicStopwords();
+  /** Per BMP code point: whether it belongs in a token (a letter, a mark or an apostrophe). */
+  private static final boolean[] BMP_TOKEN_CHARS = bmpTokenChars();
 
   /**
    * Like {@link #identify(String)}, but when detection cannot decide, keeps the language the source
@@ -69,19 +79,21 @@ public final class LanguageIdentifier {
   }
 
   private static Script dominantScript(String text) {
-    Map<Script, Integer> scripts = new EnumMap<>(Script.class);
+    int[] scripts = new int[Script.values().length];
     int letters = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (Character.isLetter(cp)) {
+      Script script = letterScript(cp);
+      if (script != null) {
         letters++;
-        scripts.merge(scriptOf(cp), 1, Integer::sum);
+        scripts[script.ordinal()]++;
       }
     }
-    for (Map.Entry<Script, Integer> e : scripts.entrySet()) {
-      if (e.getValue() >= DOMINANT_SCRIPT_SHARE * letters) {
-        return e.getKey();
+    // The first script, in enum order, that holds the dominant share.
+    for (Script script : Script.values()) {
+      if (scripts[script.ordinal()] > 0 && scripts[script.ordinal()] >= DOMINANT_SCRIPT_SHARE * letters) {
+        return script;
       }
     }
     return Script.OTHER;
@@ -92,17 +104,24 @@ public final class LanguageIdentifier {
     if (text == null || text.isBlank()) {
       return UNDETERMINED;
     }
-    Map<Script, Integer> scripts = new EnumMap<>(Script.class);
+    int arabic = 0;
+    int latin = 0;
     int persianLetters = 0;
     int letters = 0;
     for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
+      char c = text.charAt(i);
+      int cp = Character.isSurrogate(c) ? text.codePointAt(i) : c;
       i += Character.charCount(cp);
-      if (!Character.isLetter(cp)) {
+      Script script = letterScript(cp);
+      if (script == null) {
         continue;
       }
       letters++;
-      scripts.merge(scriptOf(cp), 1, Integer::sum);
+      if (script == Script.ARABIC) {
+        arabic++;
+      } else if (script == Script.LATIN) {
+        latin++;
+      }
       if (isPersianOrUrduLetter(cp)) {
         persianLetters++;
       }
@@ -110,8 +129,6 @@ public final class LanguageIdentifier {
     if (letters < MIN_LETTERS) {
       return UNDETERMINED;
     }
-    int arabic = scripts.getOrDefault(Script.ARABIC, 0);
-    int latin = scripts.getOrDefault(Script.LATIN, 0);
     if (arabic >= DOMINANT_SCRIPT_SHARE * letters) {
       return judgeArabic(text, arabic, persianLetters);
     }
@@ -127,11 +144,20 @@ public final class LanguageIdentifier {
     }
     int ar = 0;
     int fa = 0;
-    for (String token : TOKEN_SPLIT.split(text)) {
-      if (AR.contains(token)) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      int start = tokenStart(text, i);
+      if (start >= n) {
+        break;
+      }
+      int end = tokenEnd(text, start);
+      i = end;
+      int langs = ARABIC_STOPWORDS.get(text, start, end);
+      if ((langs & 1) != 0) {
         ar++;
       }
-      if (FA.contains(token)) {
+      if ((langs & 2) != 0) {
         fa++;
       }
     }
@@ -139,26 +165,178 @@ public final class LanguageIdentifier {
   }
 
   private static String judgeLatin(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
     int tokens = 0;
     int en = 0;
-    Map<Rival, Integer> rivals = new EnumMap<>(Rival.class);
-    for (String raw : TOKEN_SPLIT.split(text.toLowerCase(Locale.ROOT))) {
-      if (raw.isEmpty()) {
+    int[] rivals = new int[Rival.values().length];
+    int n = lower.length();
+    int i = 0;
+    while (i < n) {
+      int start = tokenStart(lower, i);
+      if (start >= n) {
+        break;
+      }
+      int end = tokenEnd(lower, start);
+      i = end;
+      tokens++;
+      int langs = LATIN_STOPWORDS.get(lower, start, end);
+      if (langs == 0) {
         continue;
       }
-      tokens++;
-      if (EN.contains(raw)) {
+      if ((langs & 1) != 0) {
         en++;
       }
-      for (Map.Entry<Rival, Set<String>> rival : RIVALS.entrySet()) {
-        if (rival.getValue().contains(raw)) {
-          rivals.merge(rival.getKey(), 1, Integer::sum);
+      for (Rival rival : Rival.values()) {
+        if ((langs & (1 << (rival.ordinal() + 1))) != 0) {
+          rivals[rival.ordinal()]++;
         }
       }
     }
-    int bestRival = rivals.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    int bestRival = 0;
+    for (int count : rivals) {
+      bestRival = Math.max(bestRival, count);
+    }
     boolean english = en >= 2 && en >= EN_MIN_STOPWORD_SHARE * tokens && en > EN_MARGIN * bestRival;
     return english ? ENGLISH : UNDETERMINED;
+  }
+
+  /**
+   * Tokens are the runs of letters, marks and apostrophes (what the regex {@code [^\p{L}\p{M}']+} leaves
+   * when it splits); a hand-written scan, because the split was a large share of each article's time.
+   */
+  private static int tokenStart(String text, int from) {
+    int i = from;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      int cp = Character.isSurrogate(c) ? text.codePointAt(i) : c;
+      if (isTokenChar(cp)) {
+        return i;
+      }
+      i += Character.charCount(cp);
+    }
+    return i;
+  }
+
+  private static int tokenEnd(String text, int start) {
+    int i = start;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      int cp = Character.isSurrogate(c) ? text.codePointAt(i) : c;
+      if (!isTokenChar(cp)) {
+        return i;
+      }
+      i += Character.charCount(cp);
+    }
+    return i;
+  }
+
+  private static boolean isTokenChar(int cp) {
+    return cp < BMP_TOKEN_CHARS.length ? BMP_TOKEN_CHARS[cp] : isLetterMarkOrApostrophe(cp);
+  }
+
+  private static boolean[] bmpTokenChars() {
+    boolean[] table = new boolean[0x10000];
+    for (int cp = 0; cp < table.length; cp++) {
+      table[cp] = isLetterMarkOrApostrophe(cp);
+    }
+    return table;
+  }
+
+  private static boolean isLetterMarkOrApostrophe(int cp) {
+    if (cp == '\'') {
+      return true;
+    }
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> true;
+      default -> false;
+    };
+  }
+
+  /** The script of a letter, or null when {@code cp} is not a letter; a table for the BMP, computed once. */
+  private static Script letterScript(int cp) {
+    if (cp < BMP_SCRIPTS.length) {
+      return LETTER_SCRIPTS[BMP_SCRIPTS[cp]];
+    }
+    return Character.isLetter(cp) ? scriptOf(cp) : null;
+  }
+
+  private static byte[] bmpScripts() {
+    byte[] table = new byte[0x10000];
+    for (int cp = 0; cp < table.length; cp++) {
+      if (Character.isLetter(cp)) {
+        table[cp] = (byte) (scriptOf(cp).ordinal() + 1);
+      }
+    }
+    return table;
+  }
+
+  private static WordTable latinStopwords() {
+    Map<String, Integer> m = new HashMap<>();
+    EN.forEach(w -> m.merge(w, 1, (a, b) -> a | b));
+    RIVALS.forEach((rival, words) -> words.forEach(w -> m.merge(w, 1 << (rival.ordinal() + 1), (a, b) -> a | b)));
+    return new WordTable(m);
+  }
+
+  private static WordTable arabicStopwords() {
+    Map<String, Integer> m = new HashMap<>();
+    AR.forEach(w -> m.merge(w, 1, (a, b) -> a | b));
+    FA.forEach(w -> m.merge(w, 2, (a, b) -> a | b));
+    return new WordTable(m);
+  }
+
+  /** Words with a bit mask each, looked up by a range of a string without copying the range out. */
+  private static final class WordTable {
+    private final String[] words;
+    private final int[] masks;
+    private final int slots;
+
+    WordTable(Map<String, Integer> masksByWord) {
+      int size = Integer.highestOneBit(Math.max(4, masksByWord.size()) * 4);
+      words = new String[size];
+      masks = new int[size];
+      slots = size - 1;
+      masksByWord.forEach((word, mask) -> {
+        int i = hash(word, 0, word.length()) & slots;
+        while (words[i] != null) {
+          i = (i + 1) & slots;
+        }
+        words[i] = word;
+        masks[i] = mask;
+      });
+    }
+
+    /** The mask of {@code text[start, end)}, or 0 when it is not in the table. */
+    int get(String text, int start, int end) {
+      int length = end - start;
+      for (int i = hash(text, start, end) & slots; ; i = (i + 1) & slots) {
+        String word = words[i];
+        if (word == null) {
+          return 0;
+        }
+        if (word.length() == length && matches(word, text, start)) {
+          return masks[i];
+        }
+      }
+    }
+
+    private static boolean matches(String word, String text, int start) {
+      for (int j = 0; j < word.length(); j++) {
+        if (word.charAt(j) != text.charAt(start + j)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static int hash(String text, int start, int end) {
+      int h = 0;
+      for (int i = start; i < end; i++) {
+        h = 31 * h + text.charAt(i);
+      }
+      return h ^ (h >>> 16);
+    }
   }
 
   private static Script scriptOf(int cp) {
@@ -172,6 +350,10 @@ public final class LanguageIdentifier {
 
   /** Letters Persian or Urdu use and standard Arabic does not (peh, tcheh, jeh, gaf, keheh, farsi yeh...). */
   private static boolean isPersianOrUrduLetter(int cp) {
+    return cp >= 0x0679 && cp <= 0x06D2 && isPersianOrUrduInBlock(cp);
+  }
+
+  private static boolean isPersianOrUrduInBlock(int cp) {
     return cp == 0x067E || cp == 0x0686 || cp == 0x0698 || cp == 0x06AF || cp == 0x06A9 || cp == 0x06CC
         || cp == 0x0679 || cp == 0x0688 || cp == 0x0691 || cp == 0x06BA || cp == 0x06BE || cp == 0x06C1
         || cp == 0x06D2;
