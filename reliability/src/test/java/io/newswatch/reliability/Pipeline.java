@@ -137,9 +137,10 @@ record Pipeline(String bootstrap, String registryUrl, String raw, String tagged,
   }
 
   static Subscription subscription(String id, Channel channel, String target, String secretRef) {
+    // Story updates too: the checks count every alert committed to the alerts topic on every channel.
     return Subscription.newBuilder().setId(id).setChannel(channel).setTarget(target).setTopics(List.of())
         .setMinSeverity(Severity.LOW).setLanguages(List.of()).setQuery(null).setEnabled(true).setSecretRef(secretRef)
-        .setSettings(Map.of()).build();
+        .setSettings(Map.of()).setUpdates(true).build();
   }
 
   /** Drops the test's database schema and everything in it. */
