@@ -140,16 +140,8 @@ public final class Redelivery {
       List<TopicPartition> partitions = SinkClients.partitions(consumer, config.dlqTopic());
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-      long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        if (System.nanoTime() - deadline > 0) {
-          throw new IllegalStateException("could not read " + config.dlqTopic() + " to its end within " + READ_TIMEOUT);
-        }
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          letter(values, r).filter(l -> filter.accepts(l.subscriptionId(), l.at(), l.reason())).ifPresent(out::add);
-        }
-      }
+      SinkClients.readToEnd(consumer, partitions, READ_TIMEOUT, r ->
+          letter(values, r).filter(l -> filter.accepts(l.subscriptionId(), l.at(), l.reason())).ifPresent(out::add));
     }
     return out;
   }

@@ -47,6 +47,24 @@ final class SinkClients {
   }
 
   /**
+   * Reads the assigned {@code partitions} from their current positions up to the end offsets they had
+   * when called (under read_committed, the last stable offsets), handing every record to {@code each}.
+   *
+   * @throws IllegalStateException if the end is not reached within {@code timeout}
+   */
+  static void readToEnd(Consumer<byte[], byte[]> consumer, List<TopicPartition> partitions, Duration timeout,
+      java.util.function.Consumer<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> each) {
+    java.util.Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException("could not read " + partitions + " to their end within " + timeout);
+      }
+      consumer.poll(Duration.ofMillis(200)).forEach(each);
+    }
+  }
+
+  /**
    * Every partition of {@code topic}.
    *
    * @throws IllegalStateException if the topic does not exist

@@ -42,12 +42,14 @@ import java.util.regex.Pattern;
  * @param liveAllowedHosts more names the live page answers to in a {@code Host} header ({@value #LIVE_ALLOWED_HOSTS})
  * @param fileAllowedDirs more directories FILE subscriptions may write under, besides {@code fileDir}
  *     ({@value #FILE_ALLOWED_DIRS}); {@code *} lifts the confinement
+ * @param liveRestore how far back the live page reads the alerts topic when the sink starts, so the desk
+ *     sees its recent stories after a restart ({@value #LIVE_RESTORE}); zero turns the restore off
  */
 public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, String groupId, String alertsTopic,
     String subscriptionsTopic, String dlqTopic, Path fileDir, String postgresUrl, String liveHost, int livePort,
     int liveBuffer, Path subscriptionsSeed, Path stateDir, WebhookConfig webhook, Duration deliveryTimeout,
     Duration catchUpTimeout, String managementHost, int managementPort, List<String> liveAllowedHosts,
-    List<String> fileAllowedDirs) {
+    List<String> fileAllowedDirs, Duration liveRestore) {
 
   public static final String GROUP_ID = "sink.group-id";
   public static final String TOPIC_ALERTS = "sink.topic.alerts";
@@ -59,6 +61,7 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
   public static final String LIVE_PORT = "sink.live.port";
   public static final String LIVE_BUFFER = "sink.live.buffer";
   public static final String LIVE_ALLOWED_HOSTS = "sink.live.allowed-hosts";
+  public static final String LIVE_RESTORE = "sink.live.restore";
   public static final String FILE_ALLOWED_DIRS = "sink.file.allowed-dirs";
   public static final String SEED = "sink.subscriptions.seed";
   public static final String CATCH_UP_TIMEOUT = "sink.subscriptions.catch-up-timeout";
@@ -107,6 +110,8 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
         "must be 0-65535 (0 picks a free port) or -1 (off), got " + managementPort);
     liveAllowedHosts = liveAllowedHosts == null ? List.of() : List.copyOf(liveAllowedHosts);
     fileAllowedDirs = fileAllowedDirs == null ? List.of() : List.copyOf(fileAllowedDirs);
+    require(liveRestore != null && !liveRestore.isNegative(), LIVE_RESTORE,
+        "must be a duration such as 48h, or 0s to turn the restore off");
   }
 
   /** Where FILE subscriptions may write: {@link #fileDir} and {@link #fileAllowedDirs}. */
@@ -126,6 +131,7 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
     d.put(LIVE_HOST, "127.0.0.1");
     d.put(LIVE_PORT, "8080");
     d.put(LIVE_BUFFER, "200");
+    d.put(LIVE_RESTORE, "48h");
     d.put(STATE_DIR, "data/sink");
     d.put(DELIVERY_TIMEOUT, "5m");
     d.put(CATCH_UP_TIMEOUT, "60s");
@@ -160,7 +166,7 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
         s.get(LIVE_HOST), s.getInt(LIVE_PORT, -1, 65535), s.getInt(LIVE_BUFFER, 1, 1_000_000),
         s.has(SEED) ? s.getPath(SEED) : null, s.getPath(STATE_DIR), webhook(s), s.getDuration(DELIVERY_TIMEOUT),
         s.getDuration(CATCH_UP_TIMEOUT), s.get(MANAGEMENT_HOST), s.getInt(Settings.MANAGEMENT_PORT, -1, 65535),
-        list(s, LIVE_ALLOWED_HOSTS), list(s, FILE_ALLOWED_DIRS));
+        list(s, LIVE_ALLOWED_HOSTS), list(s, FILE_ALLOWED_DIRS), s.getDuration(LIVE_RESTORE));
   }
 
   private static List<String> list(Settings s, String key) {

@@ -17,6 +17,7 @@ import io.newswatch.sink.live.LiveConfig;
 import io.newswatch.sink.live.LivePageServer;
 import io.newswatch.sink.live.RecentAlerts;
 import io.newswatch.sink.postgres.PostgresChannels;
+import io.newswatch.sink.subscription.SubscriptionFilter;
 import io.newswatch.sink.subscription.SubscriptionRegistry;
 import io.newswatch.sink.webhook.WebhookChannel;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public final class SinkService implements AutoCloseable {
   private ManagementServer management;
   private SinkMetrics metrics;
   private LivePageServer livePage;
+  private RecentAlerts recentAlerts;
   private ChannelRouter router;
   private KafkaProducer<String, DeadLetter> deadLetters;
   private SubscriptionFeed feed;
@@ -137,6 +139,7 @@ public final class SinkService implements AutoCloseable {
       management.addReadinessCheck("sink-alerts", this::deliveringHealthy);
     }
 
+    restoreLivePage(registry);
     loop = new DeliveryLoop(config, Topics.ALERTS.renamed(config.alertsTopic()).valueSerde(registry).deserializer(),
         subscriptions, router, deadLetters, metrics, options.onAlert());
     loop.bindClientMetrics(meters);
@@ -146,11 +149,45 @@ public final class SinkService implements AutoCloseable {
         livePage == null ? "" : "; live page at " + livePage.url());
   }
 
+  /**
+   * Puts the recent alerts of the LIVE subscriptions back on the live page before the loop resumes at
+   * its committed offsets, so a restarted sink shows the desk its stories instead of an empty page. The
+   * page merges what the loop then delivers again by alert id. A failed restore leaves the page as it
+   * would have been without one: it is logged, not fatal.
+   */
+  private void restoreLivePage(RegistryClient registry) {
+    if (recentAlerts == null || config.liveRestore().isZero()) {
+      return;
+    }
+    List<io.newswatch.schemas.avro.Subscription> live = subscriptions.all().stream()
+        .filter(s -> s.getChannel() == Channel.LIVE).toList();
+    if (live.isEmpty()) {
+      return;
+    }
+    AlertHistory history = new AlertHistory(config.kafkaProperties(), config.alertsTopic(),
+        Topics.ALERTS.renamed(config.alertsTopic()).valueSerde(registry).deserializer());
+    long[] shown = new long[1];
+    try {
+      AlertHistory.Result read = history.read(java.time.Instant.now().minus(config.liveRestore()),
+          config.catchUpTimeout(), alert -> {
+            if (live.stream().anyMatch(s -> SubscriptionFilter.matches(s, alert)) && recentAlerts.publish(alert)) {
+              shown[0]++;
+            }
+          });
+      LOG.info("Live page restored {} of {} alerts from the last {} of {}", shown[0], read.alerts(),
+          config.liveRestore(), config.alertsTopic());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not restore the live page from {} ({}); it shows new alerts only", config.alertsTopic(),
+          e.getMessage());
+    }
+  }
+
   private Map<Channel, AlertChannel> channels() {
     Map<Channel, AlertChannel> channels = new EnumMap<>(Channel.class);
     // The live page first: binding its port is what most often fails, and nothing is open yet then.
     if (config.liveEnabled()) {
       RecentAlerts recent = new RecentAlerts(config.liveBuffer());
+      recentAlerts = recent;
       LiveConfig live = LiveConfig.defaults();
       livePage = new LivePageServer(new LiveConfig(config.liveHost(), config.livePort(), live.clientQueue(),
           live.keepAlive(), config.liveAllowedHosts()), recent);

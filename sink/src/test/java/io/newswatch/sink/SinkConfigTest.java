@@ -31,7 +31,16 @@ class SinkConfigTest {
         assertThat(config.webhook().retryFor()).isEqualTo(java.time.Duration.ofHours(24));
         assertThat(config.liveAllowedHosts()).isEmpty();
         assertThat(config.fileAllowedDirs()).isEmpty();
+        assertThat(config.liveRestore()).as("the story window").isEqualTo(java.time.Duration.ofHours(48));
         assertThat(config.kafka()).containsEntry("bootstrap.servers", "127.0.0.1:9092");
+    }
+
+    @Test
+    void shouldTurnTheLiveRestoreOffWhenItIsZeroAndNameTheKeyWhenItIsNotADuration() {
+        assertThat(SinkConfig.from(Settings.of(Map.of(SinkConfig.LIVE_RESTORE, "0s"))).liveRestore()).isZero();
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of(SinkConfig.LIVE_RESTORE, "two days"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(SinkConfig.LIVE_RESTORE);
     }
 
     @Test

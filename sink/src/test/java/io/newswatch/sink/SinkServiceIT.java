@@ -318,6 +318,35 @@ class SinkServiceIT {
     assertThat(letter.getOriginTopic()).isEqualTo(names.subscriptions());
   }
 
+  @Test
+  void shouldShowTheRecentStoriesOnTheLivePageWhenRestartedAndOnlyNewOnesWhenTheRestoreIsOff(TestPlatform platform)
+      throws Exception {
+    Names names = Names.of(platform);
+    try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(config(platform, names, names.group()))) {
+      admin.add(subscription("critical-live", Channel.LIVE, "").setMinSeverity(Severity.CRITICAL).build());
+    }
+    platform.createTopics(Map.of(names.alerts(), 3));
+    produce(platform, names.alerts(), Fixtures.alertsFromResource("service-first.json"));
+    SinkService first = start(config(platform, names, names.group()), SinkOptions.defaults());
+    await().atMost(WAIT).ignoreExceptions().untilAsserted(() ->
+        assertThat(liveIds(first)).containsExactlyInAnyOrder("e3", "h3", "p2"));
+    first.close();
+
+    // The group resumes after its committed offsets, so only the restore can put these back; it is done
+    // before start() returns.
+    SinkService restarted = start(config(platform, names, names.group()), SinkOptions.defaults());
+    assertThat(liveIds(restarted)).containsExactlyInAnyOrder("e3", "h3", "p2");
+    assertThat(restarted.metrics().count(SinkMetrics.ALERTS)).as("a restore delivers nothing").isZero();
+    restarted.close();
+
+    Map<String, String> off = new HashMap<>(settings(platform, names, names.group()).asMap());
+    off.put(SinkConfig.LIVE_RESTORE, "0s");
+    SinkService withoutRestore = start(SinkConfig.from(Settings.of(off)), SinkOptions.defaults());
+    produce(platform, names.alerts(), Fixtures.alertsFromResource("service-more.json"));
+    await().atMost(WAIT).until(() -> withoutRestore.metrics().count(SinkMetrics.ALERTS) == 2);
+    assertThat(liveIds(withoutRestore)).doesNotContain("e3", "h3", "p2");
+  }
+
   private static long committed(TestPlatform platform, Names names) throws Exception {
     Properties props = new Properties();
     props.put("bootstrap.servers", platform.bootstrapServers());

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the live page: {@code /} (static HTML), {@code /events} (SSE), {@code /api/alerts} (recent
  * alerts as JSON, newest first), {@code /api/stories} (one entry per story and topic at its latest
- * version, newest first, {@code ?topic=} to filter) and {@code /health}, on a {@link HardenedHttpServer}. Everything but
+ * version, newest first, {@code ?topic=} to filter), {@code /api/stories/ID} (one story with its
+ * articles), {@code /api/volume} (alerted articles per topic and hour over a day, with surges) and {@code /health}, on a {@link HardenedHttpServer}. Everything but
  * {@code /health} answers only to a {@code Host} the page is known by (see {@link LiveConfig#allowsHost}).
  */
 public final class LivePageServer implements AutoCloseable {
@@ -35,6 +36,7 @@ public final class LivePageServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LivePageServer.class);
   private static final String PAGE = "/live/index.html";
   private static final String JSON = "application/json";
+  private static final String STORY_PREFIX = "/api/stories/";
 
   private final RecentAlerts alerts;
   private final LiveConfig config;
@@ -105,7 +107,15 @@ public final class LivePageServer implements AutoCloseable {
         case "/events" -> events(request, response, callback);
         case "/api/alerts" -> recent(request, response, callback);
         case "/api/stories" -> stories(request, response, callback);
-        default -> HttpReplies.text(request, response, callback, 404, "not found\n");
+        case "/api/volume" -> HttpReplies.send(request, response, callback, 200, JSON,
+            AlertJson.bytes(StoryJson.volume(alerts.volume(java.time.Instant.now()))));
+        default -> {
+          if (path.startsWith(STORY_PREFIX) && path.length() > STORY_PREFIX.length()) {
+            story(path.substring(STORY_PREFIX.length()), request, response, callback);
+          } else {
+            HttpReplies.text(request, response, callback, 404, "not found\n");
+          }
+        }
       }
       return true;
     }
@@ -133,13 +143,19 @@ public final class LivePageServer implements AutoCloseable {
   /** The stories as JSON, newest first; {@code ?topic=T} keeps one topic's. */
   private void stories(Request request, Response response, Callback callback) throws IOException {
     String topic = Request.extractQueryParameters(request).getValue("topic");
-    ArrayNode array = AlertJson.mapper().createArrayNode();
-    for (Alert story : alerts.stories()) {
-      if (topic == null || topic.equals(story.getTopic())) {
-        array.add(AlertJson.toJson(story));
-      }
+    List<Alert> stories = alerts.stories().stream().filter(s -> topic == null || topic.equals(s.getTopic())).toList();
+    HttpReplies.send(request, response, callback, 200, JSON,
+        AlertJson.mapper().writeValueAsBytes(StoryJson.stories(stories)));
+  }
+
+  /** One story with its articles, or 404 when the page does not hold it (any more). */
+  private void story(String storyId, Request request, Response response, Callback callback) {
+    var story = alerts.story(java.net.URLDecoder.decode(storyId, java.nio.charset.StandardCharsets.UTF_8));
+    if (story.isEmpty()) {
+      HttpReplies.text(request, response, callback, 404, "no such story on this page\n");
+    } else {
+      HttpReplies.send(request, response, callback, 200, JSON, AlertJson.bytes(StoryJson.story(story.get())));
     }
-    HttpReplies.send(request, response, callback, 200, JSON, AlertJson.mapper().writeValueAsBytes(array));
   }
 
   private void health(Request request, Response response, Callback callback) {

@@ -52,6 +52,22 @@ public final class RecentAlerts {
     return stories.stories();
   }
 
+  /** One story with its articles, if the view holds it. */
+  public synchronized java.util.Optional<StoryView.Story> story(String storyId) {
+    return stories.story(storyId);
+  }
+
+  /**
+   * The chart of the day up to now, or up to the newest event when that is more than a day old (a
+   * replayed backfill) or ahead of this machine's clock.
+   */
+  public synchronized TopicVolume.Day volume(java.time.Instant now) {
+    java.time.Instant end = stories.newest()
+        .filter(n -> n.isAfter(now) || n.isBefore(now.minus(java.time.Duration.ofHours(TopicVolume.HOURS))))
+        .orElse(now);
+    return stories.volume(end);
+  }
+
   /** The held events, oldest first. */
   public synchronized List<LiveEvent> snapshot() {
     return List.copyOf(events);

@@ -1,39 +1,72 @@
 package io.newswatch.sink.live;
 
 import io.newswatch.schemas.avro.Alert;
+import io.newswatch.schemas.avro.AlertKind;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The desk's stories, not articles: one entry per (story, topic), holding the alert with the highest
- * story version. Not thread-safe; the live server guards it.
+ * story version, and per story the articles its alerts were raised for. The live page and
+ * {@code newswatch stories} both show this view. Not thread-safe; the live server guards it.
  */
 public final class StoryView {
   /** Stories kept (the least recently changed go first); a desk looks at the last day or two. */
   static final int MAX_STORIES = 2_000;
+  /** Articles listed per story; the count on the alert keeps going past it. */
+  static final int MAX_ARTICLES = 500;
+
+  /** One article of a story, as the alert raised for it tells. */
+  public record StoryArticle(String articleId, String alertId, AlertKind kind, int storyVersion, String topic,
+      String source, String lang, String title, String url, Instant at) {
+  }
+
+  /** One story: its latest alert per topic (primary topic first) and its articles in event-time order. */
+  public record Story(String storyId, List<Alert> topics, List<StoryArticle> articles) {
+  }
 
   private final Map<String, Alert> latestByStory = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Alert> eldest) {
-      return size() > MAX_STORIES;
+      if (size() > MAX_STORIES) {
+        articlesByStory.remove(eldest.getValue().getStoryId());
+        return true;
+      }
+      return false;
     }
   };
+  private final Map<String, Map<String, StoryArticle>> articlesByStory = new LinkedHashMap<>();
   // A re-delivered alert (same id, e.g. after a sink restart or a replay) must not count twice.
-  private final Set<String> seenAlertIds = java.util.Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
+  private final Set<String> seenAlertIds = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
       return size() > 20 * MAX_STORIES;
     }
   });
+  private final TopicVolume volume = new TopicVolume();
 
   /** Merges one alert; returns false when it adds nothing (a re-delivery or an older version). */
   public boolean add(Alert alert) {
     if (!seenAlertIds.add(alert.getAlertId())) {
       return false;
+    }
+    volume.add(alert);
+    if (hasStory(alert)) {
+      Map<String, StoryArticle> articles = articlesByStory.computeIfAbsent(alert.getStoryId(), k -> new LinkedHashMap<>());
+      for (String articleId : alert.getArticleIds()) {
+        if (articles.size() < MAX_ARTICLES) {
+          articles.putIfAbsent(articleId, new StoryArticle(articleId, alert.getAlertId(), alert.getKind(),
+              alert.getStoryVersion(), alert.getTopic(), alert.getSource(), alert.getLang(), alert.getTitle(),
+              alert.getUrl(), alert.getCreatedAt()));
+        }
+      }
     }
     String key = storyKey(alert);
     Alert current = latestByStory.get(key);
@@ -52,10 +85,43 @@ public final class StoryView {
         .toList();
   }
 
+  /** One story by id: its topics and its articles, oldest first; empty if the view does not hold it. */
+  public Optional<Story> story(String storyId) {
+    List<Alert> topics = new ArrayList<>();
+    for (Alert a : latestByStory.values()) {
+      if (storyId.equals(a.getStoryId()) || (!hasStory(a) && storyId.equals(a.getAlertId()))) {
+        topics.add(a);
+      }
+    }
+    if (topics.isEmpty()) {
+      return Optional.empty();
+    }
+    // The story's primary topic comes first: its updates are raised on it (highest version), and before any
+    // update it is the one the opening article was mostly about (role PRIMARY).
+    topics.sort(Comparator.comparingInt(Alert::getStoryVersion).reversed()
+        .thenComparing(a -> a.getRole() != io.newswatch.schemas.avro.TagRole.PRIMARY).thenComparing(Alert::getTopic));
+    List<StoryArticle> articles = new ArrayList<>(articlesByStory.getOrDefault(storyId, Map.of()).values());
+    articles.sort(Comparator.comparing(StoryArticle::at).thenComparingInt(StoryArticle::storyVersion));
+    return Optional.of(new Story(storyId, List.copyOf(topics), List.copyOf(articles)));
+  }
+
+  /** Alerted articles per topic and hour, and the surges, over the day before {@code end}. */
+  public TopicVolume.Day volume(Instant end) {
+    return volume.day(end);
+  }
+
+  /** The newest event time the view has seen, or empty before the first alert. */
+  public Optional<Instant> newest() {
+    return volume.newest();
+  }
+
   /** A story's key: its id per topic, or the alert id for alerts that carry no story. */
   static String storyKey(Alert alert) {
-    String story = alert.getStoryId() == null || alert.getStoryId().isEmpty() ? alert.getAlertId() : alert.getStoryId();
-    return story + "|" + alert.getTopic();
+    return (hasStory(alert) ? alert.getStoryId() : alert.getAlertId()) + "|" + alert.getTopic();
+  }
+
+  private static boolean hasStory(Alert alert) {
+    return alert.getStoryId() != null && !alert.getStoryId().isEmpty();
   }
 
   static Instant eventTime(Alert alert) {

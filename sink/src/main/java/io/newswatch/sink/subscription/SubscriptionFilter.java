@@ -31,10 +31,13 @@ public final class SubscriptionFilter {
   /**
    * An UPDATE only says that more outlets or languages reported a story the subscriber already has; a desk
    * that asked for new stories only (the default) would read it as noise, so only {@code updates=true}
-   * gets it. A severity escalation comes as a new TOPIC alert, so every subscriber still sees it.
+   * gets it. A severity escalation comes as a new TOPIC alert, so every subscriber still sees it. The
+   * live page is a story view: an update changes its story's card (outlets, languages, last seen) and
+   * adds no card, so LIVE subscriptions always take them.
    */
   static boolean updatesWanted(Subscription subscription, Alert alert) {
-    return alert.getKind() != AlertKind.UPDATE || subscription.getUpdates();
+    return alert.getKind() != AlertKind.UPDATE || subscription.getUpdates()
+        || subscription.getChannel() == io.newswatch.schemas.avro.Channel.LIVE;
   }
 
   /**

@@ -113,6 +113,39 @@ class LivePageServerTest {
   }
 
   @Test
+  void shouldServeOneStoryWithItsArticlesAndTheDaysVolumeWhenAsked() throws Exception {
+    RecentAlerts alerts = new RecentAlerts(10);
+    LivePageServer server = server(alerts);
+    var first = Fixtures.alert("s-new");
+    first.setStoryId("story 1");
+    first.setCreatedAt(java.time.Instant.now().minusSeconds(60));
+    var update = Fixtures.alert("s-update-2");
+    update.setStoryId("story 1");
+    update.setStoryVersion(2);
+    update.setKind(io.newswatch.schemas.avro.AlertKind.UPDATE);
+    update.setSource("other.example");
+    update.setCreatedAt(java.time.Instant.now());
+    alerts.publish(first);
+    alerts.publish(update);
+
+    JsonNode story = AlertJson.mapper().readTree(get(server, "api/stories/story%201").body());
+    assertThat(story.get("storyId").asText()).isEqualTo("story 1");
+    assertThat(story.get("topics")).singleElement().satisfies(t -> assertThat(t.get("storyVersion").asInt()).isEqualTo(2));
+    assertThat(story.get("articles")).extracting(a -> a.get("source").asText())
+        .containsExactly("example-wire", "other.example");
+    assertThat(get(server, "api/stories/nope").statusCode()).isEqualTo(404);
+
+    JsonNode volume = AlertJson.mapper().readTree(get(server, "api/volume").body());
+    JsonNode energy = volume.get("topics").get("energy");
+    assertThat(energy).hasSize(24);
+    int total = 0;
+    for (JsonNode n : energy) {
+      total += n.asInt();
+    }
+    assertThat(total).isEqualTo(2);
+  }
+
+  @Test
   void shouldListRecentNewestFirstAndForgetOldestWhenBufferIsFull() throws Exception {
     RecentAlerts alerts = new RecentAlerts(3);
     LivePageServer server = server(alerts);

@@ -87,6 +87,7 @@ class SubscriptionFilterTest {
 
   @Test
   void shouldDeliverStoryUpdatesOnlyWhenTheSubscriptionAsksForThem() {
+    Subscription all = with(this.all).setChannel(Channel.FILE).setTarget("alerts").build();
     Alert update = Alert.newBuilder(alert).setKind(AlertKind.UPDATE).setStoryId("a1").setStoryVersion(2).build();
     assertThat(all.getUpdates()).as("new stories only by default").isFalse();
     assertThat(SubscriptionFilter.matches(all, update)).isFalse();
@@ -94,6 +95,15 @@ class SubscriptionFilterTest {
     assertThat(SubscriptionFilter.matches(all, alert)).as("the story's first alert goes to everyone").isTrue();
     Alert escalated = Alert.newBuilder(alert).setKind(AlertKind.TOPIC).setStoryId("a1").setStoryVersion(3).build();
     assertThat(SubscriptionFilter.matches(all, escalated)).as("an escalation is a new alert, not an update").isTrue();
+  }
+
+  @Test
+  void shouldGiveTheLivePageEveryUpdateWhenItsSubscriptionDidNotAskForThem() {
+    Alert update = Alert.newBuilder(alert).setKind(AlertKind.UPDATE).setStoryId("a1").setStoryVersion(2).build();
+    Subscription page = all;
+    assertThat(page.getChannel()).isEqualTo(Channel.LIVE);
+    assertThat(page.getUpdates()).isFalse();
+    assertThat(SubscriptionFilter.matches(page, update)).as("an update changes the story's card").isTrue();
   }
 
   private static Subscription.Builder with(Subscription s) {
