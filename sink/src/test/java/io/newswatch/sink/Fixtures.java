@@ -69,6 +69,12 @@ public final class Fixtures {
         .build();
   }
 
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
   /** Alerts read from a JSON array resource under /alerts, in the shape AlertJson writes. */
   public static List<Alert> alertsFromResource(String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/alerts/" + name)) {
@@ -78,9 +84,11 @@ public final class Fixtures {
         List<Evidence> evidence = new ArrayList<>();
         for (JsonNode e : node.path("evidence")) {
           evidence.add(Evidence.newBuilder().setTerm(e.path("term").asText())
-              .setText(e.path("text").asText()).setField(e.path("field").asText("body")).build());
+              .setText(e.path("text").asText()).setField(e.path("field").asText("body"))
+              .setStart(e.path("start").asInt(-1)).setEnd(e.path("end").asInt(-1))
+              .setSnippet(e.path("snippet").asText("")).build());
         }
-        out.add(Alert.newBuilder(alert(node.path("alertId").asText()))
+        Alert.Builder b = Alert.newBuilder(alert(node.path("alertId").asText()))
             .setTopic(node.path("topic").asText())
             .setSeverity(Severity.valueOf(node.path("severity").asText()))
             .setTitle(node.path("title").asText())
@@ -88,8 +96,40 @@ public final class Fixtures {
             .setSource(node.path("source").asText())
             .setLang(node.path("lang").asText("en"))
             .setUrl(node.path("url").isTextual() ? node.path("url").asText() : null)
-            .setEvidence(evidence)
-            .build());
+            .setEvidence(evidence);
+        // Story fields, where the resource gives them.
+        if (node.has("kind")) {
+          b.setKind(AlertKind.valueOf(node.path("kind").asText()));
+        }
+        if (node.has("role")) {
+          b.setRole(io.newswatch.schemas.avro.TagRole.valueOf(node.path("role").asText()));
+        }
+        if (node.has("storyId")) {
+          b.setStoryId(node.path("storyId").asText());
+        }
+        if (node.has("storyVersion")) {
+          b.setStoryVersion(node.path("storyVersion").asInt()).setStoryArticles(node.path("storyArticles").asInt(1));
+        }
+        if (node.has("storyLanguages")) {
+          b.setStoryLanguages(strings(node.path("storyLanguages")));
+        }
+        if (node.has("alsoReportedBy")) {
+          b.setAlsoReportedBy(strings(node.path("alsoReportedBy")));
+        }
+        if (node.has("articleIds")) {
+          b.setArticleIds(strings(node.path("articleIds")));
+        }
+        for (String time : List.of("firstSeen", "lastSeen", "createdAt")) {
+          if (node.has(time)) {
+            Instant at = Instant.parse(node.path(time).asText());
+            switch (time) {
+              case "firstSeen" -> b.setFirstSeen(at);
+              case "lastSeen" -> b.setLastSeen(at);
+              default -> b.setCreatedAt(at);
+            }
+          }
+        }
+        out.add(b.build());
       }
       return out;
     } catch (IOException e) {

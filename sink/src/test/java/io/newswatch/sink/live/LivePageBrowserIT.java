@@ -24,8 +24,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The live page in a real headless Chromium (Debian's chromium + chromium-driver): alerts render newest
- * first, arrive over SSE after the page loaded, highlight evidence terms, and never run injected HTML.
+ * The desk view in a real headless Chromium (Debian's chromium + chromium-driver): one card per story in
+ * event-time order with its topics, counts and evidence spans, the day's chart with surge marks,
+ * filters, Arabic right-to-left, updates merged into their card over SSE, and no injected HTML run.
+ * Screenshots land in target/.
  */
 class LivePageBrowserIT {
 
@@ -74,63 +76,146 @@ class LivePageBrowserIT {
   }
 
   @Test
-  void shouldRenderEscapedHighlightedAlertsNewestFirstWhenTheyArriveLive() throws Exception {
-    List<Alert> fixtures = Fixtures.alertsFromResource("live-page.json");
-    LiveChannel channel = new LiveChannel(alerts);
-    channel.deliver(LIVE, fixtures.get(0)).join();
+  void shouldShowStoriesWithTopicsCountsVolumeAndOnlyTheTaggersSpansWhenTheDeskOpensThePage() throws Exception {
+    desk().forEach(alerts::publish);
 
     browser.get(server.url());
-    await().atMost(Duration.ofSeconds(15)).until(() -> items().size() == 1);
+    await().atMost(Duration.ofSeconds(15)).until(() -> cards().size() == 3);
 
-    WebElement hostile = items().get(0);
-    assertThat(hostile.getAttribute("data-alert-id")).isEqualTo("live-1");
+    // Stories, not alerts: the surge is a mark on the chart, the two topic alerts of story-det one card,
+    // and the cards in event-time order (last seen), newest first.
+    assertThat(cards()).extracting(e -> e.getAttribute("data-story-id"))
+        .containsExactly("story-hostile", "story-det", "story-dmz");
+
+    WebElement border = card("story-dmz");
+    assertThat(border.getAttribute("dir")).as("its latest report is in Arabic").isEqualTo("rtl");
+    assertThat(border.getAttribute("data-alert-id")).isEqualTo("dmz-v2");
+    assertThat(text(border, "updated")).isEqualTo("updated · v2");
+    assertThat(text(border, "articles")).isEqualTo("2 articles");
+    assertThat(text(border, "outlets-count")).isEqualTo("2 outlets");
+    assertThat(text(border, "languages")).isEqualTo("2 languages: ar, en");
+    assertThat(text(border, "seen")).isEqualTo("first 2026-11-22 07:00 UTC · last 2026-11-22 08:10 UTC");
+    assertThat(border.findElements(By.cssSelector(".title mark"))).extracting(WebElement::getText)
+        .containsExactly("خط الترسيم العسكري");
+
+    WebElement deterrence = card("story-det");
+    assertThat(deterrence.findElements(By.className("topic")))
+        .extracting(e -> e.getAttribute("data-topic") + ":" + e.getAttribute("data-role"))
+        .containsExactly("deterrence:PRIMARY", "dmz:SECONDARY");
+    // "Korea" is evidence; "Korean" two words later is not, and must not light up.
+    assertThat(deterrence.findElements(By.cssSelector(".title mark"))).extracting(WebElement::getText)
+        .containsExactly("Korea", "extended deterrence");
+    assertThat(deterrence.findElements(By.cssSelector(".summary mark"))).extracting(WebElement::getText)
+        .containsExactly("extended deterrence", "Korea");
+    assertThat(deterrence.findElements(By.cssSelector(".passage mark"))).extracting(WebElement::getText)
+        .containsExactly("extended deterrence", "Korea");
+    assertThat(deterrence.findElements(By.tagName("mark"))).extracting(WebElement::getText).doesNotContain("Korean");
+
+    // The day's chart: dmz counts the two border reports and story-det's secondary tag; the surge marks
+    // the 08:00 hour (the chart ends at the newest event, 12:00, as the fixtures are in the past).
+    await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("svg[data-topic='dmz'] rect.bar")).isEmpty());
+    assertThat(barTotal("dmz")).isEqualTo(3);
+    assertThat(barTotal("deterrence")).isEqualTo(1);
+    assertThat(browser.findElements(By.cssSelector(".surge-mark[data-topic='dmz']")))
+        .singleElement().extracting(e -> e.getAttribute("data-hour")).isEqualTo("20");
+
+    screenshot("desk-page.png");
+
+    select("filter-lang", "ar");
+    assertThat(cards()).extracting(e -> e.getAttribute("data-story-id")).containsExactly("story-dmz");
+    select("filter-lang", "");
+    select("filter-topic", "deterrence");
+    assertThat(cards()).extracting(e -> e.getAttribute("data-story-id")).containsExactly("story-det");
+    select("filter-topic", "dmz");
+    assertThat(cards()).extracting(e -> e.getAttribute("data-story-id")).containsExactly("story-det", "story-dmz");
+    select("filter-topic", "");
+    select("filter-severity", "CRITICAL");
+    assertThat(cards()).extracting(e -> e.getAttribute("data-story-id")).containsExactly("story-hostile");
+    screenshot("desk-page-filtered.png");
+  }
+
+  @Test
+  void shouldNeverRunInjectedHtmlWhenAStoryCarriesIt() {
+    desk().forEach(alerts::publish);
+    browser.get(server.url());
+    await().atMost(Duration.ofSeconds(15)).until(() -> cards().size() == 3);
+
+    WebElement hostile = card("story-hostile");
     assertThat(hostile.findElement(By.className("title")).getText())
         .contains("<img src=x onerror=\"document.title='pwned'\">");
     assertThat(hostile.findElement(By.className("summary")).getText()).contains("<b>volatility</b>");
-    assertThat(browser.findElements(By.cssSelector("#alerts img, #alerts b"))).isEmpty();
-    assertThat(browser.getTitle()).isEqualTo("newswatch: live alerts");
+    assertThat(browser.findElements(By.cssSelector("#stories img, #stories b"))).isEmpty();
+    assertThat(browser.getTitle()).isEqualTo("newswatch: desk");
     assertThat(hostile.findElements(By.tagName("a"))).as("a javascript: URL must not become a link").isEmpty();
     assertThat(hostile.findElements(By.tagName("mark"))).extracting(WebElement::getText)
-        .containsExactly("OPEC", "Oil price", "OPEC");
+        .containsExactly("OPEC", "Oil price");
+  }
 
-    channel.deliver(LIVE, fixtures.get(1)).join();
-    await().atMost(Duration.ofSeconds(10)).until(() -> items().size() == 2);
+  @Test
+  void shouldUpdateTheStorysCardInPlaceWhenUpdatesArriveLiveAndShowItOnceAfterAReload() {
+    List<Alert> desk = desk();
+    LiveChannel channel = new LiveChannel(alerts);
+    channel.deliver(LIVE, byId(desk, "dmz-v1")).join();
 
-    WebElement newest = items().get(0);
-    assertThat(newest.getAttribute("data-alert-id")).isEqualTo("live-2");
-    assertThat(newest.findElement(By.className("severity")).getText()).isEqualTo("CRITICAL");
-    assertThat(newest.findElement(By.className("topic")).getText()).isEqualTo("health");
-    assertThat(newest.findElement(By.className("source")).getText()).isEqualTo("city-desk");
-    assertThat(newest.findElement(By.cssSelector(".title a")).getAttribute("href"))
-        .isEqualTo("https://news.example/measles");
-    assertThat(newest.findElements(By.tagName("mark"))).extracting(WebElement::getText)
-        .containsExactly("outbreak", "outbreak");
+    browser.get(server.url());
+    await().atMost(Duration.ofSeconds(15)).until(() -> cards().size() == 1);
+    assertThat(text(card("story-dmz"), "outlets-count")).isEqualTo("1 outlet");
+    assertThat(card("story-dmz").getAttribute("dir")).isEqualTo("ltr");
 
-    // A replay of live-1 is not pushed again; live-3 proves the stream is still flowing.
-    channel.deliver(LIVE, fixtures.get(0)).join();
-    channel.deliver(LIVE, Fixtures.alert("live-3")).join();
-    await().atMost(Duration.ofSeconds(10)).until(() -> items().size() == 3);
-    assertThat(items()).extracting(e -> e.getAttribute("data-alert-id"))
-        .containsExactly("live-3", "live-2", "live-1");
+    channel.deliver(LIVE, byId(desk, "dmz-v2")).join();
+    await().atMost(Duration.ofSeconds(10)).until(() -> "2 outlets".equals(text(card("story-dmz"), "outlets-count")));
+    assertThat(cards()).hasSize(1);
+    assertThat(card("story-dmz").getAttribute("dir")).isEqualTo("rtl");
 
-    Path shot = Path.of("target", "live-page.png");
+    // A re-delivery of version 1 changes nothing; a new story comes in on top.
+    channel.deliver(LIVE, byId(desk, "dmz-v1")).join();
+    alerts.publish(Alert.newBuilder(byId(desk, "dmz-v1")).setAlertId("dmz-v1-replayed").build());
+    channel.deliver(LIVE, byId(desk, "det-topic")).join();
+    await().atMost(Duration.ofSeconds(10)).until(() -> cards().size() == 2);
+    assertThat(cards()).extracting(e -> e.getAttribute("data-story-id")).containsExactly("story-det", "story-dmz");
+    assertThat(text(card("story-dmz"), "updated")).isEqualTo("updated · v2");
+
+    browser.navigate().refresh();
+    await().atMost(Duration.ofSeconds(15)).until(() -> cards().size() == 2);
+    assertThat(cards()).extracting(e -> e.getAttribute("data-story-id")).containsExactly("story-det", "story-dmz");
+    assertThat(text(card("story-dmz"), "outlets-count")).isEqualTo("2 outlets");
+  }
+
+  private static List<Alert> desk() {
+    return Fixtures.alertsFromResource("desk-page.json");
+  }
+
+  private static Alert byId(List<Alert> alerts, String id) {
+    return alerts.stream().filter(a -> a.getAlertId().equals(id)).findFirst().orElseThrow();
+  }
+
+  private List<WebElement> cards() {
+    return browser.findElements(By.cssSelector("#stories li.story"));
+  }
+
+  private WebElement card(String storyId) {
+    return browser.findElement(By.cssSelector("#stories li.story[data-story-id='" + storyId + "']"));
+  }
+
+  private static String text(WebElement card, String className) {
+    List<WebElement> found = card.findElements(By.className(className));
+    return found.isEmpty() ? null : found.get(0).getText();
+  }
+
+  private int barTotal(String topic) {
+    return browser.findElements(By.cssSelector("svg[data-topic='" + topic + "'] rect.bar")).stream()
+        .mapToInt(e -> Integer.parseInt(e.getAttribute("data-count"))).sum();
+  }
+
+  private void select(String id, String value) {
+    // As a user does it: the option is clicked, the browser fires the change.
+    browser.findElement(By.cssSelector("#" + id + " option[value='" + value + "']")).click();
+  }
+
+  private void screenshot(String name) throws java.io.IOException {
+    Path shot = Path.of("target", name);
     Files.createDirectories(shot.getParent());
     Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
   }
 
-  @Test
-  void shouldShowRecentAlertsOnceWhenPageIsReloaded() {
-    Fixtures.alerts("r", 3).forEach(alerts::publish);
-
-    browser.get(server.url());
-    await().atMost(Duration.ofSeconds(15)).until(() -> items().size() == 3);
-    browser.navigate().refresh();
-    await().atMost(Duration.ofSeconds(15)).until(() -> items().size() == 3);
-
-    assertThat(items()).extracting(e -> e.getAttribute("data-alert-id")).containsExactly("r-2", "r-1", "r-0");
-  }
-
-  private List<WebElement> items() {
-    return browser.findElements(By.cssSelector("#alerts li.alert"));
-  }
 }
