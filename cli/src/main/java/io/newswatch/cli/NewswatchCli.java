@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Streaming news monitoring on Apache Kafka.",
     subcommands = {RunCommand.class, ReplayCommand.class, BenchCommand.class, PlatformCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
         SubscriptionsCommand.class, RedeliverCommand.class, TagCommand.class, EvalCommand.class, TaxonomyCommand.class,
-        TailCommand.class,
+        TailCommand.class, StoriesCommand.class,
         CommandLine.HelpCommand.class})
 public final class NewswatchCli {
 
