@@ -33,8 +33,8 @@ public final class PostgresChannel implements AlertChannel {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresChannel.class);
   private static final String INSERT = """
       INSERT INTO alert_delivery (subscription_id, alert_id, delivery_key, topic, severity, kind, title,
-        summary, url, source, lang, score, story_id, published_at, created_at, alert)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+        summary, url, source, lang, score, story_id, published_at, created_at, alert, story_version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
       ON CONFLICT (subscription_id, alert_id) DO NOTHING
       """;
 
@@ -193,6 +193,7 @@ public final class PostgresChannel implements AlertChannel {
     timestamp(st, 14, alert.getPublishedAt());
     timestamp(st, 15, alert.getCreatedAt());
     st.setString(16, new String(AlertJson.bytes(AlertJson.toJson(alert)), StandardCharsets.UTF_8));
+    st.setInt(17, alert.getStoryVersion());
   }
 
   private static void timestamp(PreparedStatement st, int index, Instant instant) throws SQLException {

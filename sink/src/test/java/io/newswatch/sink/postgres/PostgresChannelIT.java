@@ -126,6 +126,34 @@ class PostgresChannelIT {
   }
 
   @Test
+  void shouldShowEachStoryOnceAtItsHighestVersionWhenUpdatesArriveOutOfOrderAndTwice() throws SQLException {
+    Subscription desk = Fixtures.subscription("desk", Channel.POSTGRES, "");
+    Alert v1 = Fixtures.alert("s-v1");
+    v1.setStoryId("story-1");
+    Alert v2 = Alert.newBuilder(v1).setAlertId("s-v2").setKind(io.newswatch.schemas.avro.AlertKind.UPDATE)
+        .setStoryVersion(2).setSource("other.example").build();
+    Alert v3 = Alert.newBuilder(v2).setAlertId("s-v3").setStoryVersion(3).build();
+    Alert otherTopic = Alert.newBuilder(v1).setAlertId("s-deterrence").setTopic("deterrence").build();
+    Alert noStory = Alert.newBuilder(Fixtures.alert("old")).setStoryId("").build();
+    Alert alsoNoStory = Alert.newBuilder(Fixtures.alert("older")).setStoryId("").build();
+    try (PostgresChannel channel = new PostgresChannel(config)) {
+      for (Alert a : List.of(v1, v3, v2, v3, otherTopic, noStory, alsoNoStory)) {
+        channel.deliver(desk, a).join();
+      }
+    }
+
+    List<String> latest = new ArrayList<>();
+    try (Connection c = connect(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT alert_id, story_version FROM story_latest ORDER BY alert_id")) {
+      while (rs.next()) {
+        latest.add(rs.getString(1) + "@" + rs.getInt(2));
+      }
+    }
+    assertThat(latest).containsExactlyInAnyOrder("old@1", "older@1", "s-deterrence@1", "s-v3@3");
+    assertThat(keys()).hasSize(6);
+  }
+
+  @Test
   void shouldReconnectWhenConnectionWasKilled() throws SQLException {
     Subscription sub = Fixtures.subscription("db", Channel.POSTGRES, "");
     try (PostgresChannel channel = new PostgresChannel(config)) {
