@@ -122,7 +122,7 @@ public final class StoriesCommand implements Callable<Integer> {
         return 0;
       }
       Alert lead = story.topics().get(0);
-      out.println("story " + story.storyId() + ": " + lead.getTitle());
+      out.println("story " + story.storyId() + ": " + StoryView.headline(lead));
       List<String> topics = new ArrayList<>();
       for (Alert t : story.topics()) {
         topics.add(t.getTopic() + " (" + (role(t).isEmpty() ? "" : role(t) + ", ") + t.getSeverity() + ", v"
@@ -139,7 +139,8 @@ public final class StoriesCommand implements Callable<Integer> {
       out.println("  articles:");
       for (StoryView.StoryArticle a : story.articles()) {
         out.println("    " + TIME.format(a.at()) + "  " + a.lang() + "  " + a.source() + "  " + a.kind() + " v"
-            + a.storyVersion() + "  " + a.title() + (a.url() == null ? "" : "  " + a.url()));
+            + a.storyVersion() + "  " + (a.title().isBlank() ? "(no headline)" : a.title())
+            + (a.url() == null ? "" : "  " + a.url()));
       }
       out.flush();
       return 0;
@@ -164,7 +165,7 @@ public final class StoriesCommand implements Callable<Integer> {
         s.getStoryArticles() + (s.getStoryArticles() == 1 ? " article" : " articles"),
         (s.getAlsoReportedBy().size() + 1) + (s.getAlsoReportedBy().isEmpty() ? " outlet" : " outlets"),
         String.join(",", s.getStoryLanguages().isEmpty() ? List.of(s.getLang()) : s.getStoryLanguages()),
-        TIME.format(s.getFirstSeen()) + " -> " + TIME.format(s.getLastSeen()), s.getTitle());
+        TIME.format(s.getFirstSeen()) + " -> " + TIME.format(s.getLastSeen()), StoryView.headline(s));
   }
 
   private static String role(Alert a) {

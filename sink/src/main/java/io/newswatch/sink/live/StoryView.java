@@ -124,6 +124,16 @@ public final class StoryView {
     return alert.getStoryId() != null && !alert.getStoryId().isEmpty();
   }
 
+  /**
+   * The words a story is known by: its headline, or (real pages often have none) the tag's strongest
+   * passage, or the start of its text; at most 200 characters. The live page uses the same rule.
+   */
+  public static String headline(Alert alert) {
+    String text = !alert.getTitle().isBlank() ? alert.getTitle().strip()
+        : !alert.getPassage().isBlank() ? alert.getPassage().strip() : alert.getSummary().strip();
+    return text.length() > 200 ? text.substring(0, 199) + "…" : text;
+  }
+
   static Instant eventTime(Alert alert) {
     Instant last = alert.getLastSeen();
     return last == null || last.equals(Instant.EPOCH) ? alert.getCreatedAt() : last;

@@ -149,6 +149,16 @@ class LivePageBrowserIT {
     assertThat(hostile.findElements(By.tagName("a"))).as("a javascript: URL must not become a link").isEmpty();
     assertThat(hostile.findElements(By.tagName("mark"))).extracting(WebElement::getText)
         .containsExactly("OPEC", "Oil price");
+
+    // A page without a headline: its strongest passage stands in, marked by the hit's own words.
+    alerts.publish(Alert.newBuilder(byId(desk(), "det-topic")).setAlertId("headless").setStoryId("story-headless")
+        .setTitle("").setPassage("Seoul and Washington reaffirmed extended deterrence on Friday.").build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> cards().size() == 4);
+    WebElement headless = card("story-headless");
+    assertThat(headless.findElement(By.className("title")).getText())
+        .isEqualTo("Seoul and Washington reaffirmed extended deterrence on Friday.");
+    assertThat(headless.findElements(By.cssSelector(".title mark"))).extracting(WebElement::getText)
+        .containsExactly("extended deterrence");
   }
 
   @Test

@@ -90,6 +90,15 @@ class StoryViewTest {
     assertThat(view.volume(end.minusSeconds(1800)).end()).as("rounded up to the hour").isEqualTo(end);
   }
 
+  @Test
+  void shouldStandThePassageInForTheHeadlineWhenAPageHasNone() {
+    Alert headless = Alert.newBuilder(Fixtures.alert("h")).setTitle(" ").setPassage("Troops crossed the line.").build();
+    assertThat(StoryView.headline(headless)).isEqualTo("Troops crossed the line.");
+    assertThat(StoryView.headline(Alert.newBuilder(headless).setPassage("").build()))
+        .isEqualTo("Oil prices rose after the cartel agreed to cut output.");
+    assertThat(StoryView.headline(Fixtures.alert("t"))).isEqualTo("OPEC cuts output t");
+  }
+
   private static Alert at(String id, String topic, Instant time) {
     return Alert.newBuilder(Fixtures.alert(id)).setTopic(topic).setCreatedAt(time).build();
   }
