@@ -135,7 +135,7 @@ public final class StoryMatcher {
   }
 
   /** How much naming an entity or fact tells about the event. */
-  static double weight(String entity) {
+  public static double weight(String entity) {
     if (UBIQUITOUS.contains(entity)) {
       return 0.5;
     }

@@ -88,19 +88,31 @@ public final class StoryBook {
     return id == null ? null : byId.get(id);
   }
 
+  /**
+   * Stories scored per article at most. When more open stories share telling names with an article (a
+   * flood of reports that all name the same people), the ones sharing the most weight of them are
+   * scored, ties to the smaller id, so a replay picks the same ones. A cap can only miss a join (a
+   * story split in two), never make a wrong one: every join still passes the full score.
+   */
+  static final int MAX_CANDIDATES = 16;
+
   /** The open story {@code a} joins (the highest score, ties to the smaller id), or null. */
   public Story bestFor(StoryArticle a) {
     Map<String, java.util.Set<String>> index = byTelling.get(a.primaryTopic());
     if (index == null) {
       return null;
     }
-    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+    Map<String, double[]> sharedById = new HashMap<>();
     for (String e : a.entities()) {
       java.util.Set<String> named = index.get(e);
       if (named != null) {
-        ids.addAll(named);
+        double w = StoryMatcher.weight(e);
+        for (String id : named) {
+          sharedById.computeIfAbsent(id, k -> new double[1])[0] += w;
+        }
       }
     }
+    List<String> ids = candidates(sharedById);
     Story best = null;
     double bestScore = 0;
     StoryMatcher.Signals signals = StoryMatcher.Signals.of(a.entities());
@@ -113,6 +125,32 @@ public final class StoryBook {
       }
     }
     return best;
+  }
+
+  /** The ids to score, sorted: all of them, or the {@value #MAX_CANDIDATES} sharing the most. */
+  private static List<String> candidates(Map<String, double[]> sharedById) {
+    List<String> ids;
+    if (sharedById.size() <= MAX_CANDIDATES) {
+      ids = new ArrayList<>(sharedById.keySet());
+    } else {
+      // A bounded heap whose head is the weakest kept candidate: O(n log k), not a sort of all n.
+      java.util.Comparator<Map.Entry<String, double[]>> weaker = java.util.Comparator
+          .<Map.Entry<String, double[]>>comparingDouble(e -> e.getValue()[0])
+          .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder());
+      java.util.PriorityQueue<Map.Entry<String, double[]>> kept = new java.util.PriorityQueue<>(MAX_CANDIDATES + 1, weaker);
+      for (Map.Entry<String, double[]> e : sharedById.entrySet()) {
+        if (kept.size() < MAX_CANDIDATES) {
+          kept.add(e);
+        } else if (weaker.compare(e, kept.peek()) > 0) {
+          kept.poll();
+          kept.add(e);
+        }
+      }
+      ids = new ArrayList<>(MAX_CANDIDATES);
+      kept.forEach(e -> ids.add(e.getKey()));
+    }
+    ids.sort(null);
+    return ids;
   }
 
   public void put(Story story) {
