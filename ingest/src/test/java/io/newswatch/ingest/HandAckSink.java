@@ -20,7 +20,9 @@ public final class HandAckSink implements ArticleSink {
   /** Records sent, in order: article ids, and "dlq:" + reason for dead letters. */
   public final List<String> sent = new CopyOnWriteArrayList<>();
   private final BlockingQueue<CompletableFuture<Void>> unacked = new LinkedBlockingQueue<>();
-  /** Counted down at every publish call, before it blocks on the gate. */
+  /** Counted down when a publish call starts, before it blocks on the gate. */
+  public volatile CountDownLatch entered = new CountDownLatch(0);
+  /** Counted down when a publish call returns, its record then awaiting {@link #ackAll()} or {@link #failAll}. */
   public volatile CountDownLatch publishes = new CountDownLatch(0);
   public volatile CountDownLatch gate;
   public volatile boolean autoAck;
@@ -50,7 +52,7 @@ public final class HandAckSink implements ArticleSink {
   }
 
   private CompletableFuture<Void> pending() {
-    publishes.countDown();
+    entered.countDown();
     CountDownLatch g = gate;
     if (g != null) {
       try {
@@ -59,11 +61,11 @@ public final class HandAckSink implements ArticleSink {
         Thread.currentThread().interrupt();
       }
     }
-    if (autoAck) {
-      return CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> f = autoAck ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+    if (!autoAck) {
+      unacked.add(f);
     }
-    CompletableFuture<Void> f = new CompletableFuture<>();
-    unacked.add(f);
+    publishes.countDown();
     return f;
   }
 

@@ -153,12 +153,12 @@ class NormalizationPoolTest {
   @Test
   void shouldRefuseAnOfferAndHoldASubmitBackWhenTheQueueIsFull() throws Exception {
     sink.gate = new CountDownLatch(1);
-    sink.publishes = new CountDownLatch(1);
+    sink.entered = new CountDownLatch(1);
     sink.autoAck = true;
     pool = NormalizationPool.create(2, 2, normalizer::normalize, sink);
 
     CompletableFuture<Outcome> first = pool.submit(task(version(1, 0)));
-    assertThat(sink.publishes.await(30, TimeUnit.SECONDS)).as("the sender is stuck in the sink").isTrue();
+    assertThat(sink.entered.await(30, TimeUnit.SECONDS)).as("the sender is stuck in the sink").isTrue();
     CompletableFuture<Outcome> second = pool.submit(task(version(2, 0)));
     Optional<CompletableFuture<Outcome>> refused = pool.offer(task(version(3, 0)), Duration.ZERO);
     AtomicReference<CompletableFuture<Outcome>> held = new AtomicReference<>();
@@ -223,6 +223,7 @@ class NormalizationPoolTest {
   @Test
   void shouldReturnFromCloseOnlyOnceEveryAcceptedArticleIsAcknowledged() throws Exception {
     CountDownLatch normalize = new CountDownLatch(1);
+    sink.publishes = new CountDownLatch(40);
     pool = NormalizationPool.create(2, 64, (raw, at) -> {
       awaitOpen(normalize);
       return normalizer.normalize(raw, at);
@@ -238,7 +239,7 @@ class NormalizationPoolTest {
         .hasMessageContaining("closed");
 
     normalize.countDown();
-    await().atMost(Duration.ofSeconds(30)).until(() -> sink.articles.size() == 40);
+    assertThat(sink.publishes.await(30, TimeUnit.SECONDS)).as("all 40 sent, none acknowledged").isTrue();
     assertThat(closer.isAlive()).as("close waits for the acknowledgements").isTrue();
     sink.autoAck = true;
     sink.ackAll();
