@@ -6,9 +6,11 @@ import io.newswatch.ingest.files.DirectoryImporter;
 import io.newswatch.ingest.files.ImportLedger;
 import io.newswatch.ingest.files.ImportReport;
 import io.newswatch.ingest.files.LinkPolicy;
-import io.newswatch.ingest.kafka.KafkaArticleSink;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
+import io.newswatch.schemas.avro.Article;
+import io.newswatch.schemas.avro.DeadLetter;
 import io.newswatch.schemas.registry.InMemorySchemaRegistry;
+import io.newswatch.schemas.serde.AvroSerializer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Prints how many articles per second a folder import normalizes with a given {@code ingest.threads}: files
- * read and parsed, articles normalized on the pool, serialized to Avro and handed in order to a producer
- * that acknowledges at once ({@code MockProducer}: no broker, so the figure is ingest's own ceiling).
+ * read and parsed, articles normalized on the pool, serialized to Avro in order and acknowledged at once
+ * (no broker, and nothing kept: the figure is ingest's own ceiling).
  * Not a test; BENCHMARKS.md has the command.
  *
  * <p>Arguments: threads [articles (default 20000)] [queue (default 512)]. The input is the seed articles
@@ -66,17 +65,12 @@ public final class PoolThroughput {
   }
 
   private static ImportReport run(int threads, int queue, Path folder) throws IOException {
-    MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-        new ByteArraySerializer());
-    KafkaArticleSink sink = new KafkaArticleSink(producer, new InMemorySchemaRegistry(), "raw", "rejected", "state");
+    DiscardingSink sink = new DiscardingSink();
     try (NormalizationPool pool = NormalizationPool.create(threads, queue, new ArticleNormalizer()::normalize, sink)) {
       DirectoryImporter importer = new DirectoryImporter(pool, ImportLedger.inMemory(),
           new IngestMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), DirectoryImporter.DEFAULT_MAX_FILE_BYTES,
           LinkPolicy.NONE);
-      ImportReport report = importer.importDirectory(folder);
-      // MockProducer keeps every record; drop them so the heap holds one run at a time.
-      producer.clear();
-      return report;
+      return importer.importDirectory(folder);
     }
   }
 
@@ -110,6 +104,23 @@ public final class PoolThroughput {
       }
     }
     return folder;
+  }
+
+  /** Serializes each record as the Kafka sink does, then drops it. */
+  private static final class DiscardingSink implements ArticleSink {
+    private final AvroSerializer<Article> articles = new AvroSerializer<>(new InMemorySchemaRegistry(), false);
+    private final AvroSerializer<DeadLetter> deadLetters = new AvroSerializer<>(new InMemorySchemaRegistry(), false);
+    private long bytes;
+
+    @Override
+    public void accept(Article article) {
+      bytes += articles.serialize("raw", article).length;
+    }
+
+    @Override
+    public void reject(DeadLetter deadLetter) {
+      bytes += deadLetters.serialize("rejected", deadLetter).length;
+    }
   }
 
   private static long gcMillis() {
