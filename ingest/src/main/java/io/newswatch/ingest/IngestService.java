@@ -63,6 +63,7 @@ public final class IngestService implements AutoCloseable {
     ImportLedger ledger = ImportLedger.forTarget(config.stateDir(), clusterId, config.rawTopic());
     log.info("files imported into {} of Kafka cluster {}: {} recorded", config.rawTopic(), clusterId, ledger.size());
     this.pool = NormalizationPool.create(config.threads(), config.queue(), normalizer::normalize, sink);
+    metrics.queue(pool);
     log.info("normalizing on {}", config.threads() == 1 ? "the sources' own threads (ingest.threads=1)"
         : config.threads() + " threads, at most " + config.queue() + " articles waiting");
     this.importer = new DirectoryImporter(pool, ledger, metrics, Clock.systemUTC(),

@@ -136,6 +136,11 @@ public final class NormalizationPool implements AutoCloseable {
     return queue;
   }
 
+  /** Submissions accepted and not yet handed to the sink (always 0 with one thread). */
+  public int pending() {
+    return workers == null ? 0 : queue - permits.availablePermits();
+  }
+
   /**
    * Submits one article, waiting while the queue is full.
    *

@@ -172,6 +172,7 @@ class NormalizationPoolTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> source.getState() == Thread.State.WAITING);
 
     assertThat(refused).as("queue of 2 is full: one article in the sink, one waiting").isEmpty();
+    assertThat(pool.pending()).isEqualTo(2);
     assertThat(held.get()).as("the blocked source has not got in").isNull();
     sink.gate.countDown();
     source.join(30_000);
@@ -179,6 +180,7 @@ class NormalizationPoolTest {
     CompletableFuture.allOf(first, second, held.get()).get(30, TimeUnit.SECONDS);
     assertThat(sink.articles).extracting(Article::getCanonicalUrl).containsExactly(
         "https://news.example.test/story-1", "https://news.example.test/story-2", "https://news.example.test/story-4");
+    assertThat(pool.pending()).isZero();
   }
 
   @Test
