@@ -25,6 +25,8 @@ import java.util.Optional;
  *     it is imported, so a writer that pauses is not read half-way
  * @param links whether symbolic links in the folder are read
  * @param fetchAllowNetworks networks the feed fetcher may reach besides public addresses (CIDRs)
+ * @param threads threads normalizing folder and push input; 1 normalizes on the source's own thread
+ * @param queue articles that may wait for normalization and publishing before sources are held back
  */
 public record IngestConfig(
     String rawTopic,
@@ -43,7 +45,9 @@ public record IngestConfig(
     int httpThreads,
     Duration watchQuietPeriod,
     LinkPolicy links,
-    List<String> fetchAllowNetworks) {
+    List<String> fetchAllowNetworks,
+    int threads,
+    int queue) {
 
   public static final String TOPIC_RAW = "ingest.topic.raw";
   public static final String TOPIC_REJECTED = "ingest.topic.rejected";
@@ -62,6 +66,11 @@ public record IngestConfig(
   public static final String WATCH_QUIET_PERIOD = "ingest.watch.quiet-period";
   public static final String FOLLOW_LINKS = "ingest.follow-links";
   public static final String FETCH_ALLOW_NETWORKS = "ingest.fetch.allow-networks";
+  public static final String THREADS = "ingest.threads";
+  public static final String QUEUE = "ingest.queue";
+  /** Upper bounds that catch a typo (an extra zero) before it costs memory. */
+  private static final int MAX_THREADS = 256;
+  private static final int MAX_QUEUE = 1_000_000;
 
   public IngestConfig {
     if (httpPort < -1 || httpPort > 65535) {
@@ -77,6 +86,14 @@ public record IngestConfig(
     }
     if (links == null) {
       throw new ConfigException(FOLLOW_LINKS, "must be none or inside");
+    }
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new ConfigException(THREADS, "must be a whole number from 1 (normalize on the source's thread, no pool) to "
+          + MAX_THREADS + ", e.g. the number of cores; got " + threads);
+    }
+    if (queue < 1 || queue > MAX_QUEUE) {
+      throw new ConfigException(QUEUE, "must be a whole number from 1 to " + MAX_QUEUE
+          + " (articles waiting to be normalized and published, default 512); got " + queue);
     }
     fetchAllowNetworks = fetchAllowNetworks == null ? List.of() : List.copyOf(fetchAllowNetworks);
     try {
@@ -110,6 +127,8 @@ public record IngestConfig(
         // Writers pause (network copies, editors saving in steps); a file must be quiet this long to be whole.
         Map.entry(WATCH_QUIET_PERIOD, "10s"),
         Map.entry(FOLLOW_LINKS, "none"),
+        Map.entry(THREADS, Integer.toString(Runtime.getRuntime().availableProcessors())),
+        Map.entry(QUEUE, "512"),
         Map.entry(Settings.MANAGEMENT_PORT, "9101"));
   }
 
@@ -129,7 +148,17 @@ public record IngestConfig(
         s.has(FEEDS) ? s.getPath(FEEDS) : null, s.getInt(HTTP_PORT, -1, 65535), s.get(HTTP_HOST),
         Optional.ofNullable(s.get(HTTP_TOKEN, null)), s.getBoolean(HTTP_OPEN), maxBody, s.getDuration(HTTP_READ_TIMEOUT),
         s.getInt(HTTP_THREADS, 1, 256), s.getDuration(WATCH_QUIET_PERIOD), links(s.get(FOLLOW_LINKS, "none")),
-        networks(s.get(FETCH_ALLOW_NETWORKS, "")));
+        networks(s.get(FETCH_ALLOW_NETWORKS, "")), positive(s, THREADS), positive(s, QUEUE));
+  }
+
+  /** A whole number; the range is checked by the constructor, which says what the value is for. */
+  private static int positive(Settings s, String key) {
+    String value = s.get(key).strip();
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, "must be a whole number of at least 1, got '" + value + "'");
+    }
   }
 
   private static LinkPolicy links(String value) {
@@ -150,6 +179,7 @@ public record IngestConfig(
   public String toString() {
     return "IngestConfig[raw=" + rawTopic + ", watchDir=" + watchDir + ", feeds=" + feedsFile + ", httpPort=" + httpPort
         + ", token=" + (httpToken.isPresent() ? "******" : "none") + ", open=" + httpOpen + ", quietPeriod="
-        + watchQuietPeriod + ", links=" + links + ", allowNetworks=" + fetchAllowNetworks + "]";
+        + watchQuietPeriod + ", links=" + links + ", allowNetworks=" + fetchAllowNetworks + ", threads=" + threads
+        + ", queue=" + queue + "]";
   }
 }

@@ -17,6 +17,8 @@ public final class IngestMetrics {
   public static final String BYTES = "newswatch.ingest.bytes";
   public static final String ERRORS = "newswatch.ingest.errors";
   public static final String REUSED_IDENTITY = "newswatch.ingest.reused.identity";
+  /** Gauge: articles waiting in the normalization pool; at {@code ingest.queue} the sources are held back. */
+  public static final String QUEUE_PENDING = "newswatch.ingest.queue.pending";
 
   private final MeterRegistry registry;
   private final ConcurrentMap<String, SourceMetrics> bySource = new ConcurrentHashMap<>();
@@ -26,7 +28,13 @@ public final class IngestMetrics {
   }
 
   /** The counters of one source, e.g. {@code ("feed", "yonhap-ar")}, {@code ("file", "drop")}. */
-  public SourceMetrics source(String type, String name) {
+  /** Reports how many articles wait in the pool, as {@value #QUEUE_PENDING}. */
+  public void queue(NormalizationPool pool) {
+    io.micrometer.core.instrument.Gauge.builder(QUEUE_PENDING, pool, NormalizationPool::pending)
+        .description("Articles waiting to be normalized and published").register(registry);
+  }
+
+    public SourceMetrics source(String type, String name) {
     return bySource.computeIfAbsent(type + '\u0000' + name, k -> new SourceMetrics(registry, type, name));
   }
 

@@ -47,6 +47,8 @@ public final class IngestService implements AutoCloseable {
   private final DirectoryImporter importer;
   private final IngestMetrics metrics;
   private final ArticleNormalizer normalizer = new ArticleNormalizer();
+  /** Folder and push input share it, so together they never hold more than ingest.queue articles. */
+  private final NormalizationPool pool;
   private final List<AutoCloseable> running = new ArrayList<>();
   private PushServer push;
   private Properties feedsKafka;
@@ -60,7 +62,11 @@ public final class IngestService implements AutoCloseable {
     Files.createDirectories(config.stateDir());
     ImportLedger ledger = ImportLedger.forTarget(config.stateDir(), clusterId, config.rawTopic());
     log.info("files imported into {} of Kafka cluster {}: {} recorded", config.rawTopic(), clusterId, ledger.size());
-    this.importer = new DirectoryImporter(sink, normalizer, ledger, metrics, Clock.systemUTC(),
+    this.pool = NormalizationPool.create(config.threads(), config.queue(), normalizer::normalize, sink);
+    metrics.queue(pool);
+    log.info("normalizing on {}", config.threads() == 1 ? "the sources' own threads (ingest.threads=1)"
+        : config.threads() + " threads, at most " + config.queue() + " articles waiting");
+    this.importer = new DirectoryImporter(pool, ledger, metrics, Clock.systemUTC(),
         DirectoryImporter.DEFAULT_MAX_FILE_BYTES, config.links());
   }
 
@@ -127,7 +133,7 @@ public final class IngestService implements AutoCloseable {
       PushConfig pc = new PushConfig(config.httpHost(), config.httpPort(), config.httpToken(),
           config.httpToken().isEmpty() && config.httpOpen(), config.httpMaxBodyBytes(), config.httpReadTimeout(), 1000,
           config.httpThreads());
-      push = new PushServer(pc, sink, normalizer, metrics, Clock.systemUTC());
+      push = new PushServer(pc, pool, sink, metrics, Clock.systemUTC());
       push.start();
       running.add(push);
       log.info("HTTP push on http://{}:{}/articles ({})", config.httpHost(), push.port(),
@@ -177,6 +183,8 @@ public final class IngestService implements AutoCloseable {
         log.warn("error while stopping {}", c, e);
       }
     }
+    // Every article the sources handed over is published or dead-lettered before the producer goes.
+    pool.close();
     sink.close();
   }
 }

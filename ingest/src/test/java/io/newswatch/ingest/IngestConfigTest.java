@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class IngestConfigTest {
 
@@ -50,5 +52,31 @@ class IngestConfigTest {
     assertThatThrownBy(() -> config(Map.of(IngestConfig.WATCH_QUIET_PERIOD, "soon")))
         .isInstanceOfSatisfying(ConfigException.class,
             e -> assertThat(e.key()).isEqualTo(IngestConfig.WATCH_QUIET_PERIOD));
+  }
+
+  @Test
+  void shouldNormalizeOnEveryCoreWithAQueueOf512WhenNothingIsSet() {
+    IngestConfig c = config(Map.of());
+
+    assertThat(c.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(c.queue()).isEqualTo(512);
+  }
+
+  @Test
+  void shouldReadThreadsAndQueueWhenSet() {
+    IngestConfig c = config(Map.of(IngestConfig.THREADS, " 1 ", IngestConfig.QUEUE, "64"));
+
+    assertThat(c.threads()).isEqualTo(1);
+    assertThat(c.queue()).isEqualTo(64);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"ingest.threads,0", "ingest.threads,-2", "ingest.threads,four", "ingest.threads,1.5",
+      "ingest.queue,0", "ingest.queue,-1", "ingest.queue,lots"})
+  void shouldNameTheKeyAndSayWhatIsExpectedWhenThreadsOrQueueIsNotAPositiveNumber(String key, String value) {
+    assertThatThrownBy(() -> config(Map.of(key, value)))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo(key))
+        .hasMessageContaining("whole number")
+        .hasMessageContaining(value);
   }
 }

@@ -3,12 +3,13 @@ package io.newswatch.ingest.files;
 import io.newswatch.ingest.ArticleSink;
 import io.newswatch.ingest.DeadLetters;
 import io.newswatch.ingest.IngestMetrics;
+import io.newswatch.ingest.NormalizationPool;
+import io.newswatch.ingest.NormalizationPool.Outcome;
 import io.newswatch.ingest.normalize.ArticleIds;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.ingest.normalize.InvalidArticleException;
 import io.newswatch.ingest.normalize.RawArticle;
 import io.newswatch.runtime.LogSafe;
-import io.newswatch.schemas.avro.Article;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,16 +19,22 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports the article files of a directory tree once each, handing articles and dead letters to a sink.
+ * Imports the article files of a directory tree once each: their articles are normalized and published,
+ * with the dead letters, through a {@link NormalizationPool}, and a file is recorded in the {@link ImportLedger}
+ * once all its records are acknowledged.
  *
  * <p>Symbolic links are not read unless the {@link LinkPolicy} allows links that stay inside the folder
  * (a link named {@code story.txt} pointing at {@code /etc/passwd} would otherwise put that file into
@@ -42,8 +49,7 @@ public final class DirectoryImporter {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryImporter.class);
   private static final int MAX_DEPTH = 8;
 
-  private final ArticleSink sink;
-  private final ArticleNormalizer normalizer;
+  private final NormalizationPool pool;
   private final ImportLedger ledger;
   private final IngestMetrics.SourceMetrics metrics;
   private final Clock clock;
@@ -76,12 +82,20 @@ public final class DirectoryImporter {
   /** @param links whether files reached through symbolic links are read */
   public DirectoryImporter(ArticleSink sink, ArticleNormalizer normalizer, ImportLedger ledger,
       IngestMetrics metrics, Clock clock, long maxFileBytes, LinkPolicy links) {
+    this(NormalizationPool.inline(normalizer::normalize, sink), ledger, metrics, clock, maxFileBytes, links);
+  }
+
+  /**
+   * @param pool normalizes the files' articles and publishes them and the dead letters; the importer
+   *     waits while its queue is full
+   */
+  public DirectoryImporter(NormalizationPool pool, ImportLedger ledger, IngestMetrics metrics, Clock clock,
+      long maxFileBytes, LinkPolicy links) {
     if (maxFileBytes <= 0) {
       throw new IllegalArgumentException("maxFileBytes must be positive, got " + maxFileBytes);
     }
     this.links = Objects.requireNonNull(links, "links");
-    this.sink = sink;
-    this.normalizer = normalizer;
+    this.pool = Objects.requireNonNull(pool, "pool");
     this.ledger = ledger;
     this.metrics = metrics.source("file", "files");
     this.clock = clock;
@@ -98,12 +112,12 @@ public final class DirectoryImporter {
       // A link is a regular file here when its target is one; whether to read it is decided per file.
       files = walk.filter(Files::isRegularFile).filter(p -> !isHidden(dir, p)).sorted().toList();
     }
+    Batch batch = new Batch();
     ImportReport total = ImportReport.EMPTY;
-    List<String> imported = new ArrayList<>();
     for (Path file : files) {
-      total = total.plus(importFile(dir, file, null, imported));
+      total = total.plus(importFile(dir, file, null, batch));
     }
-    markImported(imported);
+    total = total.plus(batch.finish());
     LOG.info("Imported {}: {} articles, {} rejected, {} already imported, {} not article files",
         LogSafe.of(dir), total.articles(), total.rejected(), total.alreadyImported(), total.ignored());
     return total;
@@ -122,26 +136,83 @@ public final class DirectoryImporter {
    *     the file differs from it right before publishing, it is still being written and is left for later
    */
   public ImportReport importFile(Path root, Path file, Stamp expected) {
-    List<String> imported = new ArrayList<>();
-    ImportReport report = importFile(root, file, expected, imported);
-    markImported(imported);
-    return report;
+    return importFiles(root, Map.of(file, Optional.ofNullable(expected)));
   }
 
   /**
-   * Records files in the ledger only once their articles and dead letters are published: if the
-   * broker cannot take them (an outage longer than the producer's delivery timeout), the flush throws,
-   * nothing is recorded, and the next scan imports the files again. Enrich drops the repeats by id.
+   * Imports files of the folder {@code root} in name order, their articles normalized together on the
+   * pool; each file is recorded once its own articles are acknowledged.
+   *
+   * @param files each file with the size and modification time it had when it was judged complete (see
+   *     {@link #importFile(Path, Path, Stamp)}), or empty
    */
-  private void markImported(List<String> hashes) {
-    if (hashes.isEmpty()) {
-      return;
+  public ImportReport importFiles(Path root, Map<Path, Optional<Stamp>> files) {
+    Batch batch = new Batch();
+    ImportReport total = ImportReport.EMPTY;
+    for (Path file : files.keySet().stream().sorted().toList()) {
+      total = total.plus(importFile(root, file, files.get(file).orElse(null), batch));
     }
-    sink.flush();
-    hashes.forEach(ledger::record);
+    return total.plus(batch.finish());
   }
 
-  private ImportReport importFile(Path root, Path file, Stamp expected, List<String> imported) {
+  /**
+   * The files of one import whose records are on their way. A file goes into the ledger only once its
+   * articles and dead letters are acknowledged: if the broker cannot take them (an outage longer than the
+   * producer's delivery timeout), the file is not recorded, {@link #finish} throws, and the next scan
+   * imports it again. Enrich drops the repeats by id.
+   */
+  private final class Batch {
+    private final Map<String, List<CompletableFuture<Outcome>>> files = new LinkedHashMap<>();
+
+    boolean contains(String hash) {
+      return files.containsKey(hash);
+    }
+
+    /** Adds a file whose records are all submitted; an empty list records it as it is. */
+    void add(String hash, List<CompletableFuture<Outcome>> records) {
+      files.put(hash, records);
+    }
+
+    /** Waits for every file's acknowledgements, records the files that are complete, and counts the outcomes. */
+    ImportReport finish() {
+      int accepted = 0;
+      int rejected = 0;
+      RuntimeException failure = null;
+      for (Map.Entry<String, List<CompletableFuture<Outcome>>> file : files.entrySet()) {
+        int fileAccepted = 0;
+        int fileRejected = 0;
+        boolean complete = true;
+        for (CompletableFuture<Outcome> record : file.getValue()) {
+          try {
+            if (record.join() instanceof Outcome.Published) {
+              fileAccepted++;
+            } else {
+              fileRejected++;
+            }
+          } catch (CompletionException | CancellationException e) {
+            complete = false;
+            if (failure == null) {
+              Throwable cause = e.getCause() == null ? e : e.getCause();
+              failure = new IllegalStateException("publishing failed: " + cause.getMessage(), cause);
+            }
+          }
+        }
+        if (complete) {
+          ledger.record(file.getKey());
+        }
+        accepted += fileAccepted;
+        rejected += fileRejected;
+      }
+      metrics.newArticles(accepted);
+      metrics.rejected(rejected);
+      if (failure != null) {
+        throw failure;
+      }
+      return new ImportReport(accepted, rejected, 0, 0);
+    }
+  }
+
+  private ImportReport importFile(Path root, Path file, Stamp expected, Batch batch) {
     Optional<FileFormat> format = FileFormat.of(file);
     if (format.isEmpty()) {
       LOG.debug("Skipping {}: not an article file", LogSafe.of(file));
@@ -155,7 +226,7 @@ public final class DirectoryImporter {
       if (refused.isPresent()) {
         String target = Files.isSymbolicLink(file) ? Files.readSymbolicLink(file).toString() : file.toRealPath().toString();
         return rejectWhole(file, "link:" + ArticleIds.sha256Hex((file + "\u0000" + target).getBytes(StandardCharsets.UTF_8)),
-            refused.get(), null, null, -1, imported);
+            refused.get(), null, null, -1, batch);
       }
       // NONE reads the path itself without following a link swapped in since the check; INSIDE reads the target.
       source = links == LinkPolicy.NONE ? file : file.toRealPath();
@@ -166,7 +237,7 @@ public final class DirectoryImporter {
         metrics.bytes(prefix.length);
         return rejectWhole(file, ArticleIds.sha256Hex(prefix) + "-" + before.size(),
             "file has " + before.size() + " bytes, more than the " + maxFileBytes + " allowed", null, prefix,
-            before.size(), imported);
+            before.size(), batch);
       }
       try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
         bytes = in.readAllBytes();
@@ -178,10 +249,10 @@ public final class DirectoryImporter {
     if (bytes.length == 0) {
       // Keyed by path: every empty file has the same content hash, and each deserves its own dead letter.
       return rejectWhole(file, "empty:" + ArticleIds.sha256Hex(file.toString().getBytes(StandardCharsets.UTF_8)),
-          "empty file (0 bytes)", null, bytes, 0, imported);
+          "empty file (0 bytes)", null, bytes, 0, batch);
     }
     String hash = ArticleIds.sha256Hex(bytes);
-    if (ledger.contains(hash) || imported.contains(hash)) {
+    if (ledger.contains(hash) || batch.contains(hash)) {
       metrics.notModified();
       return new ImportReport(0, 0, 1, 0);
     }
@@ -194,36 +265,33 @@ public final class DirectoryImporter {
       }
       metrics.fetched();
       metrics.bytes(bytes.length);
-      return rejectWhole(file, hash, e.getMessage(), e, bytes, bytes.length, imported);
+      return rejectWhole(file, hash, e.getMessage(), e, bytes, bytes.length, batch);
     }
     if (stillBeingWritten(file, source, expected == null ? before : expected, bytes.length)) {
       return ImportReport.EMPTY;
     }
     metrics.fetched();
     metrics.bytes(bytes.length);
-    int accepted = 0;
-    int rejected = 0;
-    for (RawArticle raw : parsed.articles()) {
-      try {
-        Article article = normalizer.normalize(raw, clock.instant());
-        sink.accept(article);
-        accepted++;
-      } catch (InvalidArticleException e) {
-        sink.reject(DeadLetters.of(file.toString(), e.getMessage(), e, bytes, bytes.length,
-            Map.of("file", file.getFileName().toString()), clock.instant()));
-        rejected++;
+    List<CompletableFuture<Outcome>> records = new ArrayList<>();
+    Map<String, String> attributes = Map.of("file", file.getFileName().toString());
+    try {
+      for (RawArticle raw : parsed.articles()) {
+        records.add(pool.submit(new NormalizationPool.Task(raw, clock.instant(),
+            e -> DeadLetters.of(file.toString(), e.getMessage(), e, bytes, bytes.length, attributes, clock.instant()))));
       }
+      for (ParsedFile.Failure failure : parsed.failures()) {
+        records.add(pool.deadLetter(DeadLetters.of(file.toString(), failure.reason(), null, failure.payload(), -1,
+            Map.of("file", file.getFileName().toString(), "location", failure.location()), clock.instant())));
+      }
+    } catch (InterruptedException e) {
+      // Stopping: what was submitted still drains, but the file is not recorded and is imported again.
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while importing " + LogSafe.of(file), e);
     }
-    for (ParsedFile.Failure failure : parsed.failures()) {
-      sink.reject(DeadLetters.of(file.toString(), failure.reason(), null, failure.payload(), -1,
-          Map.of("file", file.getFileName().toString(), "location", failure.location()), clock.instant()));
-      rejected++;
-    }
-    imported.add(hash);
-    metrics.newArticles(accepted);
-    metrics.rejected(rejected);
-    LOG.debug("Imported {}: {} articles, {} rejected", LogSafe.of(file), accepted, rejected);
-    return new ImportReport(accepted, rejected, 0, 0);
+    batch.add(hash, records);
+    LOG.debug("Submitted {}: {} articles, {} broken parts", LogSafe.of(file), parsed.articles().size(),
+        parsed.failures().size());
+    return ImportReport.EMPTY;
   }
 
   /**
@@ -266,16 +334,19 @@ public final class DirectoryImporter {
   }
 
   private ImportReport rejectWhole(Path file, String hash, String reason, Throwable error, byte[] payload, long size,
-      List<String> imported) {
-    if (ledger.contains(hash) || imported.contains(hash)) {
+      Batch batch) {
+    if (ledger.contains(hash) || batch.contains(hash)) {
       return new ImportReport(0, 0, 1, 0);
     }
-    imported.add(hash);
     LOG.warn("Rejected {}: {}", LogSafe.of(file), LogSafe.of(reason));
-    sink.reject(DeadLetters.of(file.toString(), reason, error, payload, size,
-        Map.of("file", file.getFileName().toString()), clock.instant()));
-    metrics.rejected(1);
-    return new ImportReport(0, 1, 0, 0);
+    try {
+      batch.add(hash, List.of(pool.deadLetter(DeadLetters.of(file.toString(), reason, error, payload, size,
+          Map.of("file", file.getFileName().toString()), clock.instant()))));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while importing " + LogSafe.of(file), e);
+    }
+    return ImportReport.EMPTY;
   }
 
   private static byte[] readPrefix(Path file) throws IOException {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -79,18 +80,19 @@ public final class DirectoryWatcher implements AutoCloseable {
         current.put(file, before != null && before.stamp().equals(stamp) ? before : new Seen(stamp, now));
       }
     }
-    ImportReport report = ImportReport.EMPTY;
-    for (Map.Entry<Path, Seen> e : current.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+    // The ready files are imported together, so their articles share the normalization pool.
+    Map<Path, Optional<DirectoryImporter.Stamp>> ready = new HashMap<>();
+    for (Map.Entry<Path, Seen> e : current.entrySet()) {
       Seen seen = e.getValue();
       boolean unchangedSinceLastScan = seen.equals(lastSeen.get(e.getKey()));
       boolean quietLongEnough = !Duration.between(seen.since(), now).minus(quietPeriod).isNegative();
       if (unchangedSinceLastScan && quietLongEnough) {
-        report = report.plus(importer.importFile(dir, e.getKey(), seen.stamp()));
+        ready.put(e.getKey(), Optional.of(seen.stamp()));
       }
     }
     lastSeen.clear();
     lastSeen.putAll(current);
-    return report;
+    return ready.isEmpty() ? ImportReport.EMPTY : importer.importFiles(dir, ready);
   }
 
   private boolean isCandidate(Path file) {

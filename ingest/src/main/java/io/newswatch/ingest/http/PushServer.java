@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswatch.ingest.ArticleSink;
 import io.newswatch.ingest.DeadLetters;
 import io.newswatch.ingest.IngestMetrics;
+import io.newswatch.ingest.NormalizationPool;
+import io.newswatch.ingest.NormalizationPool.Outcome;
 import io.newswatch.ingest.normalize.ArticleJsonReader;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.ingest.normalize.InvalidArticleException;
@@ -13,7 +15,7 @@ import io.newswatch.ingest.normalize.RawArticle;
 import io.newswatch.runtime.http.HardenedHttpServer;
 import io.newswatch.runtime.http.HttpLimits;
 import io.newswatch.runtime.http.HttpReplies;
-import io.newswatch.schemas.avro.Article;
+import io.newswatch.schemas.avro.DeadLetter;
 import io.newswatch.schemas.avro.SourceType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +32,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -54,6 +60,11 @@ import org.slf4j.LoggerFactory;
  * refused as a whole (400, 413) and items that are refused one by one go to the dead-letter topic
  * with the reason; nothing of the request's headers is kept, and the configured token is masked if a
  * client put it into the body.
+ *
+ * <p>A push is answered 202 only once Kafka acknowledged the record of every item (article or dead letter).
+ * When a record cannot be published, or the {@link NormalizationPool}'s queue stays full, it is answered
+ * 503 with {@code Retry-After} and lists only the items already acknowledged; ids are stable, so a client
+ * that sends the whole request again causes no duplicate downstream.
  */
 public final class PushServer implements AutoCloseable {
 
@@ -62,10 +73,13 @@ public final class PushServer implements AutoCloseable {
   /** Attributes a source sets about itself; a client's own values for them are dropped, not trusted. */
   private static final List<String> PROVENANCE_PREFIXES = List.of("http.", "feed.", "file.");
   private static final List<String> PROVENANCE_KEYS = List.of("file");
+  /** How long a push waits for room in a full normalization queue before it is answered 503. */
+  static final Duration QUEUE_WAIT = Duration.ofMillis(200);
+  private static final String RETRY_AFTER_SECONDS = "1";
 
   private final PushConfig config;
   private final ArticleSink sink;
-  private final ArticleNormalizer normalizer;
+  private final NormalizationPool pool;
   private final IngestMetrics.SourceMetrics metrics;
   private final Clock clock;
   private final BearerAuth auth;
@@ -77,11 +91,21 @@ public final class PushServer implements AutoCloseable {
   private HardenedHttpServer server;
   private ScheduledExecutorService watchdog;
 
+  /** A server that normalizes and publishes each push on its handler thread. */
   public PushServer(PushConfig config, ArticleSink sink, ArticleNormalizer normalizer, IngestMetrics metrics,
       Clock clock) {
+    this(config, NormalizationPool.inline(normalizer::normalize, sink), sink, metrics, clock);
+  }
+
+  /**
+   * @param pool normalizes and publishes the pushed articles; when its queue stays full the push is
+   *     answered 503 with Retry-After
+   * @param sink takes the dead letters of refused bodies and unreadable items
+   */
+  public PushServer(PushConfig config, NormalizationPool pool, ArticleSink sink, IngestMetrics metrics, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.sink = Objects.requireNonNull(sink, "sink");
-    this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+    this.pool = Objects.requireNonNull(pool, "pool");
     this.metrics = metrics.source("http", "push");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.auth = config.token().map(BearerAuth::new).orElse(null);
@@ -295,26 +319,63 @@ public final class PushServer implements AutoCloseable {
     } else {
       items.add(root);
     }
+    Map<String, String> provenance = Map.of("http.client", client);
+    List<CompletableFuture<Outcome>> records = new ArrayList<>();
+    boolean full = false;
+    try {
+      for (JsonNode item : items) {
+        RawArticle raw;
+        try {
+          raw = withProvenance(reader.read(item, SourceType.HTTP, Map.of()), provenance);
+        } catch (InvalidArticleException e) {
+          records.add(sink.publish(deadLetter(client, item, e, provenance))
+              .thenApply(v -> new Outcome.Rejected(e.getMessage())));
+          continue;
+        }
+        Optional<CompletableFuture<Outcome>> record = pool.offer(
+            new NormalizationPool.Task(raw, clock.instant(), e -> deadLetter(client, item, e, provenance)), QUEUE_WAIT);
+        if (record.isEmpty()) {
+          full = true;
+          break;
+        }
+        records.add(record.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      full = true;
+    } catch (RuntimeException e) { // the pool is closed: ingest is stopping
+      LOG.warn("Push from {} arrived while ingest is stopping: {}", client, e.getMessage());
+      full = true;
+    }
+    // 2xx only once Kafka acknowledged every record of the request: a crash before that loses nothing the
+    // client believes accepted, since the client was not told so and retries.
     List<Map<String, Object>> accepted = new ArrayList<>();
     List<Map<String, Object>> rejected = new ArrayList<>();
-    Map<String, String> provenance = Map.of("http.client", client);
-    for (int i = 0; i < items.size(); i++) {
-      JsonNode item = items.get(i);
+    Throwable failure = null;
+    for (int i = 0; i < records.size(); i++) {
       try {
-        Article article = normalizer.normalize(withProvenance(reader.read(item, SourceType.HTTP, Map.of()), provenance),
-            clock.instant());
-        sink.accept(article);
-        accepted.add(entry(i, "id", article.getId()));
-      } catch (InvalidArticleException e) {
-        sink.reject(DeadLetters.of("http:" + client, e.getMessage(), e,
-            masked(item.toString().getBytes(StandardCharsets.UTF_8)), -1, provenance, clock.instant()));
-        rejected.add(entry(i, "reason", e.getMessage()));
-      } catch (RuntimeException e) {
-        LOG.error("Sink failed while taking a push from {}", client, e);
-        reply(request, response, callback, 503, Map.of("error", "articles cannot be stored right now; retry later",
-            "accepted", accepted));
-        return;
+        switch (records.get(i).join()) {
+          case Outcome.Published p -> accepted.add(entry(i, "id", p.id()));
+          case Outcome.Rejected r -> rejected.add(entry(i, "reason", r.reason()));
+        }
+      } catch (CompletionException | CancellationException e) {
+        failure = failure == null ? (e.getCause() == null ? e : e.getCause()) : failure;
       }
+    }
+    if (failure != null || full) {
+      if (failure != null) {
+        LOG.error("Sink failed while taking a push from {}", client, failure);
+      } else {
+        LOG.warn("Push from {} refused after {} of {} items: the normalization queue is full", client, records.size(),
+            items.size());
+      }
+      metrics.newArticles(accepted.size());
+      metrics.rejected(rejected.size());
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+      reply(request, response, callback, 503, Map.of("error", failure != null
+          ? "articles cannot be stored right now; retry later"
+          : "ingest is busy (its queue is full); retry later", "accepted", accepted));
+      return;
     }
     metrics.newArticles(accepted.size());
     metrics.rejected(rejected.size());
@@ -325,6 +386,11 @@ public final class PushServer implements AutoCloseable {
       answer.put("error", items.isEmpty() ? "the array holds no article" : "no article of the request was accepted");
     }
     reply(request, response, callback, accepted.isEmpty() ? 422 : 202, answer);
+  }
+
+  private DeadLetter deadLetter(String client, JsonNode item, InvalidArticleException e, Map<String, String> provenance) {
+    return DeadLetters.of("http:" + client, e.getMessage(), e, masked(item.toString().getBytes(StandardCharsets.UTF_8)),
+        -1, provenance, clock.instant());
   }
 
   /** The article with the server's provenance; a client's own values for provenance keys are dropped. */

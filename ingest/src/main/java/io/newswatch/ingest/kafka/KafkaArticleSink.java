@@ -8,11 +8,14 @@ import io.newswatch.schemas.registry.SchemaRegistry;
 import io.newswatch.schemas.serde.AvroSerializer;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -26,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class KafkaArticleSink implements FeedStateSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaArticleSink.class);
 
-  private final KafkaProducer<String, byte[]> producer;
+  private final Producer<String, byte[]> producer;
   private final AvroSerializer<Article> articles;
   private final AvroSerializer<DeadLetter> deadLetters;
   private final AvroSerializer<FeedState> feedStates;
@@ -43,6 +46,10 @@ public final class KafkaArticleSink implements FeedStateSink, AutoCloseable {
   private final ThreadLocal<AtomicReference<Exception>> sendErrors = ThreadLocal.withInitial(AtomicReference::new);
 
   public KafkaArticleSink(Properties kafka, SchemaRegistry registry, String rawTopic, String rejectedTopic, String feedStateTopic) {
+    this(producer(kafka), registry, rawTopic, rejectedTopic, feedStateTopic);
+  }
+
+  private static Producer<String, byte[]> producer(Properties kafka) {
     Properties p = new Properties();
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -50,7 +57,13 @@ public final class KafkaArticleSink implements FeedStateSink, AutoCloseable {
     p.putAll(kafka);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** A sink on a producer of the caller's (a {@code MockProducer} in tests); it must be idempotent with acks=all. */
+  public KafkaArticleSink(Producer<String, byte[]> producer, SchemaRegistry registry, String rawTopic,
+      String rejectedTopic, String feedStateTopic) {
+    this.producer = producer;
     this.articles = new AvroSerializer<>(registry, false);
     this.deadLetters = new AvroSerializer<>(registry, false);
     this.feedStates = new AvroSerializer<>(registry, false);
@@ -61,16 +74,31 @@ public final class KafkaArticleSink implements FeedStateSink, AutoCloseable {
 
   @Override
   public void accept(Article article) {
-    send(rawTopic, article.getId(), articles.serialize(rawTopic, article));
-    published.incrementAndGet();
+    publish(article);
   }
 
   @Override
   public void reject(DeadLetter deadLetter) {
+    publish(deadLetter);
+  }
+
+  /** Sends the article; the future completes when the broker acknowledged it (acks=all), or fails. */
+  @Override
+  public CompletableFuture<Void> publish(Article article) {
+    CompletableFuture<Void> acked = send(rawTopic, article.getId(), articles.serialize(rawTopic, article));
+    published.incrementAndGet();
+    return acked;
+  }
+
+  /** Sends the dead letter; the future completes when the broker acknowledged it, or fails. */
+  @Override
+  public CompletableFuture<Void> publish(DeadLetter deadLetter) {
     // Source and reason quote outside input (file names, URLs, JSON fields): escaped, credentials masked.
     log.warn("rejected input from {}: {}", LogSafe.url(deadLetter.getSource()), LogSafe.url(deadLetter.getReason()));
-    send(rejectedTopic, deadLetter.getSource(), deadLetters.serialize(rejectedTopic, deadLetter));
+    CompletableFuture<Void> acked = send(rejectedTopic, deadLetter.getSource(),
+        deadLetters.serialize(rejectedTopic, deadLetter));
     rejected.incrementAndGet();
+    return acked;
   }
 
   /** Exposes the producer's own metrics (send rate, errors, latency) on the service's registry. */
@@ -84,14 +112,26 @@ public final class KafkaArticleSink implements FeedStateSink, AutoCloseable {
     send(feedStateTopic, state.getFeedId(), feedStates.serialize(feedStateTopic, state));
   }
 
-  private void send(String topic, String key, byte[] value) {
+  private CompletableFuture<Void> send(String topic, String key, byte[] value) {
     AtomicReference<Exception> callerErrors = sendErrors.get();
-    producer.send(new ProducerRecord<>(topic, key, value), (md, e) -> {
-      if (e != null) {
-        callerErrors.set(e);
-        log.error("could not publish to {} (key {})", topic, LogSafe.url(key), e);
-      }
-    });
+    CompletableFuture<Void> acked = new CompletableFuture<>();
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value), (md, e) -> {
+        if (e != null) {
+          callerErrors.set(e);
+          log.error("could not publish to {} (key {})", topic, LogSafe.url(key), e);
+          acked.completeExceptionally(e);
+        } else {
+          acked.complete(null);
+        }
+      });
+    } catch (KafkaException e) {
+      // send() itself fails when the producer is closed or its buffer stayed full for max.block.ms.
+      callerErrors.set(e);
+      log.error("could not publish to {} (key {})", topic, LogSafe.url(key), e);
+      acked.completeExceptionally(e);
+    }
+    return acked;
   }
 
   /** Waits until everything sent so far is acknowledged; fails if any send of the calling thread failed. */
