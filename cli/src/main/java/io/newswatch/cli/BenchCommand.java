@@ -114,6 +114,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Threads that run ingest's normalizer over the corpus (default: ${DEFAULT-VALUE}).")
   int normalizeThreads;
 
+  @Option(names = "--partitions", defaultValue = "3",
+      description = "Partitions of the pipeline's topics and the ceiling's (default: ${DEFAULT-VALUE}, the catalog's).")
+  int partitions;
+
+  @Option(names = "--enrich-instances", defaultValue = "1",
+      description = "Enrich instances: this JVM's and N-1 more `newswatch enrich` JVMs in the same group (default: ${DEFAULT-VALUE}).")
+  int enrichInstances;
+
   @Option(names = "--seeds", description = "Seed articles folder (default: samples/seeds).")
   Path seeds;
 
@@ -164,6 +172,14 @@ public final class BenchCommand implements Callable<Integer> {
         .put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20).put("java", System.getProperty("java.version"));
     ObjectNode run = report.at("settings");
     overrides.forEach(run.putObject("overrides")::put);
+    if (partitions < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--partitions must be at least 1, got " + partitions);
+    }
+    if (enrichInstances < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--enrich-instances must be at least 1, got " + enrichInstances);
+    }
+    run.put("partitions", partitions).put("enrich_instances", enrichInstances);
     try (EmbeddedPlatform platform = EmbeddedPlatform.start(pc)) {
       if (soak != null) {
         run.put("mode", "soak").put("soak_s", soak.toSeconds()).put("soak_rate", soakRate);
@@ -189,9 +205,9 @@ public final class BenchCommand implements Callable<Integer> {
   private int bench(EmbeddedPlatform platform, Settings settings, Path dir, Path seedDir, Path results) throws Exception {
     Properties kafka = settings.kafkaProperties();
     RegistryClient registry = new RegistryClient(settings.registryConfig());
-    TopicProvisioner.ensure(kafka, Topics.ALL);
-    TopicProvisioner.ensure(kafka, List.<Topic<?>>of(Topics.ARTICLES_RAW.renamed(CEILING_TOPIC),
-        Topics.ARTICLES_RAW.renamed(WARM_TOPIC), Topics.ARTICLES_RAW.renamed(TOOLS_TOPIC)));
+    TopicProvisioner.ensure(kafka, topics(Topics.ALL));
+    TopicProvisioner.ensure(kafka, topics(List.<Topic<?>>of(Topics.ARTICLES_RAW.renamed(CEILING_TOPIC),
+        Topics.ARTICLES_RAW.renamed(WARM_TOPIC), Topics.ARTICLES_RAW.renamed(TOOLS_TOPIC))));
     JvmMeters.Gc gcAtStart = JvmMeters.Gc.now();
 
     // Generate and normalize: the same bytes feed the ceiling and the pipeline.
@@ -278,7 +294,11 @@ public final class BenchCommand implements Callable<Integer> {
     JvmMeters.Gc gcB0 = JvmMeters.Gc.now();
     sink.start();
     long tStart = System.nanoTime();
-    try (EnrichService enrich = EnrichService.start(enrichConfig, kafka, settings.registryConfig(), null)) {
+    // The other instances start with this one, so their JVM start and the group's rebalances are timed too.
+    List<io.newswatch.platform.ChildProcess> others = startEnrichInstances(settings, dir);
+    long[] others0 = others.stream().mapToLong(child -> JvmMeters.processCpuNanos(child.pid())).toArray();
+    try (AutoCloseable stopOthers = () -> others.forEach(child -> child.stop(Duration.ofSeconds(10)));
+        EnrichService enrich = EnrichService.start(enrichConfig, kafka, settings.registryConfig(), null)) {
       enrich.awaitRunning(Duration.ofSeconds(60));
       IdleWatcher idle = new IdleWatcher(kafka, List.of(appId, sinkConfig.groupId()),
           Map.of(appId, List.of(enrichConfig.rawTopic())));
@@ -293,6 +313,10 @@ public final class BenchCommand implements Callable<Integer> {
       long sinkNs = sinkCpu.nanos();
       long processNs = JvmMeters.processCpuNanos() - process0;
       long brokerNs = JvmMeters.processCpuNanos(brokerPid) - broker0;
+      long othersNs = 0;
+      for (int i = 0; i < others.size(); i++) {
+        othersNs += JvmMeters.processCpuNanos(others.get(i).pid()) - others0[i];
+      }
       JvmMeters.Gc gcBackfill = JvmMeters.Gc.now().since(gcB0);
       Map<String, Long> threads = ThreadCpu.all();
       long alerts = latencies.delivered();
@@ -305,6 +329,11 @@ public final class BenchCommand implements Callable<Integer> {
               + "broker %.0f µs",
           enrichNs / 1e3 / articles, sinkNs / 1e3 / articles, sinkNs / 1e3 / Math.max(1, alerts), processNs / 1e3 / articles,
           brokerNs / 1e3 / articles);
+      if (!others.isEmpty()) {
+        say("the %d other enrich JVMs: %.0f µs of process CPU per article (all their threads, GC and JIT included); "
+            + "the state traffic below is this JVM's instance only", others.size(), othersNs / 1e3 / articles);
+        report.at("backfill").put("other_enrich_jvms_cpu_us_per_article", BenchReport.round(othersNs / 1e3 / articles, 1));
+      }
       ObjectNode b = report.at("backfill");
       b.put("articles_per_s", BenchReport.round(rate, 1)).put("drain_s", BenchReport.round(drainS, 2))
           .put("alerts", alerts).put("enrich_tagged_s", BenchReport.round(taggedS, 2))
@@ -368,11 +397,38 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Starts {@code --enrich-instances - 1} more enrich services, each a `newswatch enrich` JVM with this
+   * run's settings (same application id, so the same group) and a state folder of its own.
+   */
+  private List<io.newswatch.platform.ChildProcess> startEnrichInstances(Settings settings, Path dir) throws IOException {
+    List<io.newswatch.platform.ChildProcess> children = new ArrayList<>();
+    for (int i = 2; i <= enrichInstances; i++) {
+      List<String> args = new ArrayList<>(List.of("io.newswatch.cli.NewswatchCli", "enrich"));
+      Map<String, String> values = new java.util.TreeMap<>(settings.asMap());
+      values.put(EnrichConfig.STATE_DIR, dir.resolve("enrich-" + i).resolve("streams").toString());
+      values.put(Settings.MANAGEMENT_PORT, "-1");
+      values.forEach((k, v) -> {
+        args.add("--set");
+        args.add(k + "=" + v);
+      });
+      children.add(io.newswatch.platform.ChildProcess.start("enrich-" + i, dir.resolve("enrich-" + i),
+          dir.resolve("logs").resolve("enrich-" + i + ".log"),
+          List.of("-Xms256m", "-Xmx1g", "-cp", System.getProperty("java.class.path")), args));
+    }
+    return children;
+  }
+
+  /** The topics with {@code --partitions} where the catalog gives its usual count (compacted ones keep theirs). */
+  private List<Topic<?>> topics(List<Topic<?>> catalog) {
+    return catalog.stream().<Topic<?>>map(t -> t.compacted() ? t : t.withPartitions(partitions)).toList();
+  }
+
   /** Soak mode: the pipeline at a steady rate for a long time, to see whether its heap stays flat. */
   private int soak(EmbeddedPlatform platform, Settings settings, Path dir, Path seedDir, Path results) throws Exception {
     Properties kafka = settings.kafkaProperties();
     RegistryClient registry = new RegistryClient(settings.registryConfig());
-    TopicProvisioner.ensure(kafka, Topics.ALL);
+    TopicProvisioner.ensure(kafka, topics(Topics.ALL));
     SinkConfig sinkConfig = SinkConfig.from(settings);
     try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(sinkConfig)) {
       admin.add(Subscription.newBuilder().setId("bench-file").setChannel(Channel.FILE)

@@ -50,6 +50,11 @@ public record Topic<V extends SpecificRecordBase>(
         TopicConfig.COMPRESSION_TYPE_CONFIG, "producer");
   }
 
+  /** The same topic created with another partition count (benchmarks of scale-out). */
+  public Topic<V> withPartitions(int count) {
+    return new Topic<>(name, valueType, count, retention, compacted);
+  }
+
   /** The same topic under another name, e.g. a per-test or per-tenant prefix. */
   public Topic<V> renamed(String newName) {
     return new Topic<>(newName, valueType, partitions, retention, compacted);

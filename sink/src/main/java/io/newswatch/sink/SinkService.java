@@ -51,6 +51,7 @@ public final class SinkService implements AutoCloseable {
   private SinkMetrics metrics;
   private LivePageServer livePage;
   private RecentAlerts recentAlerts;
+  private volatile Thread restoreThread;
   private ChannelRouter router;
   private KafkaProducer<String, DeadLetter> deadLetters;
   private SubscriptionFeed feed;
@@ -150,10 +151,11 @@ public final class SinkService implements AutoCloseable {
   }
 
   /**
-   * Puts the recent alerts of the LIVE subscriptions back on the live page before the loop resumes at
-   * its committed offsets, so a restarted sink shows the desk its stories instead of an empty page. The
-   * page merges what the loop then delivers again by alert id. A failed restore leaves the page as it
-   * would have been without one: it is logged, not fatal.
+   * Puts the recent alerts of the LIVE subscriptions back on the live page, so a restarted sink shows
+   * the desk its stories instead of an empty page. It runs beside the delivery loop, which does not
+   * wait for it (two days of a busy desk take a while to read); the page merges by alert id and story
+   * version whatever arrives twice or out of order, and open pages receive the restored alerts over SSE.
+   * A failed restore leaves the page as it would have been without one: it is logged, not fatal.
    */
   private void restoreLivePage(RegistryClient registry) {
     if (recentAlerts == null || config.liveRestore().isZero()) {
@@ -166,6 +168,13 @@ public final class SinkService implements AutoCloseable {
     }
     AlertHistory history = new AlertHistory(config.kafkaProperties(), config.alertsTopic(),
         Topics.ALERTS.renamed(config.alertsTopic()).valueSerde(registry).deserializer());
+    RecentAlerts page = recentAlerts;
+    restoreThread = new Thread(() -> restore(history, live, page), "sink-live-restore");
+    restoreThread.setDaemon(true);
+    restoreThread.start();
+  }
+
+  private void restore(AlertHistory history, List<io.newswatch.schemas.avro.Subscription> live, RecentAlerts recentAlerts) {
     long[] shown = new long[1];
     try {
       AlertHistory.Result read = history.read(java.time.Instant.now().minus(config.liveRestore()),
@@ -274,6 +283,10 @@ public final class SinkService implements AutoCloseable {
       return;
     }
     closed = true;
+    Thread restoring = restoreThread;
+    if (restoring != null) {
+      restoring.interrupt(); // a restore still reading stops; the page is closing anyway
+    }
     if (loop != null) {
       loop.stop();
       try {
