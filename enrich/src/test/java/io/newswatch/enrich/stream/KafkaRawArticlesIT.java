@@ -30,13 +30,19 @@ class KafkaRawArticlesIT {
     Properties kafka = Settings.of(Map.of(Settings.BOOTSTRAP, platform.bootstrapServers())).kafkaProperties();
     RegistryClient registry = new RegistryClient(RegistryConfig.of(platform.registryUrl()));
     try (var producer = new KafkaProducer<>(kafka, new StringSerializer(), new AvroSerializer<Article>(registry, false))) {
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 300; i++) {
         producer.send(new ProducerRecord<>(topic, 1, "a-" + i, article("a-" + i))).get();
       }
     }
     try (KafkaRawArticles raw = new KafkaRawArticles(kafka, topic, new AvroDeserializer<>(registry, Article.class))) {
       assertThat(raw.read(1, 2).getId()).isEqualTo("a-2");
       assertThat(raw.read(1, 0).getId()).as("backwards too").isEqualTo("a-0");
+      long before = raw.fetches();
+      // A moved task asks for a run of its partition's records one by one: they come from the read-ahead.
+      for (int i = 1; i < 300; i++) {
+        assertThat(raw.read(1, i).getId()).isEqualTo("a-" + i);
+      }
+      assertThat(raw.fetches() - before).as("fetches for 299 consecutive records").isLessThanOrEqualTo(3);
     }
   }
 
