@@ -14,8 +14,11 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Tells when the pipeline has drained: every consumer group of the pipeline has committed up to
- * the end of what it reads, and nothing moved for a few checks in a row. One offset of slack per
- * partition covers the marker that ends each exactly-once transaction.
+ * the end of what it reads, and nothing moved for a few checks in a row. Transaction markers are
+ * offsets too, and a group commits only after records it processed: one commit marker past the
+ * committed offset is allowed as such; a larger gap (an aborted transaction's records and marker,
+ * left after a rebalance or a restart) is drained when a read_committed read from the committed
+ * offset finds no record before the end.
  */
 final class IdleWatcher {
   private final Properties kafka;
@@ -37,7 +40,7 @@ final class IdleWatcher {
     Instant deadline = Instant.now().plus(timeout);
     Map<TopicPartition, Long> previous = null;
     int stable = 0;
-    try (Admin admin = Admin.create(kafka)) {
+    try (Admin admin = Admin.create(kafka); MarkerCheck markers = new MarkerCheck(kafka)) {
       while (Instant.now().isBefore(deadline)) {
         Map<TopicPartition, Long> snapshot = new HashMap<>();
         boolean drained = true;
@@ -56,7 +59,7 @@ final class IdleWatcher {
             long end = ends.get(e.getKey()).offset();
             long at = e.getValue() == null ? 0 : e.getValue().offset();
             snapshot.put(e.getKey(), at);
-            if (end - at > 1) {
+            if (end - at > 1 && markers.holdsRecords(e.getKey(), at, end)) {
               drained = false;
             }
           }
@@ -70,6 +73,49 @@ final class IdleWatcher {
       }
     }
     return false;
+  }
+
+  /** Reads a partition's gap with read_committed, to tell markers and aborted records from work left. */
+  private static final class MarkerCheck implements AutoCloseable {
+    private final Properties props = new Properties();
+    private org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> reader;
+
+    MarkerCheck(Properties kafka) {
+      props.putAll(kafka);
+      props.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
+      props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+      props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-idle-watcher");
+    }
+
+    /** Whether a committed record lies in [from, end); an open transaction in it counts as one. */
+    boolean holdsRecords(TopicPartition tp, long from, long end) {
+      if (reader == null) {
+        reader = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+      }
+      reader.assign(List.of(tp));
+      reader.seek(tp, from);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      while (System.nanoTime() < deadline) {
+        var records = reader.poll(Duration.ofMillis(200)).records(tp);
+        if (!records.isEmpty()) {
+          return records.get(0).offset() < end;
+        }
+        if (reader.position(tp) >= end) {
+          return false;
+        }
+      }
+      return true; // not read to the end (an open transaction holds it back): work may be left
+    }
+
+    @Override
+    public void close() {
+      if (reader != null) {
+        reader.close();
+      }
+    }
   }
 
   private static boolean hasRecords(Admin admin, String topic) throws Exception {
