@@ -1,5 +1,8 @@
 package io.newswatch.cli;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -78,22 +81,20 @@ final class IdleWatcher {
   /** Reads a partition's gap with read_committed, to tell markers and aborted records from work left. */
   private static final class MarkerCheck implements AutoCloseable {
     private final Properties props = new Properties();
-    private org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> reader;
+    private KafkaConsumer<byte[], byte[]> reader;
 
     MarkerCheck(Properties kafka) {
       props.putAll(kafka);
-      props.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
-      props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-      props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-idle-watcher");
+      props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+      props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-idle-watcher");
     }
 
     /** Whether a committed record lies in [from, end); an open transaction in it counts as one. */
     boolean holdsRecords(TopicPartition tp, long from, long end) {
       if (reader == null) {
-        reader = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
-            new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-            new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        reader = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
       }
       reader.assign(List.of(tp));
       reader.seek(tp, from);

@@ -1,5 +1,6 @@
 package io.newswatch.cli;
 
+import io.newswatch.schemas.avro.AlertKind;
 import io.newswatch.runtime.Settings;
 import io.newswatch.schemas.Topics;
 import io.newswatch.schemas.avro.Alert;
@@ -68,7 +69,7 @@ public final class StoriesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, List<Alert>> byTopic = new TreeMap<>();
     for (Alert story : view.stories()) {
-      if (story.getKind() != io.newswatch.schemas.avro.AlertKind.SURGE && (topic == null || topic.equals(story.getTopic()))) {
+      if (story.getKind() != AlertKind.SURGE && (topic == null || topic.equals(story.getTopic()))) {
         List<Alert> stories = byTopic.computeIfAbsent(story.getTopic(), t -> new ArrayList<>());
         if (stories.size() < limit) {
           stories.add(story);

@@ -1,5 +1,8 @@
 package io.newswatch.sink.live;
 
+import java.util.Optional;
+import java.time.Instant;
+import java.time.Duration;
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.sink.AlertJson;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +56,7 @@ public final class RecentAlerts {
   }
 
   /** One story with its articles, if the view holds it. */
-  public synchronized java.util.Optional<StoryView.Story> story(String storyId) {
+  public synchronized Optional<StoryView.Story> story(String storyId) {
     return stories.story(storyId);
   }
 
@@ -61,9 +64,9 @@ public final class RecentAlerts {
    * The chart of the day up to now, or up to the newest event when that is more than a day old (a
    * replayed backfill) or ahead of this machine's clock.
    */
-  public synchronized TopicVolume.Day volume(java.time.Instant now) {
-    java.time.Instant end = stories.newest()
-        .filter(n -> n.isAfter(now) || n.isBefore(now.minus(java.time.Duration.ofHours(TopicVolume.HOURS))))
+  public synchronized TopicVolume.Day volume(Instant now) {
+    Instant end = stories.newest()
+        .filter(n -> n.isAfter(now) || n.isBefore(now.minus(Duration.ofHours(TopicVolume.HOURS))))
         .orElse(now);
     return stories.volume(end);
   }

@@ -35,14 +35,21 @@ public final class StoryView {
   private final Map<String, Alert> latestByStory = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Alert> eldest) {
-      if (size() > MAX_STORIES) {
-        articlesByStory.remove(eldest.getValue().getStoryId());
-        return true;
+      if (size() <= MAX_STORIES) {
+        return false;
       }
-      return false;
+      // A story's articles go with its last topic entry, not its first: another topic may still show it.
+      String story = eldest.getValue().getStoryId();
+      if (topicEntries.merge(story, -1, Integer::sum) <= 0) {
+        topicEntries.remove(story);
+        articlesByStory.remove(story);
+      }
+      return true;
     }
   };
   private final Map<String, Map<String, StoryArticle>> articlesByStory = new LinkedHashMap<>();
+  /** Per story id, how many (story, topic) entries the view holds. */
+  private final Map<String, Integer> topicEntries = new java.util.HashMap<>();
   // A re-delivered alert (same id, e.g. after a sink restart or a replay) must not count twice.
   private final Set<String> seenAlertIds = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
     @Override
@@ -73,6 +80,9 @@ public final class StoryView {
     // Versions arrive out of order after a restore from the topic: the highest wins, whatever came last.
     if (current != null && current.getStoryVersion() >= alert.getStoryVersion()) {
       return false;
+    }
+    if (current == null) {
+      topicEntries.merge(alert.getStoryId(), 1, Integer::sum);
     }
     latestByStory.put(key, alert);
     return true;

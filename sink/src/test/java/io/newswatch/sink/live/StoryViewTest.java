@@ -99,6 +99,25 @@ class StoryViewTest {
     assertThat(StoryView.headline(Fixtures.alert("t"))).isEqualTo("OPEC cuts output t");
   }
 
+  @Test
+  void shouldKeepAStorysArticlesWhileAnotherOfItsTopicsIsStillShownWhenTheOldestEntryIsDropped() {
+    StoryView view = new StoryView();
+    view.add(Alert.newBuilder(version("s1", 1, 100)).setTopic("dmz").setArticleIds(List.of("a1")).build());
+    view.add(Alert.newBuilder(version("s1", 1, 100)).setAlertId("s1-det").setTopic("deterrence")
+        .setArticleIds(List.of("a1")).build());
+    view.story("s1"); // looked at: s1|dmz stays the least recently changed entry all the same
+    for (int i = 0; i < StoryView.MAX_STORIES - 1; i++) {
+      view.add(version("other-" + i, 1, 200 + i));
+    }
+
+    StoryView.Story s1 = view.story("s1").orElseThrow();
+    assertThat(s1.topics()).extracting(Alert::getTopic).containsExactly("deterrence");
+    assertThat(s1.articles()).extracting(StoryView.StoryArticle::articleId).containsExactly("a1");
+
+    view.add(version("one-more", 1, 5000));
+    assertThat(view.story("s1")).as("its last entry gone, the story goes").isEmpty();
+  }
+
   private static Alert at(String id, String topic, Instant time) {
     return Alert.newBuilder(Fixtures.alert(id)).setTopic(topic).setCreatedAt(time).build();
   }
