@@ -74,7 +74,8 @@ public final class PoolThroughput {
     }
   }
 
-  private static List<String> bodies() throws IOException {
+  /** The seed articles and {@code /pool/story.txt}: the bodies both throughput tools publish. */
+  static List<String> bodies() throws IOException {
     List<String> bodies = new ArrayList<>();
     try (Stream<Path> seeds = Files.list(TestPaths.seeds())) {
       for (Path seed : seeds.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
@@ -107,7 +108,7 @@ public final class PoolThroughput {
   }
 
   /** Serializes each record as the Kafka sink does, then drops it. */
-  private static final class DiscardingSink implements ArticleSink {
+  static final class DiscardingSink implements ArticleSink {
     private final AvroSerializer<Article> articles = new AvroSerializer<>(new InMemorySchemaRegistry(), false);
     private final AvroSerializer<DeadLetter> deadLetters = new AvroSerializer<>(new InMemorySchemaRegistry(), false);
     private long bytes;
@@ -123,7 +124,7 @@ public final class PoolThroughput {
     }
   }
 
-  private static long gcMillis() {
+  static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
   }
 }

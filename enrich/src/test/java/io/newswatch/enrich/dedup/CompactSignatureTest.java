@@ -23,7 +23,9 @@ class CompactSignatureTest {
       CompactSignature cb = CompactSignature.fromBytes(CompactSignature.of(b, fingerprinter.config()).toBytes());
       double whole = a.jaccard(b);
       double compact = ca.jaccard(cb);
-      assertThat(compact).as(pair[3]).isCloseTo(whole, within(0.03));
+      // 64 values kept as 4 bits agree by chance once in 16: at J near 0.4 that adds about 0.013 of standard
+      // deviation to the estimate (0.003 with 8 bits); 0.04 is three of them.
+      assertThat(compact).as(pair[3]).isCloseTo(whole, within(0.04));
       assertThat(compact >= fingerprinter.config().threshold()).as(pair[3])
           .isEqualTo(whole >= fingerprinter.config().threshold());
       assertThat(fingerprinter.bandHashes(cb)).as("band hashes survive the compact form").isEqualTo(fingerprinter.bandHashes(b));
@@ -31,10 +33,43 @@ class CompactSignatureTest {
   }
 
   @Test
-  void shouldStoreADefaultSignatureIn196BytesAndRefuseOtherBytes() {
+  void shouldStoreADefaultSignatureIn164BytesAndRefuseOtherBytes() {
     CompactSignature c = CompactSignature.of(fingerprinter.signature("one two three four five"), fingerprinter.config());
-    assertThat(c.toBytes()).hasSize(196);
+    assertThat(c.toBytes()).hasSize(164);
     assertThatThrownBy(() -> CompactSignature.fromBytes(fingerprinter.signature("x y z").toBytes()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("compact");
+    byte[] cut = java.util.Arrays.copyOf(c.toBytes(), 163);
+    assertThatThrownBy(() -> CompactSignature.fromBytes(cut)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("163 bytes");
+  }
+
+  @Test
+  void shouldReadTheEarlier8BitFormatAndCompareItWithTheCurrentOne() {
+    List<String[]> pairs = TestFiles.tsv(TestFiles.resource("neardup/pairs.tsv"));
+    for (String[] pair : pairs) {
+      MinHashSignature a = fingerprinter.signature(TestFiles.read(NearDuplicateEvaluationTest.locate(pair[0])));
+      MinHashSignature b = fingerprinter.signature(TestFiles.read(NearDuplicateEvaluationTest.locate(pair[1])));
+      // A changelog written by the previous release holds format 3: banded values whole, the rest as 8 bits.
+      CompactSignature old = CompactSignature.fromBytes(format3(a));
+      CompactSignature current = CompactSignature.fromBytes(CompactSignature.of(b, fingerprinter.config()).toBytes());
+      CompactSignature currentOfA = CompactSignature.of(a, fingerprinter.config());
+      assertThat(old.jaccard(current)).as(pair[3]).isEqualTo(currentOfA.jaccard(current));
+      assertThat(current.jaccard(old)).as(pair[3]).isEqualTo(currentOfA.jaccard(current));
+      assertThat(fingerprinter.bandHashes(old)).isEqualTo(fingerprinter.bandHashes(a));
+    }
+  }
+
+  /** The bytes format 3 wrote for {@code s}, built here from its definition, not from the class under test. */
+  private byte[] format3(MinHashSignature s) {
+    int whole = fingerprinter.config().bands() * fingerprinter.config().rows();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 2 * whole + (s.size() - whole));
+    b.put((byte) 3).put((byte) (s.isEmpty() ? 1 : 0)).put((byte) whole).put((byte) (s.size() - whole));
+    for (int i = 0; i < whole; i++) {
+      b.putShort((short) s.value(i));
+    }
+    for (int i = whole; i < s.size(); i++) {
+      b.put((byte) s.value(i));
+    }
+    return b.array();
   }
 }

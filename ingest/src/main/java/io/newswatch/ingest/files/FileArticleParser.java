@@ -16,6 +16,7 @@ import io.newswatch.schemas.avro.SourceType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -64,11 +65,11 @@ public final class FileArticleParser {
             page.publishedAt(), page.lang(), page.canonicalUrl() == null ? source : null, SourceType.FILE, attributes));
       }
       case JSON -> {
-        notBinary(new String(bytes, StandardCharsets.UTF_8), 0);
+        notBinaryUtf8(bytes);
         yield parseJson(bytes, attributes);
       }
       case JSONL -> {
-        notBinary(new String(bytes, StandardCharsets.UTF_8), 0);
+        notBinaryUtf8(bytes);
         yield parseJsonLines(bytes, attributes);
       }
     };
@@ -94,16 +95,50 @@ public final class FileArticleParser {
       char c = text.charAt(i);
       if (c == 0) {
         nul += rawNul == 0 ? 1 : 0;
-      } else if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+      } else if (isControl(c)) {
         control++;
       }
     }
-    if (nul > 0 || control > text.length() * MAX_CONTROL_SHARE) {
+    refuseBinary(nul, control, text.length());
+    return text;
+  }
+
+  /**
+   * The same test as {@link #notBinary(String, int)} on UTF-8 bytes, without decoding them: JSON is read
+   * from the bytes, so decoding a whole file only to count its control characters would double the work.
+   * Characters are counted by their lead bytes; C1 controls are the two-byte sequences C2 80 to C2 9F.
+   */
+  static void notBinaryUtf8(byte[] bytes) throws InvalidArticleException {
+    int nul = 0;
+    int control = 0;
+    int chars = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      int b = bytes[i] & 0xFF;
+      if ((b & 0xC0) == 0x80) {
+        continue;
+      }
+      chars++;
+      if (b == 0) {
+        nul++;
+      } else if (b < 0x80 ? isControl((char) b)
+          : b == 0xC2 && i + 1 < bytes.length && (bytes[i + 1] & 0xFF) >= 0x80 && (bytes[i + 1] & 0xFF) <= 0x9F) {
+        control++;
+      }
+    }
+    refuseBinary(nul, control, chars);
+  }
+
+  /** A control character (Unicode's Cc: U+0000 to U+001F and U+007F to U+009F) that text does not use. */
+  private static boolean isControl(char c) {
+    return (c < 0x20 || (c >= 0x7F && c <= 0x9F)) && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+  }
+
+  private static void refuseBinary(int nul, int control, int length) throws InvalidArticleException {
+    if (nul > 0 || control > length * MAX_CONTROL_SHARE) {
       throw new InvalidArticleException(String.format(java.util.Locale.ROOT,
           "binary content, not text: %d NUL and %d other control characters in %d (an image, archive or"
-              + " document under a text file's name?)", nul, control, text.length()));
+              + " document under a text file's name?)", nul, control, length));
     }
-    return text;
   }
 
 
@@ -137,24 +172,54 @@ public final class FileArticleParser {
     return new ParsedFile(articles, failures);
   }
 
+  /**
+   * One JSON value per line, read from the bytes of the line. Lines end at LF, CR or CRLF only: JSON
+   * allows U+2028 and U+2029 unescaped inside strings, so they cannot end a line.
+   */
   private ParsedFile parseJsonLines(byte[] bytes, Map<String, String> attributes) {
     List<RawArticle> articles = new ArrayList<>();
     List<ParsedFile.Failure> failures = new ArrayList<>();
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
-        continue;
+    int lineNumber = 0;
+    int start = 0;
+    while (start <= bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+        end++;
       }
-      String location = "line " + (i + 1);
-      try {
-        read(mapper.readTree(line), attributes, location, articles, failures);
-      } catch (JacksonException e) {
-        failures.add(new ParsedFile.Failure("malformed JSON: " + e.getOriginalMessage(),
-            line.getBytes(StandardCharsets.UTF_8), location));
+      lineNumber++;
+      if (!blank(bytes, start, end)) {
+        String location = "line " + lineNumber;
+        try {
+          read(mapper.readTree(bytes, start, end - start), attributes, location, articles, failures);
+        } catch (JacksonException e) {
+          failures.add(new ParsedFile.Failure("malformed JSON: " + e.getOriginalMessage(),
+              Arrays.copyOfRange(bytes, start, end), location));
+        } catch (java.io.IOException e) {
+          failures.add(new ParsedFile.Failure("unreadable JSON: " + e.getMessage(),
+              Arrays.copyOfRange(bytes, start, end), location));
+        }
       }
+      if (end < bytes.length - 1 && bytes[end] == '\r' && bytes[end + 1] == '\n') {
+        end++;
+      }
+      start = end + 1;
     }
     return new ParsedFile(articles, failures);
+  }
+
+  /** Only JSON whitespace, or a byte-order mark, between {@code from} and {@code to}. */
+  private static boolean blank(byte[] bytes, int from, int to) {
+    int i = from;
+    if (to - i >= 3 && (bytes[i] & 0xFF) == 0xEF && (bytes[i + 1] & 0xFF) == 0xBB && (bytes[i + 2] & 0xFF) == 0xBF) {
+      i += 3;
+    }
+    for (; i < to; i++) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void read(JsonNode node, Map<String, String> attributes, String location,
