@@ -58,6 +58,9 @@ public record StoryProfile(String storyId, Instant first, Instant last, String p
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
+    if (a.containsAll(b)) {
+      return a; // the usual case for a story's langs and topics: no copy per article
+    }
     Set<String> out = new TreeSet<>(a);
     out.addAll(b);
     return out;

@@ -28,6 +28,10 @@ final class DedupIndex {
 
   private final Map<String, Remembered> byId = new HashMap<>();
   private Remembered[] slots = new Remembered[1024];
+  /** Per slot, the article's time and the probe that last reached it: read for every candidate, kept flat. */
+  private long[] times = new long[1024];
+  private int[] reachedBy = new int[1024];
+  private int probes;
   private int used;
   private PostingTable bands = new PostingTable(1 << 12);
   private PostingTable contents = new PostingTable(1 << 10);
@@ -47,10 +51,13 @@ final class DedupIndex {
     }
     if (used == slots.length) {
       slots = Arrays.copyOf(slots, used * 2);
+      times = Arrays.copyOf(times, used * 2);
+      reachedBy = Arrays.copyOf(reachedBy, used * 2);
     }
     int slot = used++;
     Remembered r = new Remembered(slot, id, time, contentHash, signature, storyId);
     slots[slot] = r;
+    times[slot] = time;
     byId.put(id, r);
     contents.add(contentHash, slot);
     for (long b : bandHashes) {
@@ -76,15 +83,18 @@ final class DedupIndex {
         offer(isEarlier(r, time, id) ? earlier : later, new Match(r, 1.0, true));
       }
     });
-    java.util.BitSet seen = new java.util.BitSet(used);
+    int probe = ++probes;
     for (long b : bandHashes) {
       bands.forEach(b, slot -> {
-        if (seen.get(slot)) {
+        if (reachedBy[slot] == probe) {
           return;
         }
-        seen.set(slot);
+        reachedBy[slot] = probe;
+        if (Math.abs(time - times[slot]) > horizonMs) {
+          return;
+        }
         Remembered r = slots[slot];
-        if (Math.abs(time - r.time()) > horizonMs || r.id().equals(id)) {
+        if (r.id().equals(id)) {
           return;
         }
         Match[] side = isEarlier(r, time, id) ? earlier : later;
@@ -144,6 +154,9 @@ final class DedupIndex {
     }
     byId.clear();
     slots = new Remembered[Math.max(1024, kept.size() * 2)];
+    times = new long[slots.length];
+    reachedBy = new int[slots.length];
+    probes = 0;
     used = 0;
     bands = new PostingTable(Math.max(1 << 12, Integer.highestOneBit(kept.size() * 64 + 1) * 2));
     contents = new PostingTable(Math.max(1 << 10, Integer.highestOneBit(kept.size() * 2 + 1) * 2));

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The open stories, on the heap of the single matcher task, by primary topic: an article can only
@@ -67,14 +66,28 @@ public final class StoryBook {
   }
 
   private final StoryMatcher matcher;
-  private final Map<String, Story> byId = new HashMap<>();
-  /** Per primary topic, the ids of its open stories, sorted, so that ties go the same way on every run. */
-  private final Map<String, TreeMap<String, Story>> byTopic = new HashMap<>();
+  private final Map<String, Open> byId = new HashMap<>();
   /**
    * Per primary topic and telling entity, the open stories that name it: the only stories an article
-   * naming it can join (see {@link StoryMatcher#telling}), so only those are scored.
+   * naming it can join (see {@link StoryMatcher#telling}), so only those are scored. Lists, not sets:
+   * an article walks every story that shares a name with it, and a flood of reports naming the same
+   * people makes these long. A closed story leaves its lists lazily, when they are next walked.
    */
-  private final Map<String, Map<String, java.util.Set<String>>> byTelling = new HashMap<>();
+  private final Map<String, Map<String, List<Open>>> byTelling = new HashMap<>();
+  /** Marks the stories an article has reached, so that their shared weight adds up without a map. */
+  private int epoch;
+
+  /** An open story and the scratch space of {@link #bestFor} (one stream thread owns the book). */
+  private static final class Open {
+    Story story;
+    boolean closed;
+    int epoch;
+    double shared;
+
+    Open(Story story) {
+      this.story = story;
+    }
+  }
 
   public StoryBook(StoryMatcher matcher) {
     this.matcher = matcher;
@@ -85,7 +98,8 @@ public final class StoryBook {
   }
 
   public Story get(String id) {
-    return id == null ? null : byId.get(id);
+    Open o = id == null ? null : byId.get(id);
+    return o == null ? null : o.story;
   }
 
   /**
@@ -98,26 +112,40 @@ public final class StoryBook {
 
   /** The open story {@code a} joins (the highest score, ties to the smaller id), or null. */
   public Story bestFor(StoryArticle a) {
-    Map<String, java.util.Set<String>> index = byTelling.get(a.primaryTopic());
+    Map<String, List<Open>> index = byTelling.get(a.primaryTopic());
     if (index == null) {
       return null;
     }
-    Map<String, double[]> sharedById = new HashMap<>();
+    int mark = ++epoch;
+    List<Open> reached = new ArrayList<>();
     for (String e : a.entities()) {
-      java.util.Set<String> named = index.get(e);
-      if (named != null) {
-        double w = StoryMatcher.weight(e);
-        for (String id : named) {
-          sharedById.computeIfAbsent(id, k -> new double[1])[0] += w;
-        }
+      List<Open> named = index.get(e);
+      if (named == null) {
+        continue;
       }
+      double w = StoryMatcher.weight(e);
+      int kept = 0;
+      for (int i = 0; i < named.size(); i++) {
+        Open o = named.get(i);
+        if (o.closed) {
+          continue;
+        }
+        named.set(kept++, o);
+        if (o.epoch != mark) {
+          o.epoch = mark;
+          o.shared = 0;
+          reached.add(o);
+        }
+        o.shared += w;
+      }
+      trim(named, kept);
     }
-    List<String> ids = candidates(sharedById);
+    List<Open> scored = candidates(reached);
     Story best = null;
     double bestScore = 0;
     StoryMatcher.Signals signals = StoryMatcher.Signals.of(a.entities());
-    for (String id : ids) {
-      Story s = byId.get(id);
+    for (Open o : scored) {
+      Story s = o.story;
       double score = matcher.score(s.profile(), s.signals(), a, signals);
       if (score > bestScore) {
         bestScore = score;
@@ -127,40 +155,52 @@ public final class StoryBook {
     return best;
   }
 
-  /** The ids to score, sorted: all of them, or the {@value #MAX_CANDIDATES} sharing the most. */
-  private static List<String> candidates(Map<String, double[]> sharedById) {
-    List<String> ids;
-    if (sharedById.size() <= MAX_CANDIDATES) {
-      ids = new ArrayList<>(sharedById.keySet());
-    } else {
-      // A bounded heap whose head is the weakest kept candidate: O(n log k), not a sort of all n.
-      java.util.Comparator<Map.Entry<String, double[]>> weaker = java.util.Comparator
-          .<Map.Entry<String, double[]>>comparingDouble(e -> e.getValue()[0])
-          .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder());
-      java.util.PriorityQueue<Map.Entry<String, double[]>> kept = new java.util.PriorityQueue<>(MAX_CANDIDATES + 1, weaker);
-      for (Map.Entry<String, double[]> e : sharedById.entrySet()) {
-        if (kept.size() < MAX_CANDIDATES) {
-          kept.add(e);
-        } else if (weaker.compare(e, kept.peek()) > 0) {
-          kept.poll();
-          kept.add(e);
-        }
-      }
-      ids = new ArrayList<>(MAX_CANDIDATES);
-      kept.forEach(e -> ids.add(e.getKey()));
+  /** Drops the tail of a list compacted in place (its closed stories removed). */
+  private static void trim(List<Open> list, int size) {
+    if (size < list.size()) {
+      list.subList(size, list.size()).clear();
     }
-    ids.sort(null);
+  }
+
+  /** The stories to score, by id: all of them, or the {@value #MAX_CANDIDATES} sharing the most. */
+  private static List<Open> candidates(List<Open> reached) {
+    java.util.Comparator<Open> byId = java.util.Comparator.comparing(o -> o.story.id());
+    if (reached.size() <= MAX_CANDIDATES) {
+      reached.sort(byId);
+      return reached;
+    }
+    // A bounded heap whose head is the weakest kept candidate: O(n log k), not a sort of all n.
+    java.util.Comparator<Open> weaker = java.util.Comparator.<Open>comparingDouble(o -> o.shared)
+        .thenComparing(byId.reversed());
+    java.util.PriorityQueue<Open> kept = new java.util.PriorityQueue<>(MAX_CANDIDATES + 1, weaker);
+    for (Open o : reached) {
+      if (kept.size() < MAX_CANDIDATES) {
+        kept.add(o);
+      } else if (weaker.compare(o, kept.peek()) > 0) {
+        kept.poll();
+        kept.add(o);
+      }
+    }
+    List<Open> ids = new ArrayList<>(kept);
+    ids.sort(byId);
     return ids;
   }
 
   public void put(Story story) {
-    byId.put(story.id(), story);
-    byTopic.computeIfAbsent(story.profile().primaryTopic(), t -> new TreeMap<>()).put(story.id(), story);
-    Map<String, java.util.Set<String>> index = byTelling.computeIfAbsent(story.profile().primaryTopic(),
-        t -> new HashMap<>());
+    Open open = byId.get(story.id());
+    java.util.Set<String> before = java.util.Set.of();
+    if (open == null) {
+      open = new Open(story);
+      byId.put(story.id(), open);
+    } else {
+      before = open.story.profile().entities();
+      open.story = story;
+    }
+    Map<String, List<Open>> index = byTelling.computeIfAbsent(story.profile().primaryTopic(), t -> new HashMap<>());
+    // A story's names only grow (and its primary topic stays): it joins the lists of its new ones.
     for (String e : story.profile().entities()) {
-      if (StoryMatcher.telling(e)) {
-        index.computeIfAbsent(e, x -> new java.util.HashSet<>()).add(story.id());
+      if (StoryMatcher.telling(e) && !before.contains(e)) {
+        index.computeIfAbsent(e, x -> new ArrayList<>()).add(open);
       }
     }
   }
@@ -168,27 +208,34 @@ public final class StoryBook {
   /** Closes the stories whose last article is older than {@code cutoff}; returns their ids. */
   public List<String> expire(long cutoff) {
     List<String> gone = new ArrayList<>();
-    for (Story s : byId.values()) {
-      if (s.profile().last().toEpochMilli() < cutoff) {
-        gone.add(s.id());
+    for (Open o : byId.values()) {
+      if (o.story.profile().last().toEpochMilli() < cutoff) {
+        gone.add(o.story.id());
       }
     }
+    // Close them all first, then compact each list they were on once (not once per closed story).
+    Map<List<Open>, Map<String, List<Open>>> touched = new java.util.IdentityHashMap<>();
+    Map<List<Open>, String> entityOf = new java.util.IdentityHashMap<>();
     for (String id : gone) {
-      Story s = byId.remove(id);
-      TreeMap<String, Story> t = byTopic.get(s.profile().primaryTopic());
-      if (t != null) {
-        t.remove(id);
-      }
-      Map<String, java.util.Set<String>> index = byTelling.get(s.profile().primaryTopic());
+      Open o = byId.remove(id);
+      o.closed = true;
+      Map<String, List<Open>> index = byTelling.get(o.story.profile().primaryTopic());
       if (index != null) {
-        for (String e : s.profile().entities()) {
-          java.util.Set<String> named = index.get(e);
-          if (named != null && named.remove(id) && named.isEmpty()) {
-            index.remove(e);
+        for (String e : o.story.profile().entities()) {
+          List<Open> named = index.get(e);
+          if (named != null) {
+            touched.put(named, index);
+            entityOf.put(named, e);
           }
         }
       }
     }
+    touched.forEach((named, index) -> {
+      named.removeIf(x -> x.closed);
+      if (named.isEmpty()) {
+        index.remove(entityOf.get(named));
+      }
+    });
     return gone;
   }
 }

@@ -32,9 +32,16 @@ final class StoryFacts {
   /** Levantine month names of two words: the second word decides. */
   private static final Map<String, Integer> TWO_WORD_MONTHS = Map.of(
       "كانون الثاني", 1, "تشرين الاول", 10, "تشرين الثاني", 11, "كانون الاول", 12);
+  /** The first words of {@link #TWO_WORD_MONTHS}: only after one of them is the pair looked up. */
+  private static final Set<String> TWO_WORD_FIRSTS = Set.of("كانون", "تشرين");
   private static final Map<String, Long> MULTIPLIERS = Map.of(
       "thousand", 1_000L, "million", 1_000_000L, "الف", 1_000L, "الاف", 1_000L, "مليون", 1_000_000L,
       "ملايين", 1_000_000L, "الفا", 1_000L);
+
+  /** Prefixes a month or multiplier may carry (the article, "and", "in", "so"), longest first. */
+  private static final String[] ARTICLE_PREFIXES = {"وال", "بال", "ال", "و", "ب", "ف"};
+
+  private static final Map<String, String> PREFIXED = prefixedForms();
 
   private StoryFacts() {}
 
@@ -42,12 +49,18 @@ final class StoryFacts {
   static Set<String> of(AnalyzedText text) {
     Set<String> out = new TreeSet<>();
     int n = text.size();
+    // Each token's term without its article, once: month and multiplier look at a token and its neighbours.
+    String[] bare = new String[n];
+    for (int i = 0; i < n; i++) {
+      bare[i] = stripArticle(text, i);
+    }
     for (int i = 0; i < n; i++) {
       String term = text.token(i).term();
-      Integer month = month(text, i);
+      int twoWord = twoWordMonth(text, bare, i);
+      Integer month = twoWord > 0 ? Integer.valueOf(twoWord) : month(text, bare, i);
       if (month != null) {
         Integer day = day(text, i - 1);
-        int after = i + (isTwoWordMonth(text, i) ? 2 : 1);
+        int after = i + (twoWord > 0 ? 2 : 1);
         if (day == null && after < n) {
           day = day(text, after);
         }
@@ -66,7 +79,7 @@ final class StoryFacts {
       }
       boolean multiplied = false;
       if (i + 1 < n && text.field(i + 1) == text.field(i)) {
-        Long m = MULTIPLIERS.get(stripArticle(text, i + 1));
+        Long m = MULTIPLIERS.get(bare[i + 1]);
         if (m != null) {
           value *= m;
           multiplied = true;
@@ -80,25 +93,23 @@ final class StoryFacts {
     return out;
   }
 
-  private static Integer month(AnalyzedText text, int i) {
-    String term = stripArticle(text, i);
-    if (text.language() == TextLanguage.AR && i + 1 < text.size()) {
-      Integer two = TWO_WORD_MONTHS.get(term + " " + stripArticle(text, i + 1));
-      if (two != null) {
-        return two;
-      }
+  /** The month of a Levantine two-word name starting at i ("كانون الثاني"), or 0. */
+  private static int twoWordMonth(AnalyzedText text, String[] bare, int i) {
+    if (text.language() != TextLanguage.AR || i + 1 >= bare.length || !TWO_WORD_FIRSTS.contains(bare[i])) {
+      return 0;
     }
+    Integer two = TWO_WORD_MONTHS.get(bare[i] + " " + bare[i + 1]);
+    return two == null ? 0 : two;
+  }
+
+  private static Integer month(AnalyzedText text, String[] bare, int i) {
+    String term = bare[i];
     if (term.equals("may") && text.language() == TextLanguage.EN) {
       // "may" is a verb far more often than a month: only next to a day number.
       boolean dayNear = (i > 0 && day(text, i - 1) != null) || (i + 1 < text.size() && day(text, i + 1) != null);
       return dayNear ? 5 : null;
     }
     return MONTHS.get(term);
-  }
-
-  private static boolean isTwoWordMonth(AnalyzedText text, int i) {
-    return text.language() == TextLanguage.AR && i + 1 < text.size()
-        && TWO_WORD_MONTHS.containsKey(stripArticle(text, i) + " " + stripArticle(text, i + 1));
   }
 
   /** A day of the month at position i, or null. */
@@ -137,14 +148,27 @@ final class StoryFacts {
     if (text.language() != TextLanguage.AR) {
       return t;
     }
-    for (String p : new String[] {"وال", "بال", "ال", "و", "ب", "ف"}) {
-      if (t.startsWith(p) && t.length() - p.length() >= 2) {
-        String rest = t.substring(p.length());
-        if (MONTHS.containsKey(rest) || MULTIPLIERS.containsKey(rest) || rest.equals("الثاني") || rest.equals("الاول")) {
-          return rest;
+    return PREFIXED.getOrDefault(t, t);
+  }
+
+  /**
+   * Every prefixed form of a word {@link #stripArticle} knows, to the word: one lookup per token
+   * instead of a prefix test and a substring per prefix. Built in prefix order, so a form two
+   * prefixes could make goes to the longer prefix, as testing them longest first would.
+   */
+  private static Map<String, String> prefixedForms() {
+    Set<String> words = new TreeSet<>(MONTHS.keySet());
+    words.addAll(MULTIPLIERS.keySet());
+    words.add("الثاني");
+    words.add("الاول");
+    Map<String, String> forms = new java.util.HashMap<>();
+    for (String p : ARTICLE_PREFIXES) {
+      for (String w : words) {
+        if (w.length() >= 2) {
+          forms.putIfAbsent(p + w, w);
         }
       }
     }
-    return t;
+    return Map.copyOf(forms);
   }
 }

@@ -41,4 +41,35 @@ class StoryBookTest {
         "place.panmunjom", "asset.mig29", "date:06-20")).id());
     assertThat(found.profile().entities()).contains("place.panmunjom");
   }
+
+  @Test
+  void shouldNeverOfferAClosedStoryAndFindAStoryByTheNamesItGatheredAfterItStarted() {
+    StoryBook book = new StoryBook(new StoryMatcher(StoryConfig.DEFAULTS));
+    StoryBook.Story old = StoryBook.Story.start(article("a-old", 0, "person.kim_yo_jong", "place.panmunjom",
+        "asset.mig29", "date:06-20"), Severity.LOW);
+    book.put(old);
+    StoryBook.Story growing = StoryBook.Story.start(article("b-growing", 100, "person.shoigu", "place.kursk"),
+        Severity.LOW);
+    book.put(growing);
+    // The growing story gathers the names of a later report: it must be found by them too.
+    book.put(growing.plus(article("b-2", 110, "person.kim_yo_jong", "place.panmunjom", "asset.mig29",
+        "date:06-20", "person.shoigu", "place.kursk"), Severity.LOW));
+
+    assertThat(book.expire(T0.plusSeconds(60L * 50).toEpochMilli())).containsExactly("a-old");
+    assertThat(book.size()).isEqualTo(1);
+    assertThat(book.get("a-old")).isNull();
+
+    StoryBook.Story found = book.bestFor(article("report", 120, "person.kim_yo_jong", "place.panmunjom",
+        "asset.mig29", "date:06-20"));
+    assertThat(found).isNotNull();
+    assertThat(found.id()).isEqualTo("b-growing");
+    assertThat(found.version()).isEqualTo(2);
+
+    // A report naming only what the closed story named, and the growing one never did, finds nothing.
+    assertThat(book.bestFor(article("other", 120, "person.someone_else", "place.elsewhere"))).isNull();
+    // Closing the last story leaves nothing to walk.
+    assertThat(book.expire(T0.plusSeconds(60L * 500).toEpochMilli())).containsExactly("b-growing");
+    assertThat(book.bestFor(article("late", 600, "person.kim_yo_jong", "place.panmunjom", "asset.mig29",
+        "date:06-20"))).isNull();
+  }
 }
