@@ -15,9 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,7 +41,7 @@ final class JsonlDirectory implements AutoCloseable {
   private final JsonlFileConfig config;
   private final Path currentFile;
   private final Pattern archiveName;
-  private final Set<String> keys = new HashSet<>();
+  private final DeliveredKeys keys = new DeliveredKeys();
   private FileChannel current;
   /** The UTC day of the lines in the current file; null while it is empty. */
   private LocalDate currentDay;
