@@ -84,9 +84,11 @@ final class DedupIndex {
       }
     });
     int probe = ++probes;
+    Remembered self = byId.get(id); // a replayed article is remembered already: never its own match
+    int selfSlot = self == null ? -1 : self.slot();
     for (long b : bandHashes) {
       bands.forEach(b, slot -> {
-        if (reachedBy[slot] == probe) {
+        if (reachedBy[slot] == probe || slot == selfSlot) {
           return;
         }
         reachedBy[slot] = probe;
@@ -94,9 +96,6 @@ final class DedupIndex {
           return;
         }
         Remembered r = slots[slot];
-        if (r.id().equals(id)) {
-          return;
-        }
         Match[] side = isEarlier(r, time, id) ? earlier : later;
         if (side[0] != null && side[0].exact()) {
           return;

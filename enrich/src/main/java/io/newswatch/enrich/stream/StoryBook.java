@@ -33,7 +33,12 @@ public final class StoryBook {
     }
 
     public Story plus(StoryArticle a, Severity s) {
-      return new Story(profile.plus(a), version + 1, s.ordinal() > severity.ordinal() ? s : severity);
+      StoryProfile next = profile.plus(a);
+      Severity worst = s.ordinal() > severity.ordinal() ? s : severity;
+      // Most reports add no name the story lacks: its entity set is then the same, and so are its signals.
+      return next.entities() == profile.entities()
+          ? new Story(next, version + 1, worst, signals)
+          : new Story(next, version + 1, worst);
     }
 
     public StoryState toState() {
