@@ -83,7 +83,11 @@ final class DedupIndex {
         offer(isEarlier(r, time, id) ? earlier : later, new Match(r, 1.0, true));
       }
     });
-    int probe = ++probes;
+    if (++probes == 0) { // after 2^32 probes without a purge: 0 would read as "reached" in fresh slots
+      Arrays.fill(reachedBy, 0);
+      probes = 1;
+    }
+    int probe = probes;
     Remembered self = byId.get(id); // a replayed article is remembered already: never its own match
     int selfSlot = self == null ? -1 : self.slot();
     for (long b : bandHashes) {

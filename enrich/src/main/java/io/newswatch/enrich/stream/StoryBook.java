@@ -121,7 +121,11 @@ public final class StoryBook {
     if (index == null) {
       return null;
     }
-    int mark = ++epoch;
+    if (++epoch == 0) { // wrapped after 2^32 articles: 0 is what a new story starts with
+      byId.values().forEach(o -> o.epoch = -1);
+      epoch = 1;
+    }
+    int mark = epoch;
     List<Open> reached = new ArrayList<>();
     for (String e : a.entities()) {
       List<Open> named = index.get(e);
