@@ -22,29 +22,57 @@ public final class CompactSignature {
   private static final int BITS = 4;
   private static final int MASK = (1 << BITS) - 1;
 
-  private final short[] banded;
-  /** The low bits of each value past the banded ones, one per element ({@code bits} of them kept). */
-  private final byte[] rest;
+  /** 16-bit lanes, four to a word. */
+  private static final long LANES_16 = 0x7FFF_7FFF_7FFF_7FFFL;
+  /** 4-bit lanes, sixteen to a word. */
+  private static final long LANES_4 = 0x7777_7777_7777_7777L;
+
+  /**
+   * The banded values, four 16-bit lanes to a long, and the rest, {@code 64 / bits} lanes to a long:
+   * packed, so that {@link #jaccard} compares a word of lanes at a time (the matcher compares a probe
+   * with up to thousands of remembered signatures). Unused lanes of the last word are zero.
+   */
+  private final long[] banded;
+  private final int bandedSize;
+  private final long[] rest;
+  private final int restSize;
   private final int bits;
   private final boolean empty;
 
-  private CompactSignature(short[] banded, byte[] rest, int bits, boolean empty) {
-    this.banded = banded;
-    this.rest = rest;
+  private CompactSignature(int[] bandedValues, int[] restValues, int bits, boolean empty) {
+    this.bandedSize = bandedValues.length;
+    this.banded = pack(bandedValues, 16);
+    this.restSize = restValues.length;
+    this.rest = pack(restValues, bits);
     this.bits = bits;
     this.empty = empty;
+  }
+
+  private static long[] pack(int[] values, int bits) {
+    int perWord = 64 / bits;
+    long[] words = new long[(values.length + perWord - 1) / perWord];
+    long mask = (1L << bits) - 1;
+    for (int i = 0; i < values.length; i++) {
+      words[i / perWord] |= (values[i] & mask) << ((i % perWord) * bits);
+    }
+    return words;
+  }
+
+  private static int lane(long[] words, int bits, int i) {
+    int perWord = 64 / bits;
+    return (int) ((words[i / perWord] >>> ((i % perWord) * bits)) & ((1L << bits) - 1));
   }
 
   /** The compact form of {@code s} under {@code config} (whose bands × rows values stay whole). */
   public static CompactSignature of(MinHashSignature s, DedupConfig config) {
     int whole = Math.min(config.bands() * config.rows(), s.size());
-    short[] banded = new short[whole];
+    int[] banded = new int[whole];
     for (int i = 0; i < whole; i++) {
-      banded[i] = (short) s.value(i);
+      banded[i] = s.value(i) & 0xFFFF;
     }
-    byte[] rest = new byte[s.size() - whole];
+    int[] rest = new int[s.size() - whole];
     for (int i = 0; i < rest.length; i++) {
-      rest[i] = (byte) (s.value(whole + i) & MASK);
+      rest[i] = s.value(whole + i) & MASK;
     }
     return new CompactSignature(banded, rest, BITS, s.isEmpty());
   }
@@ -55,53 +83,73 @@ public final class CompactSignature {
 
   /** The whole values, in the order {@link Fingerprinter#bandHashes} bands them. */
   int bandedValue(int i) {
-    return banded[i] & 0xFFFF;
+    return lane(banded, 16, i);
   }
 
   int bandedSize() {
-    return banded.length;
+    return bandedSize;
+  }
+
+  private int restValue(int i) {
+    return lane(rest, bits, i);
   }
 
   /** Estimated Jaccard similarity, in [0, 1]; 0 for signatures of another shape. */
   public double jaccard(CompactSignature other) {
-    if (empty || other.empty || banded.length != other.banded.length || rest.length != other.rest.length) {
+    if (empty || other.empty || bandedSize != other.bandedSize || restSize != other.restSize) {
       return 0;
     }
-    int same = 0;
-    for (int i = 0; i < banded.length; i++) {
-      if (banded[i] == other.banded[i]) {
-        same++;
-      }
-    }
+    // Equal lanes are zero lanes of a XOR b; padding lanes are zero in both, so they are taken out.
+    int same = zeroLanes(banded, other.banded, LANES_16) - (banded.length * 4 - bandedSize);
     double estimate = same;
-    if (rest.length > 0) {
+    if (restSize > 0) {
       int b = Math.min(bits, other.bits);
-      int mask = (1 << b) - 1;
-      int sameLow = 0;
-      for (int i = 0; i < rest.length; i++) {
-        if (((rest[i] ^ other.rest[i]) & mask) == 0) {
-          sameLow++;
+      int sameLow;
+      if (bits == BITS && other.bits == BITS) {
+        sameLow = zeroLanes(rest, other.rest, LANES_4) - (rest.length * 16 - restSize);
+      } else { // a format-3 signature (8-bit rest) on either side: compared on the bits both keep
+        int mask = (1 << b) - 1;
+        sameLow = 0;
+        for (int i = 0; i < restSize; i++) {
+          if (((restValue(i) ^ other.restValue(i)) & mask) == 0) {
+            sameLow++;
+          }
         }
       }
       // Values of different minima agree on b low bits once in 2^b: take that share out.
       double chance = 1.0 / (1 << b);
-      double p = (double) sameLow / rest.length;
+      double p = (double) sameLow / restSize;
       double j = Math.max(0, (p - chance) / (1 - chance));
-      estimate += j * rest.length;
+      estimate += j * restSize;
     }
-    return estimate / (banded.length + rest.length);
+    return estimate / (bandedSize + restSize);
+  }
+
+  /**
+   * The lanes equal in {@code a} and {@code b}, lanes being the bit groups that {@code low} (every
+   * lane's bits but its top one) marks. Per word: a lane of x = a ^ b is zero exactly when adding
+   * its low bits to all ones below the top does not carry into the top bit, and the top bit is clear.
+   */
+  private static int zeroLanes(long[] a, long[] b, long low) {
+    int zero = 0;
+    for (int w = 0; w < a.length; w++) {
+      long x = a[w] ^ b[w];
+      long nonZero = ((x & low) + low) | x | low;
+      zero += Long.bitCount(~nonZero);
+    }
+    return zero;
   }
 
   public byte[] toBytes() {
-    int packed = (rest.length + 1) / 2;
-    ByteBuffer b = ByteBuffer.allocate(4 + 2 * banded.length + packed);
-    b.put(FORMAT).put((byte) (empty ? 1 : 0)).put((byte) banded.length).put((byte) rest.length);
-    for (short v : banded) {
-      b.putShort(v);
+    int packed = (restSize + 1) / 2;
+    ByteBuffer b = ByteBuffer.allocate(4 + 2 * bandedSize + packed);
+    b.put(FORMAT).put((byte) (empty ? 1 : 0)).put((byte) bandedSize).put((byte) restSize);
+    for (int i = 0; i < bandedSize; i++) {
+      b.putShort((short) bandedValue(i));
     }
-    for (int i = 0; i < rest.length; i += 2) {
-      int hi = (rest[i] & MASK) << BITS;
-      int lo = i + 1 < rest.length ? rest[i + 1] & MASK : 0;
+    for (int i = 0; i < restSize; i += 2) {
+      int hi = (restValue(i) & MASK) << BITS;
+      int lo = i + 1 < restSize ? restValue(i + 1) & MASK : 0;
       b.put((byte) (hi | lo));
     }
     return b.array();
@@ -122,19 +170,21 @@ public final class CompactSignature {
           + bytes.length + " bytes");
     }
     ByteBuffer b = ByteBuffer.wrap(bytes, 4, bytes.length - 4);
-    short[] banded = new short[whole];
+    int[] banded = new int[whole];
     for (int i = 0; i < whole; i++) {
-      banded[i] = b.getShort();
+      banded[i] = b.getShort() & 0xFFFF;
     }
-    byte[] rest = new byte[low];
+    int[] rest = new int[low];
     if (eightBit) {
-      b.get(rest);
+      for (int i = 0; i < low; i++) {
+        rest[i] = b.get() & 0xFF;
+      }
     } else {
       for (int i = 0; i < low; i += 2) {
         int packed = b.get() & 0xFF;
-        rest[i] = (byte) (packed >>> BITS);
+        rest[i] = packed >>> BITS;
         if (i + 1 < low) {
-          rest[i + 1] = (byte) (packed & MASK);
+          rest[i + 1] = packed & MASK;
         }
       }
     }

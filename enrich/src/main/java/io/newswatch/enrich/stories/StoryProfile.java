@@ -1,8 +1,10 @@
 package io.newswatch.enrich.stories;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What a story has gathered: its id (its first article's), first and last event time, its primary
@@ -42,13 +44,24 @@ public record StoryProfile(String storyId, Instant first, Instant last, String p
         union(langs, Set.of(article.lang())), articles + 1);
   }
 
-  /** The union, but new entities only while there is room, in sorted order (the same on every replay). */
+  /**
+   * The union, but new entities only while there is room, in sorted order (the same on every replay).
+   * A full story, or a report that names nothing new, keeps its set as it is (the same instance, so
+   * whatever was derived from it stays valid), and only the new names are sorted, not the story's.
+   */
   private static Set<String> bounded(Set<String> have, Set<String> add) {
-    if (have.containsAll(add)) {
+    if (have.size() >= MAX_ENTITIES || have.containsAll(add)) {
       return have;
     }
-    Set<String> out = new TreeSet<>(have);
-    for (String e : new TreeSet<>(add)) {
+    List<String> fresh = new ArrayList<>();
+    for (String e : add) {
+      if (!have.contains(e)) {
+        fresh.add(e);
+      }
+    }
+    fresh.sort(null);
+    Set<String> out = new HashSet<>(have);
+    for (String e : fresh) {
       if (out.size() >= MAX_ENTITIES) {
         break;
       }
@@ -61,7 +74,7 @@ public record StoryProfile(String storyId, Instant first, Instant last, String p
     if (a.containsAll(b)) {
       return a; // the usual case for a story's langs and topics: no copy per article
     }
-    Set<String> out = new TreeSet<>(a);
+    Set<String> out = new HashSet<>(a);
     out.addAll(b);
     return out;
   }

@@ -28,8 +28,12 @@ final class DedupIndex {
 
   private final Map<String, Remembered> byId = new HashMap<>();
   private Remembered[] slots = new Remembered[1024];
-  /** Per slot, the article's time and the probe that last reached it: read for every candidate, kept flat. */
+  /**
+   * Per slot, the article's time, signature and the probe that last reached it: read for every
+   * candidate, so kept in arrays of their own rather than behind each slot's record.
+   */
   private long[] times = new long[1024];
+  private CompactSignature[] signatures = new CompactSignature[1024];
   private int[] reachedBy = new int[1024];
   private int probes;
   private int used;
@@ -52,12 +56,14 @@ final class DedupIndex {
     if (used == slots.length) {
       slots = Arrays.copyOf(slots, used * 2);
       times = Arrays.copyOf(times, used * 2);
+      signatures = Arrays.copyOf(signatures, used * 2);
       reachedBy = Arrays.copyOf(reachedBy, used * 2);
     }
     int slot = used++;
     Remembered r = new Remembered(slot, id, time, contentHash, signature, storyId);
     slots[slot] = r;
     times[slot] = time;
+    signatures[slot] = signature;
     byId.put(id, r);
     contents.add(contentHash, slot);
     for (long b : bandHashes) {
@@ -96,17 +102,18 @@ final class DedupIndex {
           return;
         }
         reachedBy[slot] = probe;
-        if (Math.abs(time - times[slot]) > horizonMs) {
+        long t = times[slot];
+        if (Math.abs(time - t) > horizonMs) {
           return;
         }
-        Remembered r = slots[slot];
-        Match[] side = isEarlier(r, time, id) ? earlier : later;
+        // Read from the flat arrays first: most candidates are decided without their record.
+        Match[] side = t < time || (t == time && slots[slot].id().compareTo(id) < 0) ? earlier : later;
         if (side[0] != null && side[0].exact()) {
           return;
         }
-        double s = similarity(signature, r.signature());
+        double s = similarity(signature, signatures[slot]);
         if (s >= threshold) {
-          offer(side, new Match(r, s, false));
+          offer(side, new Match(slots[slot], s, false));
         }
       });
     }
@@ -158,6 +165,7 @@ final class DedupIndex {
     byId.clear();
     slots = new Remembered[Math.max(1024, kept.size() * 2)];
     times = new long[slots.length];
+    signatures = new CompactSignature[slots.length];
     reachedBy = new int[slots.length];
     probes = 0;
     used = 0;

@@ -18,10 +18,15 @@ import java.util.Map;
  */
 public final class StoryBook {
 
-  /** A story as the desk sees it: what it gathered, its version (one per article) and severity. */
-  public record Story(StoryProfile profile, int version, Severity severity, StoryMatcher.Signals signals) {
+  /**
+   * A story as the desk sees it: what it gathered, its version (one per article) and severity; with
+   * what is derived from its entities (their signals for scoring, and the sorted list its durable
+   * state stores), kept for as long as its entities do not change.
+   */
+  public record Story(StoryProfile profile, int version, Severity severity, StoryMatcher.Signals signals,
+      List<String> sortedEntities) {
     public Story(StoryProfile profile, int version, Severity severity) {
-      this(profile, version, severity, StoryMatcher.Signals.of(profile.entities()));
+      this(profile, version, severity, StoryMatcher.Signals.of(profile.entities()), sorted(profile.entities()));
     }
 
     public String id() {
@@ -37,7 +42,7 @@ public final class StoryBook {
       Severity worst = s.ordinal() > severity.ordinal() ? s : severity;
       // Most reports add no name the story lacks: its entity set is then the same, and so are its signals.
       return next.entities() == profile.entities()
-          ? new Story(next, version + 1, worst, signals)
+          ? new Story(next, version + 1, worst, signals, sortedEntities)
           : new Story(next, version + 1, worst);
     }
 
@@ -47,7 +52,7 @@ public final class StoryBook {
           .setLast(profile.last().toEpochMilli())
           .setPrimaryTopic(profile.primaryTopic())
           .setTopics(sorted(profile.topics()))
-          .setEntities(sorted(profile.entities()))
+          .setEntities(sortedEntities)
           .setSources(sorted(profile.sources()))
           .setLangs(sorted(profile.langs()))
           .setArticles(profile.articles())
@@ -66,7 +71,7 @@ public final class StoryBook {
     private static List<String> sorted(java.util.Set<String> set) {
       List<String> out = new ArrayList<>(set);
       out.sort(null);
-      return out;
+      return java.util.Collections.unmodifiableList(out); // shared by a story's versions
     }
   }
 
@@ -179,8 +184,12 @@ public final class StoryBook {
       return reached;
     }
     // A bounded heap whose head is the weakest kept candidate: O(n log k), not a sort of all n.
-    java.util.Comparator<Open> weaker = java.util.Comparator.<Open>comparingDouble(o -> o.shared)
-        .thenComparing(byId.reversed());
+    // Written out, not composed: a flood compares thousands of candidates per article, and most
+    // comparisons end on the weight without reaching the ids.
+    java.util.Comparator<Open> weaker = (x, y) -> {
+      int c = Double.compare(x.shared, y.shared);
+      return c != 0 ? c : y.story.id().compareTo(x.story.id());
+    };
     java.util.PriorityQueue<Open> kept = new java.util.PriorityQueue<>(MAX_CANDIDATES + 1, weaker);
     for (Open o : reached) {
       if (kept.size() < MAX_CANDIDATES) {
@@ -207,6 +216,10 @@ public final class StoryBook {
     }
     Map<String, List<Open>> index = byTelling.computeIfAbsent(story.profile().primaryTopic(), t -> new HashMap<>());
     // A story's names only grow (and its primary topic stays): it joins the lists of its new ones.
+    // Most updates add none (the same set): nothing to walk.
+    if (story.profile().entities() == before) {
+      return;
+    }
     for (String e : story.profile().entities()) {
       if (StoryMatcher.telling(e) && !before.contains(e)) {
         index.computeIfAbsent(e, x -> new ArrayList<>()).add(open);

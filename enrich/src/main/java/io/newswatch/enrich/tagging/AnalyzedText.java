@@ -6,11 +6,10 @@ import io.newswatch.enrich.analysis.TextLanguage;
 import io.newswatch.enrich.analysis.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -40,7 +39,8 @@ final class AnalyzedText {
   private final int[] head;
   private final int[] next;
   private final int[] position;
-  private final Map<Expr, List<Match>> cache = new IdentityHashMap<>();
+  /** Sized for a taxonomy's conditions (a few hundred), so that it does not grow while an article is tagged. */
+  private final Map<Expr, List<Match>> cache = new IdentityHashMap<>(512);
 
   /** One sentence: its field, character range in that field, token range, and flags. */
   record Sentence(int index, int field, int start, int end, int firstToken, int lastToken, boolean lede,
@@ -54,26 +54,30 @@ final class AnalyzedText {
     this.language = TextLanguage.resolve(doc.lang(), doc.title() + "\n" + doc.body());
     this.texts = new String[] {doc.title(), doc.body()};
     Lexicon lexicon = taxonomy.lexicon(language);
-    List<Integer> fields = new ArrayList<>();
-    List<Integer> sentenceIds = new ArrayList<>();
-    Set<List<String>> seenSentences = new HashSet<>();
+    List<Token> titleTokens = TextAnalysis.surfaceTokens(texts[TITLE], language);
+    List<Token> bodyTokens = TextAnalysis.surfaceTokens(texts[BODY], language);
+    int[] fieldOf = new int[titleTokens.size() + bodyTokens.size()];
+    int[] sentenceOf = new int[fieldOf.length];
+    // Sentences of three words or more, by a hash of their words: a repeat is one whose words equal
+    // an earlier one's (compared word by word when the hashes agree).
+    Map<Long, List<Sentence>> seenSentences = new HashMap<>();
     int ledeTokens = taxonomy.scoring().ledeTokens();
     for (int field = 0; field < texts.length; field++) {
       String text = texts[field];
-      List<Token> fieldTokens = TextAnalysis.surfaceTokens(text, language);
+      List<Token> fieldTokens = field == TITLE ? titleTokens : bodyTokens;
       int[] starts = Sentences.starts(text);
       int t = 0;
       for (int s = 0; s < starts.length; s++) {
         int start = starts[s];
         int end = s + 1 < starts.length ? starts[s + 1] : text.length();
         int firstToken = tokens.size();
-        List<String> words = new ArrayList<>();
+        long hash = 1;
         while (t < fieldTokens.size() && fieldTokens.get(t).start() < end) {
           Token token = fieldTokens.get(t++);
+          fieldOf[tokens.size()] = field;
+          sentenceOf[tokens.size()] = sentences.size();
           tokens.add(token);
-          fields.add(field);
-          sentenceIds.add(sentences.size());
-          words.add(token.term());
+          hash = hash * 0x9E3779B97F4A7C15L + token.term().hashCode();
         }
         int lastToken = tokens.size() - 1;
         if (lastToken < firstToken) {
@@ -82,19 +86,32 @@ final class AnalyzedText {
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
           end--;
         }
-        boolean repeated = words.size() >= 3 && !seenSentences.add(words);
-        sentences.add(new Sentence(sentences.size(), field, start, end, firstToken, lastToken,
-            firstToken < ledeTokens, repeated));
+        boolean repeated = false;
+        List<Sentence> sameHash = null;
+        if (lastToken - firstToken + 1 >= 3) {
+          sameHash = seenSentences.computeIfAbsent(hash, h -> new ArrayList<>(1));
+          for (Sentence earlier : sameHash) {
+            if (sameWords(earlier.firstToken(), earlier.lastToken(), firstToken, lastToken)) {
+              repeated = true;
+              break;
+            }
+          }
+        }
+        Sentence sentence = new Sentence(sentences.size(), field, start, end, firstToken, lastToken,
+            firstToken < ledeTokens, repeated);
+        sentences.add(sentence);
+        if (sameHash != null && !repeated) {
+          sameHash.add(sentence);
+        }
       }
     }
+    // Every token is in a sentence (the last one runs to the end of its field), so n is all of them.
     int n = tokens.size();
-    fieldOfToken = new int[n];
-    sentenceOfToken = new int[n];
+    fieldOfToken = n == fieldOf.length ? fieldOf : Arrays.copyOf(fieldOf, n);
+    sentenceOfToken = n == sentenceOf.length ? sentenceOf : Arrays.copyOf(sentenceOf, n);
     ids = new int[n][];
     int postings = 0;
     for (int i = 0; i < n; i++) {
-      fieldOfToken[i] = fields.get(i);
-      sentenceOfToken[i] = sentenceIds.get(i);
       ids[i] = lexicon.idsOf(tokens.get(i).term());
       postings += ids[i].length;
     }
@@ -111,6 +128,19 @@ final class AnalyzedText {
         head[id] = p++;
       }
     }
+  }
+
+  /** Whether tokens [a, aLast] and [b, bLast] are the same words. */
+  private boolean sameWords(int a, int aLast, int b, int bLast) {
+    if (aLast - a != bLast - b) {
+      return false;
+    }
+    for (int i = 0; a + i <= aLast; i++) {
+      if (!tokens.get(a + i).term().equals(tokens.get(b + i).term())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   TextLanguage language() {

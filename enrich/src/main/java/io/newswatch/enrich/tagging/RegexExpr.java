@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 record RegexExpr(Map<TextLanguage, List<Pattern>> patterns) implements Expr {
 
   RegexExpr {
-    patterns = Map.copyOf(patterns);
+    patterns = TermsExpr.byLanguage(patterns);
   }
 
   @Override

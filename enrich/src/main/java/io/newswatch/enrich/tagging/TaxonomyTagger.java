@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The taxonomy-driven {@link TopicTagger}. It analyzes the article once, then per topic:
@@ -38,7 +37,6 @@ public final class TaxonomyTagger implements TopicTagger {
   private static final int SNIPPET = 200;
   /** The prefix of an entity named in the lede, besides the plain id. */
   public static final String LEDE = "lede:";
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final Taxonomy taxonomy;
 
@@ -432,14 +430,34 @@ public final class TaxonomyTagger implements TopicTagger {
       to = Math.min(sentence.end(), from + SNIPPET);
       from = Math.max(sentence.start(), to - SNIPPET);
     }
-    String s = WHITESPACE.matcher(fieldText.substring(from, to)).replaceAll(" ").strip();
+    String s = oneLine(fieldText, from, to);
     return (from > sentence.start() ? "…" : "") + s + (to < sentence.end() ? "…" : "");
   }
 
   private static String sentenceText(AnalyzedText text, AnalyzedText.Sentence sentence, int max) {
-    String s = WHITESPACE.matcher(text.text(sentence.field()).substring(sentence.start(), sentence.end()))
-        .replaceAll(" ").strip();
+    String s = oneLine(text.text(sentence.field()), sentence.start(), sentence.end());
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  /**
+   * {@code text[from, to)} on one line: every run of ASCII whitespace ({@code \\s}) made one space,
+   * then stripped. The same as a {@code \\s+} regex replace, without a matcher and a copy per
+   * passage and hit (they are many per article).
+   */
+  static String oneLine(String text, int from, int to) {
+    StringBuilder out = new StringBuilder(to - from);
+    boolean inSpace = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+      if (!space) {
+        out.append(c);
+      } else if (!inSpace) {
+        out.append(' ');
+      }
+      inSpace = space;
+    }
+    return out.toString().strip();
   }
 
   private static String surface(AnalyzedText text, Span span) {

@@ -14,9 +14,21 @@ import java.util.Map;
 record TermsExpr(Map<TextLanguage, List<Phrase>> phrases, Map<TextLanguage, List<Phrase>> excludes)
     implements Expr {
 
+  /** Text order, the longer of two spans starting together first (written out: it runs per list per article). */
+  private static final Comparator<Span> START_THEN_LONGEST = (a, b) -> a.from() != b.from()
+      ? Integer.compare(a.from(), b.from()) : Integer.compare(b.to() - b.from(), a.to() - a.from());
+
   TermsExpr {
-    phrases = Map.copyOf(phrases);
-    excludes = Map.copyOf(excludes);
+    // Read per article and per list, by language: an EnumMap is an array lookup (Map.copyOf hashes).
+    phrases = byLanguage(phrases);
+    excludes = byLanguage(excludes);
+  }
+
+  static <V> Map<TextLanguage, V> byLanguage(Map<TextLanguage, V> map) {
+    java.util.EnumMap<TextLanguage, V> copy = new java.util.EnumMap<>(TextLanguage.class);
+    map.forEach((language, value) -> copy.put(
+        java.util.Objects.requireNonNull(language, "language"), java.util.Objects.requireNonNull(value, "value")));
+    return java.util.Collections.unmodifiableMap(copy);
   }
 
   /** The same terms with more exclusions. */
@@ -48,7 +60,7 @@ record TermsExpr(Map<TextLanguage, List<Phrase>> phrases, Map<TextLanguage, List
     for (Phrase phrase : excludes.getOrDefault(text.language(), List.of())) {
       phrase.find(text, excluded);
     }
-    found.sort(Comparator.comparingInt(Span::from).thenComparingInt(s -> -(s.to() - s.from())));
+    found.sort(START_THEN_LONGEST);
     List<Match> out = new ArrayList<>();
     Span last = null;
     for (Span span : found) {

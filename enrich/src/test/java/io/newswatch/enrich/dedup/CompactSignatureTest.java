@@ -59,6 +59,58 @@ class CompactSignatureTest {
     }
   }
 
+  @Test
+  void shouldCountEqualValuesWordByWordAsOneByOneForAnyShape() {
+    // Shapes whose values do not fill the last packed word (7 banded, 5 rest...) and near-equal pairs.
+    java.util.Random random = new java.util.Random(11);
+    for (int n = 0; n < 2_000; n++) {
+      int whole = 1 + random.nextInt(70);
+      int low = random.nextInt(70);
+      int[] banded = new int[whole];
+      int[] rest = new int[low];
+      int[] otherBanded = new int[whole];
+      int[] otherRest = new int[low];
+      for (int i = 0; i < whole; i++) {
+        banded[i] = random.nextInt(1 << 16);
+        otherBanded[i] = random.nextBoolean() ? banded[i] : random.nextInt(1 << 16);
+      }
+      for (int i = 0; i < low; i++) {
+        rest[i] = random.nextInt(16);
+        otherRest[i] = random.nextBoolean() ? rest[i] : random.nextInt(16);
+      }
+      CompactSignature a = CompactSignature.fromBytes(format4(banded, rest));
+      CompactSignature b = CompactSignature.fromBytes(format4(otherBanded, otherRest));
+      int same = 0;
+      for (int i = 0; i < whole; i++) {
+        same += banded[i] == otherBanded[i] ? 1 : 0;
+      }
+      double estimate = same;
+      if (low > 0) {
+        int sameLow = 0;
+        for (int i = 0; i < low; i++) {
+          sameLow += rest[i] == otherRest[i] ? 1 : 0;
+        }
+        estimate += Math.max(0, ((double) sameLow / low - 1 / 16.0) / (1 - 1 / 16.0)) * low;
+      }
+      assertThat(a.jaccard(b)).as("%d + %d values", whole, low).isEqualTo(estimate / (whole + low));
+      assertThat(a.jaccard(a)).isEqualTo(1.0);
+      assertThat(CompactSignature.fromBytes(a.toBytes()).toBytes()).isEqualTo(a.toBytes());
+    }
+  }
+
+  /** Format 4 bytes, built from its definition: header, banded values as 16 bits, the rest two to a byte. */
+  private static byte[] format4(int[] banded, int[] rest) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 2 * banded.length + (rest.length + 1) / 2);
+    b.put((byte) 4).put((byte) 0).put((byte) banded.length).put((byte) rest.length);
+    for (int v : banded) {
+      b.putShort((short) v);
+    }
+    for (int i = 0; i < rest.length; i += 2) {
+      b.put((byte) (rest[i] << 4 | (i + 1 < rest.length ? rest[i + 1] : 0)));
+    }
+    return b.array();
+  }
+
   /** The bytes format 3 wrote for {@code s}, built here from its definition, not from the class under test. */
   private byte[] format3(MinHashSignature s) {
     int whole = fingerprinter.config().bands() * fingerprinter.config().rows();

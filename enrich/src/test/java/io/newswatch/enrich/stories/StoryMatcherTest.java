@@ -77,4 +77,26 @@ class StoryMatcherTest {
     Map<String, String> stories = grouper.assign(List.of(copy, other, original));
     assertThat(stories).containsEntry("o", "o").containsEntry("c", "o").containsEntry("x", "x");
   }
+
+  @Test
+  void shouldRememberNewNamesInSortedOrderUpToTheBoundAndKeepAFullStorysSetAsItIs() {
+    String[] first = new String[StoryProfile.MAX_ENTITIES - 2];
+    for (int i = 0; i < first.length; i++) {
+      first[i] = String.format("num:%04d", i * 2);
+    }
+    StoryProfile story = StoryProfile.start(article("a", T0, "en", "dmz", first));
+    // Four new names, room for two: the two that sort first are kept, whatever the set's order.
+    StoryProfile full = story.plus(article("b", T0.plusSeconds(60), "en", "dmz", "num:9999", "num:0001",
+        "num:0003", "num:0000", "num:8888"));
+    assertThat(full.entities()).hasSize(StoryProfile.MAX_ENTITIES)
+        .contains("num:0001", "num:0003").doesNotContain("num:8888", "num:9999");
+    assertThat(full.articles()).isEqualTo(2);
+    // A full story gathers no more names: its set is the same instance (what is derived from it stays valid).
+    StoryProfile after = full.plus(article("c", T0.plusSeconds(120), "en", "dmz", "num:0005", "place.mdl"));
+    assertThat(after.entities()).isSameAs(full.entities());
+    assertThat(after.articles()).isEqualTo(3);
+    // A report that names nothing new keeps the set too.
+    assertThat(story.plus(article("d", T0.plusSeconds(60), "en", "dmz", "num:0000")).entities())
+        .isSameAs(story.entities());
+  }
 }

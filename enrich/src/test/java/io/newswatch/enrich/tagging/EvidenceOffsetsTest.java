@@ -72,4 +72,24 @@ class EvidenceOffsetsTest {
     double sum = dmz.evidence().stream().mapToDouble(Evidence::weight).sum();
     assertThat(dmz.score()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.01));
   }
+
+  @Test
+  void shouldPutPassagesOnOneLineAsTheWhitespaceRegexWould() {
+    java.util.regex.Pattern whitespace = java.util.regex.Pattern.compile("\\s+");
+    // Every kind of space the pages carry: ASCII (\\s), no-break, em, ideographic, line separator.
+    char[] alphabet = {'a', 'ب', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00A0', '\u2003', '\u3000', '\u2028',
+        '\u001F', '.'};
+    java.util.Random random = new java.util.Random(7);
+    for (int n = 0; n < 5_000; n++) {
+      char[] chars = new char[random.nextInt(30)];
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = alphabet[random.nextInt(alphabet.length)];
+      }
+      String text = new String(chars);
+      int from = chars.length == 0 ? 0 : random.nextInt(chars.length);
+      int to = from + random.nextInt(chars.length - from + 1);
+      assertThat(TaxonomyTagger.oneLine(text, from, to)).as("%s [%d, %d)", text, from, to)
+          .isEqualTo(whitespace.matcher(text.substring(from, to)).replaceAll(" ").strip());
+    }
+  }
 }

@@ -28,6 +28,12 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
   private boolean isKey;
   private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
+  /**
+   * A buffer per thread, reused: an article record is several KB, and a fresh small buffer grew
+   * through five copies to hold it before the final copy out.
+   */
+  private final ThreadLocal<ByteArrayOutputStream> buffers = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(8192));
+  private static final int MAX_KEPT_BUFFER = 1 << 20;
 
   /** For Kafka's reflective construction; call {@link #configure} before use. */
   public AvroSerializer() {}
@@ -57,7 +63,8 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         ? registry.register(subject, schema)
         : registry.lookup(subject, schema);
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+      ByteArrayOutputStream out = buffers.get();
+      out.reset();
       out.write(WireFormat.MAGIC_BYTE);
       out.write(id >>> 24);
       out.write(id >>> 16);
@@ -67,7 +74,11 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
       encoders.set(enc);
       writers.computeIfAbsent(schema, s -> writerFor(record, s)).write(record, enc);
       enc.flush();
-      return out.toByteArray();
+      byte[] bytes = out.toByteArray();
+      if (bytes.length > MAX_KEPT_BUFFER) {
+        buffers.remove(); // one huge record does not pin its buffer on the thread
+      }
+      return bytes;
     } catch (IOException | RuntimeException e) {
       if (e instanceof SerializationException se) {
         throw se;
