@@ -46,7 +46,8 @@ public final class IndexFootprint {
       index.remember(ids[i], 1_700_000_000_000L + i, random.nextLong(), s, fingerprinter.bandHashes(s), ids[i]);
     }
     long after = heapAfterGc();
-    long signatureBytes = 24 + (16 + 2 * 64) + (16 + 64); // object, short[64], byte[64]
+    // object (header, 3 references, 3 ints, a flag), long[16] of 16-bit lanes, long[4] of 4-bit lanes
+    long signatureBytes = 40 + (16 + 8 * 16) + (16 + 8 * 4);
     long idBytes = 24 + 16 + 34;
     System.out.printf(Locale.ROOT, "%d remembered: the index adds %.0f bytes of heap per article; with its signature"
             + " (%d B) and id (%d B) %.0f bytes%n", index.size(), (after - before) / (double) n, signatureBytes, idBytes,
