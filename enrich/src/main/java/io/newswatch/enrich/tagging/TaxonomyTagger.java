@@ -440,8 +440,8 @@ public final class TaxonomyTagger implements TopicTagger {
   }
 
   /**
-   * {@code text[from, to)} on one line: every run of ASCII whitespace ({@code \\s}) made one space,
-   * then stripped. The same as a {@code \\s+} regex replace, without a matcher and a copy per
+   * {@code text[from, to)} on one line: every run of ASCII whitespace ({@code \s}) made one space,
+   * then stripped. The same as a {@code \s+} regex replace, without a matcher and a copy per
    * passage and hit (they are many per article).
    */
   static String oneLine(String text, int from, int to) {
