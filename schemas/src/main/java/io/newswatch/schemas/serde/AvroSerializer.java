@@ -80,6 +80,11 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
       }
       return bytes;
     } catch (IOException | RuntimeException e) {
+      // A write that failed half way leaves bytes in the encoder's own buffer; reusing that encoder
+      // would flush them into the next record's stream (this same reused buffer) and corrupt it. The
+      // caller may go on after the error (the dead-letter handler does), so this thread starts over.
+      encoders.remove();
+      buffers.remove();
       if (e instanceof SerializationException se) {
         throw se;
       }
