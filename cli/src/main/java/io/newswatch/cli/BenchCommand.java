@@ -218,6 +218,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     JvmMeters.Gc gc0 = JvmMeters.Gc.now();
     Normalized normalized = normalizeAll(raws, normalizeThreads);
+    // The corpus is let go as soon as each form of it has served: a pipeline does not hold a
+    // backfill's articles, and 100,000 of them kept as objects made G1 mark ~1.5 GB of live heap
+    // over and over during the backfill, CPU the pipeline's figures would carry.
+    raws.clear();
     JvmMeters.Gc gcNormalize = JvmMeters.Gc.now().since(gc0);
     AvroSerializer<Article> ser = new AvroSerializer<>(registry, false);
     List<String> keys = new ArrayList<>(articles);
@@ -231,6 +235,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     double normalizeRate = articles / normalized.seconds();
     double normalizeCpuUs = normalized.cpuNanos() / 1e3 / articles;
+    normalized = null;
     say("corpus: %d articles, %.1f KB average Avro record; ingest normalization %.0f articles/s (%d thread%s), %.0f µs CPU per article",
         articles, bytes / 1024.0 / articles, normalizeRate, normalizeThreads, normalizeThreads == 1 ? "" : "s", normalizeCpuUs);
     report.at("corpus").put("articles", articles).put("avg_record_bytes", BenchReport.round(bytes / (double) articles, 1));
@@ -276,6 +281,8 @@ public final class BenchCommand implements Callable<Integer> {
     say("ingest publish: %.0f articles/s, %.0f µs CPU per article (sending thread + producer I/O thread)",
         articles / pub.seconds(), pub.cpuNanos() / 1e3 / articles);
     stage("publish", articles / pub.seconds(), pub.cpuNanos() / 1e3 / articles);
+    keys.clear();
+    values.clear();
 
     SinkConfig sinkConfig = SinkConfig.from(settings);
     try (SubscriptionsAdmin admin = SubscriptionsAdmin.open(sinkConfig)) {
@@ -302,9 +309,13 @@ public final class BenchCommand implements Callable<Integer> {
       enrich.awaitRunning(Duration.ofSeconds(60));
       IdleWatcher idle = new IdleWatcher(kafka, List.of(appId, sinkConfig.groupId()),
           Map.of(appId, List.of(enrichConfig.rawTopic())));
-      double taggedS = awaitCount(kafka, enrichConfig.taggedTopic(), articles) - (tStart - benchStart) / 1e9;
-      say("enrich: all %d articles tagged and dedup-decided after %.1f s (%.0f articles/s)", articles, taggedS,
-          articles / taggedS);
+      double[] progress = awaitCount(kafka, enrichConfig.taggedTopic(), articles);
+      double taggedS = progress[1] - (tStart - benchStart) / 1e9;
+      // The first half pays the JIT's warm-up (C2 compiles for the first ~30 s of a backfill); the
+      // second half is closer to what a long backfill runs at. Both are printed; the headline is the whole.
+      double secondHalfRate = (articles - articles / 2) / Math.max(0.001, progress[1] - progress[0]);
+      say("enrich: all %d articles tagged and dedup-decided after %.1f s (%.0f articles/s; the second half %.0f articles/s)",
+          articles, taggedS, articles / taggedS, secondHalfRate);
       idle.awaitIdle(Duration.ofMinutes(30), 2);
       // The idle check waits two extra seconds of stability; take them off.
       double drainS = Math.max(0.001, secondsSince(tStart) - 2.0);
@@ -322,7 +333,17 @@ public final class BenchCommand implements Callable<Integer> {
       long alerts = latencies.delivered();
       say("backfill: %d articles through enrich (exactly-once) and the sink in %.1f s: %.0f articles/s, %d alerts delivered",
           articles, drainS, rate, alerts);
-      stage("enrich", articles / taggedS, enrichNs / 1e3 / articles).put("stream_threads", streamThreads(enrich));
+      stage("enrich", articles / taggedS, enrichNs / 1e3 / articles).put("stream_threads", streamThreads(enrich))
+          .put("second_half_articles_per_s", BenchReport.round(secondHalfRate, 1))
+          .put("tag_ahead_threads", enrichConfig.tagAheadThreads())
+          .put("tagged_ahead", enrich.tagAhead().served()).put("tagged_inline", enrich.tagAhead().inline());
+      if (enrich.tagAhead().enabled()) {
+        say("enrich tag-ahead: %d thread%s (%s), %d articles tagged ahead, %d on the stream thread",
+            enrichConfig.tagAheadThreads(), enrichConfig.tagAheadThreads() == 1 ? "" : "s", EnrichConfig.TAG_AHEAD_THREADS,
+            enrich.tagAhead().served(), enrich.tagAhead().inline());
+      } else {
+        say("enrich tag-ahead: off (%s=0), every article tagged on the stream thread", EnrichConfig.TAG_AHEAD_THREADS);
+      }
       stage("sink", rate, sinkNs / 1e3 / articles).put("cpu_us_per_alert", BenchReport.round(sinkNs / 1e3 / Math.max(1, alerts), 1));
       say("cpu per article in the backfill (thread CPU time of each stage's named threads): enrich %.0f µs, sink %.0f µs "
               + "(%.0f µs per alert); this JVM in all %.0f µs (adds GC, JIT, RocksDB's native threads, the bench's counters); "
@@ -651,20 +672,25 @@ public final class BenchCommand implements Callable<Integer> {
   private final long benchStart = System.nanoTime();
 
   /** Seconds since the bench started at which {@code topic} holds {@code expected} committed records. */
-  private double awaitCount(Properties kafka, String topic, int expected) {
+  /** Seconds since the bench's start when half of {@code expected} records, and all of them, were on the topic. */
+  private double[] awaitCount(Properties kafka, String topic, int expected) {
     Properties cp = new Properties();
     cp.putAll(kafka);
     cp.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-count-" + topic);
     cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     long n = 0;
+    double half = -1;
     try (var c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       c.subscribe(List.of(topic));
       while (n < expected) {
         n += c.poll(Duration.ofMillis(100)).count();
+        if (half < 0 && n >= expected / 2) {
+          half = (System.nanoTime() - benchStart) / 1e9;
+        }
       }
     }
-    return (System.nanoTime() - benchStart) / 1e9;
+    return new double[] {half, (System.nanoTime() - benchStart) / 1e9};
   }
 
   /** Bytes enrich's producers sent per topic of its own (changelogs, repartitions), compressed, by topic. */

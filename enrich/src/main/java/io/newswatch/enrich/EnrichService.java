@@ -17,6 +17,11 @@ import java.util.Properties;
 import io.newswatch.enrich.matching.AnchorIndexMatcher;
 import io.newswatch.enrich.stream.KafkaRawArticles;
 import io.newswatch.enrich.stream.RawArticles;
+import io.newswatch.enrich.stream.ArticleTagging;
+import io.newswatch.enrich.stream.TagAhead;
+import io.newswatch.enrich.stream.TagAheadInterceptor;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,14 +39,16 @@ public final class EnrichService implements AutoCloseable {
   private final KafkaStreams streams;
   private final EnrichConfig config;
   private final RawArticles raw;
+  private final TagAhead tagAhead;
   private final CountDownLatch running = new CountDownLatch(1);
   private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
   private KafkaStreamsMetrics metrics;
 
-  private EnrichService(KafkaStreams streams, EnrichConfig config, RawArticles raw) {
+  private EnrichService(KafkaStreams streams, EnrichConfig config, RawArticles raw, TagAhead tagAhead) {
     this.streams = streams;
     this.config = config;
     this.raw = raw;
+    this.tagAhead = tagAhead;
   }
 
   /**
@@ -67,13 +74,20 @@ public final class EnrichService implements AutoCloseable {
     EnrichSerdes serdes = EnrichSerdes.with(new RegistryClient(registry));
     EnrichMetrics enrichMetrics = meters == null ? EnrichMetrics.none() : new EnrichMetrics(meters);
     RawArticles raw = new KafkaRawArticles(kafka, sized.rawTopic(), serdes.article().deserializer());
-    Topology topology = EnrichTopology.build(sized, serdes, loadTagger(sized), Fingerprinter.withDefaults(),
-        new AnchorIndexMatcher(), raw, enrichMetrics);
+    ArticleTagging tagging = new ArticleTagging(loadTagger(sized), Fingerprinter.withDefaults(), new AnchorIndexMatcher());
+    TagAhead tagAhead = TagAhead.start(sized, tagging, serdes.article().deserializer());
+    Topology topology = EnrichTopology.build(sized, tagging, serdes, raw, enrichMetrics, tagAhead);
     log.debug("enrich topology:\n{}", topology.describe());
     Properties streamsProps = EnrichStreamsProperties.build(sized, kafka, registry);
     streamsProps.put(EnrichMetrics.STREAMS_CONFIG, enrichMetrics);
+    if (tagAhead.enabled()) {
+      // The stream threads' consumer hands every fetched raw record to the tag-ahead workers.
+      streamsProps.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
+          TagAheadInterceptor.class.getName());
+      streamsProps.put(StreamsConfig.mainConsumerPrefix(TagAheadInterceptor.INSTANCE_CONFIG), tagAhead);
+    }
     KafkaStreams streams = new KafkaStreams(topology, streamsProps);
-    EnrichService service = new EnrichService(streams, sized, raw);
+    EnrichService service = new EnrichService(streams, sized, raw, tagAhead);
     streams.setStateListener((now, before) -> {
       service.state = now;
       log.info("enrich {} -> {}", before, now);
@@ -125,6 +139,11 @@ public final class EnrichService implements AutoCloseable {
     return config;
   }
 
+  /** The tag-ahead workers: how many articles they served, how many the stream thread tagged itself. */
+  public TagAhead tagAhead() {
+    return tagAhead;
+  }
+
   /**
    * Stops the streams and leaves the consumer group. Kafka Streams stays in the group on close by
    * default (to spare a rebalance when the same instance comes straight back), but a new process is a
@@ -135,6 +154,7 @@ public final class EnrichService implements AutoCloseable {
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(timeout));
     raw.close();
+    tagAhead.close();
     if (metrics != null) {
       metrics.close();
     }

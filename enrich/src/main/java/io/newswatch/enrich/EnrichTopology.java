@@ -17,6 +17,7 @@ import io.newswatch.enrich.stream.RawArticles;
 import io.newswatch.enrich.stream.StoreNames;
 import io.newswatch.enrich.stream.SubscriptionQueryUpdater;
 import io.newswatch.enrich.stream.SurgeDetector;
+import io.newswatch.enrich.stream.TagAhead;
 import io.newswatch.enrich.stream.UntilFilter;
 import io.newswatch.enrich.tagging.TopicTagger;
 import io.newswatch.schemas.avro.Alert;
@@ -46,7 +47,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * subscriptions-source -> subscription-queries (global store; keeps every subscription query in the matcher)
- * articles-raw-source -> dedup-intake (tag, match subscription queries, fingerprint, park the article in dedup-parked)
+ * articles-raw-source -> dedup-intake (tag, match subscription queries, fingerprint, park the article in dedup-parked;
+ *     tags and fingerprint come ready from TagAhead's threads when they got there first)
  *     -> repartition dedup-probes (one partition: hashes, ids, story signals; no text)
  *     -> dedup-matcher (heap band index and open stories, rebuilt from dedup-index and story-index)
  *     -> repartition dedup-decisions (back to the raw partition) -> dedup-apply (unpark, apply the decision)
@@ -60,17 +62,20 @@ public final class EnrichTopology {
   private EnrichTopology() {}
 
   public static Topology build(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, Fingerprinter fingerprinter) {
-    return build(config, serdes, tagger, fingerprinter, new AnchorIndexMatcher(), RawArticles.none(), EnrichMetrics.none());
+    return build(config, new ArticleTagging(tagger, fingerprinter, new AnchorIndexMatcher()), serdes,
+        RawArticles.none(), EnrichMetrics.none(), TagAhead.off());
   }
 
   /**
-   * @param queries the matcher of subscription queries: filled by the global subscriptions store,
-   *     read by the intake of every task (it is thread-safe)
+   * @param tagging the tagger, fingerprinter and subscription-query matcher; the matcher is filled by
+   *     the global subscriptions store and read by the intake of every task (it is thread-safe)
    * @param raw reads a raw article again when its parked copy is gone (see {@link ParkedArticles})
    * @param metrics counts decided articles, tags, duplicates and stories
+   * @param tagAhead analyses computed ahead of their turn, built on the same {@code tagging}
    */
-  public static Topology build(EnrichConfig config, EnrichSerdes serdes, TopicTagger tagger, Fingerprinter fingerprinter,
-      QueryMatcher queries, RawArticles raw, EnrichMetrics metrics) {
+  public static Topology build(EnrichConfig config, ArticleTagging tagging, EnrichSerdes serdes, RawArticles raw,
+      EnrichMetrics metrics, TagAhead tagAhead) {
+    QueryMatcher queries = tagging.queries();
     StreamsBuilder builder = new StreamsBuilder();
     // Every instance needs every subscription query, whatever partitions it owns: a global store.
     // Values stay bytes until the updater decodes them: see SubscriptionQueryUpdater for why.
@@ -102,15 +107,14 @@ public final class EnrichTopology {
       rawArticles = rawArticles.processValues(() -> new UntilFilter(until), Named.as("replay-until-filter"))
           .filter((k, v) -> v != null, Named.as("replay-until-drop"));
     }
-    ArticleTagging tagging = new ArticleTagging(tagger, fingerprinter, queries);
     StoryMatcher stories = new StoryMatcher(StoryConfig.DEFAULTS.withWindow(config.storyWindow()));
 
     KStream<String, DecidedArticle> decided = rawArticles
-        .process(() -> new ArticleIntakeProcessor(tagging), Named.as("dedup-intake"), StoreNames.PARKED)
+        .process(() -> new ArticleIntakeProcessor(tagging, tagAhead), Named.as("dedup-intake"), StoreNames.PARKED)
         // One partition: every probe meets every remembered article and every open story there.
         .repartition(Repartitioned.<String, ArticleProbe>as(StoreNames.PROBES_REPARTITION)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.probe()).withNumberOfPartitions(1))
-        .process(() -> new DedupMatcherProcessor(fingerprinter, horizon, stories), Named.as("dedup-matcher"),
+        .process(() -> new DedupMatcherProcessor(tagging.fingerprinter(), horizon, stories), Named.as("dedup-matcher"),
             StoreNames.DEDUP_INDEX, StoreNames.STORIES)
         .repartition(Repartitioned.<String, ArticleDecision>as(StoreNames.DECISIONS_REPARTITION)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.decision())

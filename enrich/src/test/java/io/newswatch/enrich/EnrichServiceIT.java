@@ -171,6 +171,48 @@ class EnrichServiceIT {
     }
   }
 
+  @Test
+  void shouldTagTheSameWithTagAheadOnAsOffAndServeArticlesFromItsThread(TestPlatform platform) throws Exception {
+    RegistryConfig registry = RegistryConfig.of(platform.registryUrl());
+    Properties kafka = Settings.of(Map.of(Settings.BOOTSTRAP, platform.bootstrapServers())).kafkaProperties();
+    List<Article> seeds = EnrichTopologyTest.seeds();
+    Map<Integer, Map<String, String>> byThreads = new java.util.HashMap<>();
+    for (int threads : new int[] {1, 0}) {
+      String p = platform.uniqueName("enrich-ahead-" + threads);
+      platform.createTopics(Map.of(p + ".raw", 3));
+      EnrichConfig config = EnrichConfig.defaultsFor(stateDir.resolve("ahead-" + threads), 3)
+          .withTopics(p + ".raw", p + ".tagged", p + ".alerts", p + ".dlq").withApplicationId(p)
+          .toBuilder().tagAheadThreads(threads).build();
+      Map<String, String> tags = new java.util.TreeMap<>();
+      try (var producer = new KafkaProducer<>(kafka, new StringSerializer(), new AvroSerializer<Article>(new RegistryClient(registry), false))) {
+        // Written before enrich starts, so its consumer fetches them in batches, as in a backfill.
+        for (Article a : seeds) {
+          producer.send(new ProducerRecord<>(p + ".raw", a.getId(), a)).get();
+        }
+      }
+      try (EnrichService enrich = EnrichService.start(config, kafka, registry, null);
+          var tc = consumer(platform, p + ".tagged", new AvroDeserializer<TaggedArticle>(new RegistryClient(registry), TaggedArticle.class))) {
+        assertThat(enrich.awaitRunning(Duration.ofSeconds(60))).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+          tc.poll(Duration.ofMillis(200)).forEach(r -> tags.put(r.key(),
+              // Tags only: which copy is the original, and so story ids, follow the arrival order.
+              r.value().getTags().stream().map(t -> t.getTopic() + ":" + t.getRole() + ":" + t.getSeverity() + ":"
+                  + t.getEvidence()).toList().toString()));
+          return tags.size() >= seeds.size();
+        });
+        if (threads == 1) {
+          assertThat(enrich.tagAhead().served()).as("articles tagged on the tag-ahead thread").isPositive();
+        } else {
+          assertThat(enrich.tagAhead().enabled()).isFalse();
+          assertThat(enrich.tagAhead().served()).isZero();
+        }
+      }
+      byThreads.put(threads, tags);
+    }
+    assertThat(byThreads.get(1)).isEqualTo(byThreads.get(0));
+    assertThat(byThreads.get(1).values()).anyMatch(v -> !v.startsWith("[]"));
+  }
+
   private static <V> KafkaConsumer<String, V> consumer(TestPlatform platform, String topic, Deserializer<V> deser) {
     Properties cp = new Properties();
     cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());

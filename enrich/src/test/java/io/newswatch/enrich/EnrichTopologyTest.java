@@ -173,9 +173,9 @@ class EnrichTopologyTest {
   void shouldCountTagsDuplicatesAndStoriesForPrometheus() throws Exception {
     driver.close();
     var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-    Topology topology = EnrichTopology.build(config, serdes, TAGGER, Fingerprinter.withDefaults(),
-        new io.newswatch.enrich.matching.AnchorIndexMatcher(), io.newswatch.enrich.stream.RawArticles.none(),
-        new EnrichMetrics(meters));
+    Topology topology = EnrichTopology.build(config, new io.newswatch.enrich.stream.ArticleTagging(TAGGER,
+            Fingerprinter.withDefaults(), new io.newswatch.enrich.matching.AnchorIndexMatcher()), serdes,
+        io.newswatch.enrich.stream.RawArticles.none(), new EnrichMetrics(meters), io.newswatch.enrich.stream.TagAhead.off());
     Properties props = EnrichStreamsProperties.build(config, kafka(), io.newswatch.schemas.registry.RegistryConfig.of("http://unused"));
     props.put("newswatch.schema.registry.instance", registry);
     driver = new TopologyTestDriver(topology, props);

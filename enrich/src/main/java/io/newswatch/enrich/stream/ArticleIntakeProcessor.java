@@ -23,11 +23,13 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class ArticleIntakeProcessor implements Processor<String, Article, String, ArticleProbe> {
   private final ArticleTagging tagging;
+  private final TagAhead tagAhead;
   private ParkedArticles parked;
   private ProcessorContext<String, ArticleProbe> context;
 
-  public ArticleIntakeProcessor(ArticleTagging tagging) {
+  public ArticleIntakeProcessor(ArticleTagging tagging, TagAhead tagAhead) {
     this.tagging = tagging;
+    this.tagAhead = tagAhead;
   }
 
   @Override
@@ -45,7 +47,8 @@ public final class ArticleIntakeProcessor implements Processor<String, Article, 
     String id = record.key() != null ? record.key() : article.getId();
     int partition = context.recordMetadata().map(m -> m.partition()).orElse(0);
     long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
-    ArticleTagging.Tagged tagged = tagging.tag(id, article, context.currentSystemTimeMs());
+    ArticleTagging.Tagged tagged = tagging.tag(id, article, context.currentSystemTimeMs(),
+        offset < 0 ? null : tagAhead.take(partition, offset, id));
     parked.park(offset, tagged.article());
     context.forward(record.withKey(id).withValue(probe(id, record.timestamp(), partition, offset, article, tagged, tagging.dedupConfig())));
   }

@@ -33,6 +33,14 @@ public final class ArticleTagging {
     this.queries = queries;
   }
 
+  public Fingerprinter fingerprinter() {
+    return fingerprinter;
+  }
+
+  public QueryMatcher queries() {
+    return queries;
+  }
+
   public io.newswatch.enrich.dedup.DedupConfig dedupConfig() {
     return fingerprinter.config();
   }
@@ -40,9 +48,28 @@ public final class ArticleTagging {
   /** A tagged article (dedup still UNKNOWN), its tagging result and its fingerprint. */
   public record Tagged(TaggedArticle article, TaggingResult result, Fingerprint fingerprint) {}
 
+  /**
+   * The part of tagging that depends on nothing but the article (and the taxonomy): topic scores with
+   * their evidence, and the dedup fingerprint. {@link TagAhead} computes it off the stream thread.
+   */
+  public record Analysis(String id, TaggingResult result, Fingerprint fingerprint) {}
+
+  public Analysis analyze(String id, Article article) {
+    TaggingResult result = tagger.tag(Document.of(id, article));
+    return new Analysis(id, result, fingerprinter.fingerprint(dedupTerms(article, result)));
+  }
+
   public Tagged tag(String id, Article article, long processedAtMs) {
-    Document doc = Document.of(id, article);
-    TaggingResult result = tagger.tag(doc);
+    return tag(id, article, processedAtMs, null);
+  }
+
+  /**
+   * @param ahead this article's {@link #analyze analysis} when it was computed ahead of its turn, or
+   *     null to compute it here; either way the result is the same record
+   */
+  public Tagged tag(String id, Article article, long processedAtMs, Analysis ahead) {
+    Analysis analysis = ahead != null && ahead.id().equals(id) ? ahead : analyze(id, article);
+    TaggingResult result = analysis.result();
     TaggedArticle tagged = TaggedArticle.newBuilder()
         .setArticle(article)
         .setTags(new ArrayList<>(AvroTags.topicTags(result)))
@@ -54,11 +81,12 @@ public final class ArticleTagging {
     if (!tagged.getTags().isEmpty()) {
       // Only tagged articles raise alerts, and subscription queries filter alerts: the others
       // need no matching. Sorted, so that reprocessing writes the very same record.
-      List<String> matched = new ArrayList<>(queries.match(doc));
+      // Matched here, not ahead: a query added meanwhile applies from the article's turn on.
+      List<String> matched = new ArrayList<>(queries.match(Document.of(id, article)));
       matched.sort(null);
       tagged.setMatchedQueries(matched);
     }
-    return new Tagged(tagged, result, fingerprinter.fingerprint(dedupTerms(article, result)));
+    return new Tagged(tagged, result, analysis.fingerprint());
   }
 
   /**

@@ -1,0 +1,283 @@
+package io.newswatch.enrich.stream;
+
+import io.newswatch.enrich.EnrichConfig;
+import io.newswatch.schemas.avro.Article;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tags raw articles ahead of their turn, on threads of its own: the stream thread hands over every
+ * raw record as soon as its consumer fetches it ({@link TagAheadInterceptor}), and when the intake
+ * reaches that record it takes the finished {@link ArticleTagging.Analysis} instead of computing it.
+ * Tagging is about 40 % of the stream thread's work and depends on nothing but the article, so it
+ * runs on another core while the stream thread dedups, stores and commits the articles before it.
+ *
+ * <p>Only a cache of a pure function: the intake computes what is not here (not fetched through the
+ * interceptor, not finished, dropped, or failed), and the result is the same either way, so exactly
+ * once and reprocessing are untouched. No article waits for a worker that has not started on it: the
+ * stream thread claims an untouched entry and tags it itself; it waits only for one already under way.
+ *
+ * <p>Entries are keyed by raw partition and offset. The stream thread processes a partition's
+ * offsets in order, so entries below the one it takes are stale (a record the deserialization
+ * handler dropped, a rebalance) and are removed then; a partition that moved to another instance
+ * leaves its entries until {@link #MAX_AGE_MS} passes. At most {@code maxPending} entries exist: a
+ * record offered beyond that is simply tagged on the stream thread.
+ */
+public final class TagAhead implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TagAhead.class);
+  /** Kafka Streams buffers 1,000 records per partition; a few partitions' worth is plenty ahead. */
+  public static final int DEFAULT_MAX_PENDING = 4_096;
+  static final long MAX_AGE_MS = 60_000;
+
+  private static final int PENDING = 0;
+  private static final int RUNNING = 1;
+  private static final int DONE = 2;
+  private static final int CLAIMED = 3; // by the stream thread, or abandoned: the worker skips it
+
+  private final ArticleTagging tagging;
+  private final Deserializer<Article> deserializer;
+  private final String rawTopic;
+  private final long untilMs;
+  private final int maxPending;
+  private final ExecutorService workers;
+  private final Map<Integer, ConcurrentSkipListMap<Long, Entry>> byPartition = new ConcurrentHashMap<>();
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicLong served = new AtomicLong();
+  private final AtomicLong inline = new AtomicLong();
+
+  private TagAhead(ArticleTagging tagging, Deserializer<Article> deserializer, String rawTopic, long untilMs,
+      String threadPrefix, int threads, int maxPending) {
+    this.tagging = tagging;
+    this.deserializer = deserializer;
+    this.rawTopic = rawTopic;
+    this.untilMs = untilMs;
+    this.maxPending = maxPending;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = threads == 0 ? null : new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, threadPrefix + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Workers as {@link EnrichConfig#tagAheadThreads} says (0: an instance that takes nothing, so every
+   * article is tagged on the stream thread), for the config's raw topic; a replay's records past its
+   * end are not tagged, as the topology skips them.
+   */
+  public static TagAhead start(EnrichConfig config, ArticleTagging tagging, Deserializer<Article> deserializer) {
+    return start(config, tagging, deserializer, DEFAULT_MAX_PENDING);
+  }
+
+  static TagAhead start(EnrichConfig config, ArticleTagging tagging, Deserializer<Article> deserializer, int maxPending) {
+    if (maxPending < 1) {
+      throw new IllegalArgumentException("maxPending must be >= 1, got " + maxPending);
+    }
+    long until = config.processUntil() == null ? Long.MAX_VALUE : config.processUntil().toEpochMilli();
+    // Named after the application, like the stream threads, so that per-application CPU counts them.
+    return new TagAhead(tagging, deserializer, config.rawTopic(), until, config.applicationId() + "-tag-ahead-",
+        config.tagAheadThreads(), maxPending);
+  }
+
+  /** Tags nothing ahead: for topologies built without a consumer (TopologyTestDriver, tools). */
+  public static TagAhead off() {
+    return new TagAhead(null, null, "", Long.MAX_VALUE, "", 0, 1);
+  }
+
+  public boolean enabled() {
+    return workers != null;
+  }
+
+  String rawTopic() {
+    return rawTopic;
+  }
+
+  /** Called on the stream thread for each fetched raw record; never blocks. */
+  void offer(int partition, long offset, long timestamp, byte[] key, byte[] value) {
+    if (workers == null || value == null || timestamp > untilMs) {
+      return;
+    }
+    if (pending.get() >= maxPending && purgeOlderThan(System.currentTimeMillis() - MAX_AGE_MS) == 0) {
+      return;
+    }
+    Entry e = new Entry(key, value);
+    Entry before = byPartition.computeIfAbsent(partition, p -> new ConcurrentSkipListMap<>()).put(offset, e);
+    if (before != null) {
+      before.abandon(); // fetched again (a rebalance, a seek): the newer copy stands
+    } else {
+      pending.incrementAndGet();
+    }
+    try {
+      workers.execute(() -> run(e));
+    } catch (RejectedExecutionException closed) {
+      e.abandon();
+    }
+  }
+
+  /**
+   * The analysis of the raw record at {@code partition}/{@code offset} if it was computed ahead (waiting
+   * only for one a worker has started), or null: the caller then computes it.
+   */
+  public ArticleTagging.Analysis take(int partition, long offset, String id) {
+    if (workers == null) {
+      return null;
+    }
+    ConcurrentSkipListMap<Long, Entry> entries = byPartition.get(partition);
+    if (entries == null) {
+      inline.incrementAndGet();
+      return null;
+    }
+    Map.Entry<Long, Entry> first;
+    while ((first = entries.firstEntry()) != null && first.getKey() < offset) {
+      if (entries.remove(first.getKey(), first.getValue())) {
+        pending.decrementAndGet();
+        first.getValue().abandon();
+      }
+    }
+    Entry e = entries.remove(offset);
+    if (e == null) {
+      inline.incrementAndGet();
+      return null;
+    }
+    pending.decrementAndGet();
+    ArticleTagging.Analysis a = e.claimOrAwait();
+    if (a == null || !a.id().equals(id)) {
+      inline.incrementAndGet();
+      return null;
+    }
+    served.incrementAndGet();
+    return a;
+  }
+
+  /** Articles whose analysis was taken from a worker. */
+  public long served() {
+    return served.get();
+  }
+
+  /** Articles the stream thread analyzed itself although tag-ahead is on. */
+  public long inline() {
+    return inline.get();
+  }
+
+  int pending() {
+    return pending.get();
+  }
+
+  /** No entry waits for a worker or is under way. */
+  boolean allDone() {
+    for (ConcurrentSkipListMap<Long, Entry> entries : byPartition.values()) {
+      for (Entry e : entries.values()) {
+        int st = e.state.get();
+        if (st == PENDING || st == RUNNING) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private void run(Entry e) {
+    if (!e.start()) {
+      return;
+    }
+    ArticleTagging.Analysis a = null;
+    try {
+      Article article = deserializer.deserialize(rawTopic, e.value);
+      if (article != null) {
+        String id = e.key != null ? new String(e.key, StandardCharsets.UTF_8) : article.getId();
+        a = tagging.analyze(id, article);
+      }
+    } catch (RuntimeException ex) {
+      // The stream thread meets the same record and handles it (dead letter or inline tagging).
+      log.debug("tag-ahead could not analyze a record of {}: {}", rawTopic, ex.toString());
+    } finally {
+      e.finish(a);
+    }
+  }
+
+  private int purgeOlderThan(long cutoffMs) {
+    int removed = 0;
+    for (ConcurrentSkipListMap<Long, Entry> entries : byPartition.values()) {
+      for (Map.Entry<Long, Entry> en : entries.entrySet()) {
+        if (en.getValue().offeredAtMs < cutoffMs && entries.remove(en.getKey(), en.getValue())) {
+          pending.decrementAndGet();
+          en.getValue().abandon();
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
+  @Override
+  public void close() {
+    if (workers != null) {
+      workers.shutdownNow();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TagAhead[" + (workers == null ? "off" : rawTopic + ", pending " + pending.get()) + "]";
+  }
+
+  /** One raw record on its way: handed from the stream thread to a worker and back. */
+  private static final class Entry {
+    byte[] key; // both let go once analyzed: only the analysis waits for the stream thread
+    byte[] value;
+    final long offeredAtMs = System.currentTimeMillis();
+    final AtomicInteger state = new AtomicInteger(PENDING);
+    final CountDownLatch done = new CountDownLatch(1);
+    volatile ArticleTagging.Analysis analysis;
+
+    Entry(byte[] key, byte[] value) {
+      this.key = key;
+      this.value = value;
+    }
+
+    boolean start() {
+      return state.compareAndSet(PENDING, RUNNING);
+    }
+
+    void finish(ArticleTagging.Analysis a) {
+      key = null;
+      value = null;
+      analysis = a;
+      state.set(DONE);
+      done.countDown();
+    }
+
+    void abandon() {
+      state.compareAndSet(PENDING, CLAIMED);
+    }
+
+    /** The analysis if done (waiting for a running one), or null after claiming an untouched entry. */
+    ArticleTagging.Analysis claimOrAwait() {
+      if (state.compareAndSet(PENDING, CLAIMED)) {
+        return null;
+      }
+      try {
+        done.await();
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+      return analysis;
+    }
+  }
+}
