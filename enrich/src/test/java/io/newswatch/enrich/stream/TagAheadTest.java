@@ -136,18 +136,18 @@ class TagAheadTest {
     offer(0, 1, A); // the one worker starts on A and blocks in the tagger
     offer(0, 2, B); // queued behind A: untouched
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (BLOCKED.get() == 0 && System.nanoTime() < deadline) {
+    while (blocked.get() == 0 && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    assertThat(BLOCKED.get()).as("the worker is inside the tagger for A").isEqualTo(1);
+    assertThat(blocked.get()).as("the worker is inside the tagger for A").isEqualTo(1);
 
-    Thread streamThread = new Thread(() -> TAKEN.set(tagAhead.take(0, 1, "a-1")));
+    Thread streamThread = new Thread(() -> taken.set(tagAhead.take(0, 1, "a-1")));
     streamThread.start();
     streamThread.join(200);
     assertThat(streamThread.isAlive()).as("waits for the analysis under way").isTrue();
     release.countDown();
     streamThread.join(10_000);
-    assertThat(TAKEN.get()).isNotNull();
+    assertThat(taken.get()).isNotNull();
 
     assertThat(tagAhead.take(0, 2, "b-2")).as("B was claimed before a worker reached it, or served if done").satisfiesAnyOf(
         x -> assertThat(x).isNull(), x -> assertThat(x.id()).isEqualTo("b-2"));
@@ -168,19 +168,18 @@ class TagAheadTest {
     assertThat(tagAhead.pending()).isZero();
   }
 
-  private static final java.util.concurrent.atomic.AtomicInteger BLOCKED = new java.util.concurrent.atomic.AtomicInteger();
-  private static final java.util.concurrent.atomic.AtomicReference<ArticleTagging.Analysis> TAKEN =
+  // Per test instance: a worker of another test's (closed) TagAhead must not count here.
+  private final java.util.concurrent.atomic.AtomicInteger blocked = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicReference<ArticleTagging.Analysis> taken =
       new java.util.concurrent.atomic.AtomicReference<>();
 
   /** The default tagger, held on a latch while it tags article a-1. */
-  private static TopicTagger blockingTagger(CountDownLatch release) {
-    BLOCKED.set(0);
-    TAKEN.set(null);
+  private TopicTagger blockingTagger(CountDownLatch release) {
     return new TopicTagger() {
       @Override
       public TaggingResult tag(Document doc) {
         if (doc.id().equals("a-1")) {
-          BLOCKED.incrementAndGet();
+          blocked.incrementAndGet();
           try {
             release.await(10, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
