@@ -1,6 +1,7 @@
 package io.newswatch.enrich.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newswatch.enrich.EnrichConfig;
 import io.newswatch.enrich.EnrichSerdes;
@@ -135,10 +136,7 @@ class TagAheadTest {
     tagAhead = TagAhead.start(config(1), blocking, serdes.article().deserializer());
     offer(0, 1, A); // the one worker starts on A and blocks in the tagger
     offer(0, 2, B); // queued behind A: untouched
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (blocked.get() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> blocked.get() > 0);
     assertThat(blocked.get()).as("the worker is inside the tagger for A").isEqualTo(1);
 
     Thread streamThread = new Thread(() -> taken.set(tagAhead.take(0, 1, "a-1")));
@@ -196,12 +194,8 @@ class TagAheadTest {
     };
   }
 
-  private static void awaitDone(TagAhead t) throws InterruptedException {
+  private static void awaitDone(TagAhead t) {
     // Done = every offered entry finished; an entry finishes in well under a second here.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!t.allDone() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    assertThat(t.allDone()).isTrue();
+    await().atMost(Duration.ofSeconds(20)).until(t::allDone);
   }
 }
