@@ -336,11 +336,15 @@ public final class BenchCommand implements Callable<Integer> {
       stage("enrich", articles / taggedS, enrichNs / 1e3 / articles).put("stream_threads", streamThreads(enrich))
           .put("second_half_articles_per_s", BenchReport.round(secondHalfRate, 1))
           .put("tag_ahead_threads", enrichConfig.tagAheadThreads())
-          .put("tagged_ahead", enrich.tagAhead().served()).put("tagged_inline", enrich.tagAhead().inline());
+          .put("tag_ahead_records", enrichConfig.tagAheadRecords())
+          .put("tagged_ahead", enrich.tagAhead().served()).put("tagged_inline", enrich.tagAhead().inline())
+          .put("read_ahead", enrich.tagAhead().readAhead());
       if (enrich.tagAhead().enabled()) {
-        say("enrich tag-ahead: %d thread%s (%s), %d articles tagged ahead, %d on the stream thread",
+        say("enrich tag-ahead: %d thread%s (%s), %d articles tagged ahead, %d on the stream thread; "
+                + "%d records read ahead of the stream thread's fetch (%s=%d)",
             enrichConfig.tagAheadThreads(), enrichConfig.tagAheadThreads() == 1 ? "" : "s", EnrichConfig.TAG_AHEAD_THREADS,
-            enrich.tagAhead().served(), enrich.tagAhead().inline());
+            enrich.tagAhead().served(), enrich.tagAhead().inline(), enrich.tagAhead().readAhead(),
+            EnrichConfig.TAG_AHEAD_RECORDS, enrichConfig.tagAheadRecords());
       } else {
         say("enrich tag-ahead: off (%s=0), every article tagged on the stream thread", EnrichConfig.TAG_AHEAD_THREADS);
       }

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param tagAheadThreads threads that tag raw articles as soon as the stream thread fetches them,
  *     ahead of their turn (see {@code TagAhead}); 0 tags each article on the stream thread when its
  *     turn comes
+ * @param tagAheadRecords how many raw records per partition the tag-ahead reader fetches ahead of the
+ *     stream thread, so that the tag-ahead threads work while the stream thread dedups and commits;
+ *     0 tags ahead only what the stream thread's own consumer has fetched
  */
 public record EnrichConfig(
     String applicationId,
@@ -42,7 +45,8 @@ public record EnrichConfig(
     Instant processUntil,
     String subscriptionsTopic,
     Duration storyWindow,
-    int tagAheadThreads) {
+    int tagAheadThreads,
+    int tagAheadRecords) {
 
   public static final String APPLICATION_ID = "enrich.application-id";
   public static final String STATE_DIR = "enrich.state.dir";
@@ -62,6 +66,7 @@ public record EnrichConfig(
   public static final String TOPIC_SUBSCRIPTIONS = "enrich.topic.subscriptions";
   public static final String STORY_WINDOW = "enrich.story.window";
   public static final String TAG_AHEAD_THREADS = "enrich.tag-ahead.threads";
+  public static final String TAG_AHEAD_RECORDS = "enrich.tag-ahead.records";
 
   public EnrichConfig {
     requireText(APPLICATION_ID, applicationId);
@@ -94,6 +99,10 @@ public record EnrichConfig(
     positive(STORY_WINDOW, storyWindow);
     if (tagAheadThreads < 0 || tagAheadThreads > 16) {
       throw new ConfigException(TAG_AHEAD_THREADS, "must be 0..16 (0: tag on the stream thread), got " + tagAheadThreads);
+    }
+    if (tagAheadRecords < 0 || tagAheadRecords > 10_000) {
+      throw new ConfigException(TAG_AHEAD_RECORDS,
+          "must be 0..10000 (0: no reader, tag ahead only what the stream thread fetched), got " + tagAheadRecords);
     }
   }
 
@@ -130,6 +139,9 @@ public record EnrichConfig(
         // Tagging is ~40 % of the stream thread's work and needs nothing but the article: one more
         // thread does it while the stream thread dedups, stores and commits the articles before.
         Map.entry(TAG_AHEAD_THREADS, "1"),
+        // The stream thread's consumer hands out records only when it processes them next; a reader
+        // of its own keeps the tag-ahead threads a commit round or two ahead (~4 KB per record held).
+        Map.entry(TAG_AHEAD_RECORDS, "1000"),
         Map.entry(TOPIC_RAW, Topics.ARTICLES_RAW.name()),
         Map.entry(TOPIC_TAGGED, Topics.ARTICLES_TAGGED.name()),
         Map.entry(TOPIC_ALERTS, Topics.ALERTS.name()),
@@ -152,7 +164,8 @@ public record EnrichConfig(
         s.has(TAXONOMY) ? s.getPath(TAXONOMY) : null,
         s.getDuration(SURGE_BUCKET), s.getDuration(SURGE_WINDOW), s.getDuration(SURGE_BASELINE), factor,
         s.getInt(SURGE_MIN_COUNT, 1, 1_000_000), s.getInt(THREADS, 1, 64), s.getDuration(COMMIT_INTERVAL), null,
-        s.get(TOPIC_SUBSCRIPTIONS), s.getDuration(STORY_WINDOW), s.getInt(TAG_AHEAD_THREADS, 0, 16));
+        s.get(TOPIC_SUBSCRIPTIONS), s.getDuration(STORY_WINDOW), s.getInt(TAG_AHEAD_THREADS, 0, 16),
+        s.getInt(TAG_AHEAD_RECORDS, 0, 10_000));
   }
 
   /** A default config for tests and tools: catalog topics, 7-day horizon. */
@@ -203,6 +216,7 @@ public record EnrichConfig(
     private String subscriptionsTopic;
     private Duration storyWindow;
     private int tagAheadThreads;
+    private int tagAheadRecords;
 
     private Builder(EnrichConfig c) {
       applicationId = c.applicationId;
@@ -225,6 +239,7 @@ public record EnrichConfig(
       subscriptionsTopic = c.subscriptionsTopic;
       storyWindow = c.storyWindow;
       tagAheadThreads = c.tagAheadThreads;
+      tagAheadRecords = c.tagAheadRecords;
     }
 
     public Builder applicationId(String v) { applicationId = v; return this; }
@@ -247,11 +262,13 @@ public record EnrichConfig(
     public Builder subscriptionsTopic(String v) { subscriptionsTopic = v; return this; }
     public Builder storyWindow(Duration v) { storyWindow = v; return this; }
     public Builder tagAheadThreads(int v) { tagAheadThreads = v; return this; }
+    public Builder tagAheadRecords(int v) { tagAheadRecords = v; return this; }
 
     public EnrichConfig build() {
       return new EnrichConfig(applicationId, rawTopic, taggedTopic, alertsTopic, dlqTopic, stateDir, dedupHorizon,
           repartitionPartitions, taxonomyFile, surgeBucket, surgeWindow, surgeBaseline, surgeFactor, surgeMinCount,
-          streamThreads, commitInterval, processUntil, subscriptionsTopic, storyWindow, tagAheadThreads);
+          streamThreads, commitInterval, processUntil, subscriptionsTopic, storyWindow, tagAheadThreads,
+          tagAheadRecords);
     }
   }
 }

@@ -75,7 +75,7 @@ public final class EnrichService implements AutoCloseable {
     EnrichMetrics enrichMetrics = meters == null ? EnrichMetrics.none() : new EnrichMetrics(meters);
     RawArticles raw = new KafkaRawArticles(kafka, sized.rawTopic(), serdes.article().deserializer());
     ArticleTagging tagging = new ArticleTagging(loadTagger(sized), Fingerprinter.withDefaults(), new AnchorIndexMatcher());
-    TagAhead tagAhead = TagAhead.start(sized, tagging, serdes.article().deserializer());
+    TagAhead tagAhead = TagAhead.start(sized, tagging, serdes.article().deserializer(), kafka);
     Topology topology = EnrichTopology.build(sized, tagging, serdes, raw, enrichMetrics, tagAhead);
     log.debug("enrich topology:\n{}", topology.describe());
     Properties streamsProps = EnrichStreamsProperties.build(sized, kafka, registry);

@@ -8,7 +8,7 @@ import io.newswatch.runtime.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** enrich.tag-ahead.threads: its default, its "off" value and the error for a bad one. */
+/** enrich.tag-ahead.threads and .records: their defaults, their "off" values and the error for a bad one. */
 class EnrichConfigTest {
 
   private static EnrichConfig with(Map<String, String> values) {
@@ -20,6 +20,17 @@ class EnrichConfigTest {
     assertThat(with(Map.of()).tagAheadThreads()).isEqualTo(1);
     assertThat(with(Map.of(EnrichConfig.TAG_AHEAD_THREADS, "0")).tagAheadThreads()).isZero();
     assertThat(with(Map.of(EnrichConfig.TAG_AHEAD_THREADS, "2")).toBuilder().build().tagAheadThreads()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldReadAThousandRecordsAheadByDefaultAndNoneWithZero() {
+    assertThat(with(Map.of()).tagAheadRecords()).isEqualTo(1000);
+    assertThat(with(Map.of(EnrichConfig.TAG_AHEAD_RECORDS, "0")).tagAheadRecords()).isZero();
+    assertThat(with(Map.of(EnrichConfig.TAG_AHEAD_RECORDS, "250")).toBuilder().build().tagAheadRecords()).isEqualTo(250);
+    assertThatThrownBy(() -> with(Map.of(EnrichConfig.TAG_AHEAD_RECORDS, "10001")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining(EnrichConfig.TAG_AHEAD_RECORDS);
+    assertThatThrownBy(() -> EnrichConfig.defaultsFor(java.nio.file.Path.of("x"), 1).toBuilder().tagAheadRecords(-1).build())
+        .isInstanceOf(ConfigException.class).hasMessageContaining(EnrichConfig.TAG_AHEAD_RECORDS);
   }
 
   @Test

@@ -202,6 +202,7 @@ class EnrichServiceIT {
         });
         if (threads == 1) {
           assertThat(enrich.tagAhead().served()).as("articles tagged on the tag-ahead thread").isPositive();
+          assertThat(enrich.tagAhead().readsAhead()).as("the reader runs by default").isTrue();
         } else {
           assertThat(enrich.tagAhead().enabled()).isFalse();
           assertThat(enrich.tagAhead().served()).isZero();

@@ -5,12 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
-import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -85,13 +83,12 @@ public final class TextAnalysis {
     return out;
   }
 
-  /** StandardTokenizer, lower case, ASCII digits, Arabic orthographic normalization, light stemming. */
+  /** StandardTokenizer, lower case and ASCII digits ({@link FoldFilter}), Arabic orthographic normalization, light stemming. */
   private static final class ArabicChain extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
-      TokenStream stream = new LowerCaseFilter(source);
-      stream = new DecimalDigitFilter(stream);
+      TokenStream stream = new FoldFilter(source);
       stream = new ArabicNormalizationFilter(stream);
       stream = new ArabicStemFilter(stream);
       return new TokenStreamComponents(source, stream);
@@ -104,8 +101,7 @@ public final class TextAnalysis {
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
       TokenStream stream = new AcronymFilter(source);
-      stream = new LowerCaseFilter(stream);
-      stream = new DecimalDigitFilter(stream);
+      stream = new FoldFilter(stream);
       stream = new ArabicNormalizationFilter(stream);
       return new TokenStreamComponents(source, stream);
     }
@@ -118,8 +114,7 @@ public final class TextAnalysis {
       Tokenizer source = new StandardTokenizer();
       TokenStream stream = new AcronymFilter(source);
       stream = new EnglishPossessiveFilter(stream);
-      stream = new LowerCaseFilter(stream);
-      stream = new DecimalDigitFilter(stream);
+      stream = new FoldFilter(stream);
       stream = new EnglishMinimalStemFilter(stream);
       return new TokenStreamComponents(source, stream);
     }
@@ -131,8 +126,7 @@ public final class TextAnalysis {
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
       TokenStream stream = new EnglishPossessiveFilter(source);
-      stream = new LowerCaseFilter(stream);
-      stream = new DecimalDigitFilter(stream);
+      stream = new FoldFilter(stream);
       stream = new PorterStemFilter(stream);
       return new TokenStreamComponents(source, stream);
     }

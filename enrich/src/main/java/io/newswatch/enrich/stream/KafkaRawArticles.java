@@ -44,7 +44,17 @@ public final class KafkaRawArticles implements RawArticles {
 
   /** @param kafka client properties (bootstrap servers, security); consumer settings are added */
   public KafkaRawArticles(Properties kafka, String topic, Deserializer<Article> deserializer) {
-    this.props = new Properties();
+    this.props = plainConsumer(kafka, "newswatch-enrich-raw-reader");
+    this.topic = topic;
+    this.deserializer = deserializer;
+  }
+
+  /**
+   * Settings of a plain consumer of the raw topic: assigned partitions, no group, committed records
+   * only, no offsets committed; the connection and security settings of {@code kafka}.
+   */
+  static Properties plainConsumer(Properties kafka, String clientId) {
+    Properties props = new Properties();
     kafka.forEach((k, v) -> {
       // Only what a plain consumer understands: Streams-only keys would be logged as unknown.
       String key = k.toString();
@@ -56,9 +66,8 @@ public final class KafkaRawArticles implements RawArticles {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-enrich-raw-reader");
-    this.topic = topic;
-    this.deserializer = deserializer;
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    return props;
   }
 
   @Override

@@ -86,6 +86,7 @@ public final class StoryBook {
   private final Map<String, Map<String, List<Open>>> byTelling = new HashMap<>();
   /** Marks the stories an article has reached, so that their shared weight adds up without a map. */
   private int epoch;
+  private final ArrayList<Open> reached = new ArrayList<>();
 
   /** An open story and the scratch space of {@link #bestFor} (one stream thread owns the book). */
   private static final class Open {
@@ -131,7 +132,10 @@ public final class StoryBook {
       epoch = 1;
     }
     int mark = epoch;
-    List<Open> reached = new ArrayList<>();
+    // Reused: in a flood an article reaches thousands of stories, and a fresh list grew to that
+    // size for every article.
+    ArrayList<Open> reached = this.reached;
+    reached.clear();
     for (String e : a.entities()) {
       List<Open> named = index.get(e);
       if (named == null) {
@@ -166,6 +170,7 @@ public final class StoryBook {
         best = s;
       }
     }
+    reached.clear(); // holds no closed story until the next article
     return best;
   }
 

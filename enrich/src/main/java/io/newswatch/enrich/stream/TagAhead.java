@@ -3,7 +3,11 @@ package io.newswatch.enrich.stream;
 import io.newswatch.enrich.EnrichConfig;
 import io.newswatch.schemas.avro.Article;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
@@ -15,16 +19,20 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tags raw articles ahead of their turn, on threads of its own: the stream thread hands over every
- * raw record as soon as its consumer fetches it ({@link TagAheadInterceptor}), and when the intake
- * reaches that record it takes the finished {@link ArticleTagging.Analysis} instead of computing it.
- * Tagging is about 40 % of the stream thread's work and depends on nothing but the article, so it
- * runs on another core while the stream thread dedups, stores and commits the articles before it.
+ * raw record as soon as its consumer fetches it ({@link TagAheadInterceptor}), a reader of its own
+ * fetches further ahead ({@link TagAheadReader}), and when the intake reaches a record it takes the
+ * finished {@link ArticleTagging.Analysis} instead of computing it. Tagging is about 40 % of the
+ * stream thread's work and depends on nothing but the article, so it runs on another core while the
+ * stream thread dedups, stores and commits the articles before it.
  *
  * <p>Only a cache of a pure function: the intake computes what is not here (not fetched through the
  * interceptor, not finished, dropped, or failed), and the result is the same either way, so exactly
@@ -35,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * offsets in order, so entries below the one it takes are stale (a record the deserialization
  * handler dropped, a rebalance) and are removed then; a partition that moved to another instance
  * leaves its entries until {@link #MAX_AGE_MS} passes. At most {@code maxPending} entries exist: a
- * record offered beyond that is simply tagged on the stream thread.
+ * record offered beyond that is simply tagged on the stream thread. A record offered twice (by the
+ * reader and by the stream thread's fetch) keeps its first entry: an offset's record never changes.
  */
 public final class TagAhead implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TagAhead.class);
@@ -55,12 +64,16 @@ public final class TagAhead implements AutoCloseable {
   private final int maxPending;
   private final ExecutorService workers;
   private final Map<Integer, ConcurrentSkipListMap<Long, Entry>> byPartition = new ConcurrentHashMap<>();
+  /** Per raw partition: the offset after the last record the stream thread's consumer fetched, and when. */
+  private final Map<Integer, long[]> fetched = new ConcurrentHashMap<>();
+  private final TagAheadReader reader;
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong served = new AtomicLong();
   private final AtomicLong inline = new AtomicLong();
+  private final AtomicLong readAhead = new AtomicLong();
 
   private TagAhead(ArticleTagging tagging, Deserializer<Article> deserializer, String rawTopic, long untilMs,
-      String threadPrefix, int threads, int maxPending) {
+      String threadPrefix, int threads, int maxPending, Properties kafka, int recordsAhead) {
     this.tagging = tagging;
     this.deserializer = deserializer;
     this.rawTopic = rawTopic;
@@ -73,6 +86,11 @@ public final class TagAhead implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
+    this.reader = threads == 0 || kafka == null || recordsAhead == 0 ? null
+        : new TagAheadReader(kafka, rawTopic, this, recordsAhead, threadPrefix + "reader");
+    if (reader != null) {
+      reader.start();
+    }
   }
 
   /**
@@ -81,22 +99,35 @@ public final class TagAhead implements AutoCloseable {
    * end are not tagged, as the topology skips them.
    */
   public static TagAhead start(EnrichConfig config, ArticleTagging tagging, Deserializer<Article> deserializer) {
-    return start(config, tagging, deserializer, DEFAULT_MAX_PENDING);
+    return start(config, tagging, deserializer, null);
   }
 
-  static TagAhead start(EnrichConfig config, ArticleTagging tagging, Deserializer<Article> deserializer, int maxPending) {
+  /**
+   * @param kafka the cluster's connection settings for the {@link TagAheadReader}, which reads
+   *     {@link EnrichConfig#tagAheadRecords} records per partition ahead; null for no reader
+   */
+  public static TagAhead start(EnrichConfig config, ArticleTagging tagging, Deserializer<Article> deserializer,
+      Properties kafka) {
+    // Room for what the stream thread has fetched (Kafka Streams buffers 1,000 records per partition)
+    // and for what the reader reads ahead of it.
+    int maxPending = DEFAULT_MAX_PENDING + (kafka == null ? 0 : config.tagAheadRecords() * config.repartitionPartitions());
+    return start(config, tagging, deserializer, maxPending, kafka);
+  }
+
+  static TagAhead start(EnrichConfig config, ArticleTagging tagging, Deserializer<Article> deserializer, int maxPending,
+      Properties kafka) {
     if (maxPending < 1) {
       throw new IllegalArgumentException("maxPending must be >= 1, got " + maxPending);
     }
     long until = config.processUntil() == null ? Long.MAX_VALUE : config.processUntil().toEpochMilli();
     // Named after the application, like the stream threads, so that per-application CPU counts them.
     return new TagAhead(tagging, deserializer, config.rawTopic(), until, config.applicationId() + "-tag-ahead-",
-        config.tagAheadThreads(), maxPending);
+        config.tagAheadThreads(), maxPending, kafka, config.tagAheadRecords());
   }
 
   /** Tags nothing ahead: for topologies built without a consumer (TopologyTestDriver, tools). */
   public static TagAhead off() {
-    return new TagAhead(null, null, "", Long.MAX_VALUE, "", 0, 1);
+    return new TagAhead(null, null, "", Long.MAX_VALUE, "", 0, 1, null, 0);
   }
 
   public boolean enabled() {
@@ -107,26 +138,97 @@ public final class TagAhead implements AutoCloseable {
     return rawTopic;
   }
 
-  /** Called on the stream thread for each fetched raw record; never blocks. */
-  void offer(int partition, long offset, long timestamp, byte[] key, byte[] value) {
+  /** Whether a {@link TagAheadReader} fetches ahead of the stream thread. */
+  public boolean readsAhead() {
+    return reader != null;
+  }
+
+  /**
+   * Called on the stream thread with every batch its consumer returns; never blocks. Offers the raw
+   * records and notes how far the stream thread has fetched each partition, for the reader.
+   */
+  void fetched(ConsumerRecords<byte[], byte[]> records) {
+    long now = System.currentTimeMillis();
+    for (TopicPartition tp : records.partitions()) {
+      if (tp.topic().equals(rawTopic)) {
+        List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
+        fetched.put(tp.partition(), new long[] {list.get(list.size() - 1).offset() + 1, now});
+      }
+    }
+    List<List<ConsumerRecord<byte[], byte[]>>> lists = new ArrayList<>();
+    for (TopicPartition tp : records.partitions()) {
+      if (tp.topic().equals(rawTopic)) {
+        lists.add(records.records(tp));
+      }
+    }
+    offerInterleaved(lists, false);
+  }
+
+  /** Called by the reader with records read ahead of the stream thread's consumer, per partition. */
+  void offerAhead(List<List<ConsumerRecord<byte[], byte[]>>> byPartition) {
+    offerInterleaved(byPartition, true);
+  }
+
+  /**
+   * Per raw partition, the offset after the last record the stream thread fetched, for partitions it
+   * fetched since {@code seenSinceMs}.
+   */
+  Map<Integer, Long> fetchedPositions(long seenSinceMs) {
+    Map<Integer, Long> out = new HashMap<>();
+    fetched.forEach((p, at) -> {
+      if (at[1] >= seenSinceMs) {
+        out.put(p, at[0]);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Offers round robin across partitions, not partition after partition: each raw partition is a task
+   * of its own, and the stream thread processes its tasks in turns of a few records each. In batch
+   * order the workers would still be on the first partition when the thread reaches the second, and
+   * it would tag that one's records itself.
+   */
+  private void offerInterleaved(List<List<ConsumerRecord<byte[], byte[]>>> lists, boolean ahead) {
+    for (int i = 0, offered = 1; offered > 0; i++) {
+      offered = 0;
+      for (List<ConsumerRecord<byte[], byte[]>> list : lists) {
+        if (i < list.size()) {
+          ConsumerRecord<byte[], byte[]> r = list.get(i);
+          offered++;
+          long[] streamAt = ahead ? fetched.get(r.partition()) : null;
+          if ((streamAt == null || r.offset() >= streamAt[0]) // below: the stream thread's fetch offered it
+              && offer(r.partition(), r.offset(), r.timestamp(), r.key(), r.value()) && ahead) {
+            readAhead.incrementAndGet();
+          }
+        }
+      }
+    }
+  }
+
+  /** Offers one raw record for tagging ahead; never blocks. Whether it made a new entry. */
+  boolean offer(int partition, long offset, long timestamp, byte[] key, byte[] value) {
     if (workers == null || value == null || timestamp > untilMs) {
-      return;
+      return false;
+    }
+    ConcurrentSkipListMap<Long, Entry> entries = byPartition.computeIfAbsent(partition, p -> new ConcurrentSkipListMap<>());
+    if (entries.containsKey(offset)) {
+      return false; // offered already (by the reader, or fetched again after a rebalance): same record
     }
     if (pending.get() >= maxPending && purgeOlderThan(System.currentTimeMillis() - MAX_AGE_MS) == 0) {
-      return;
+      return false;
     }
     Entry e = new Entry(key, value);
-    Entry before = byPartition.computeIfAbsent(partition, p -> new ConcurrentSkipListMap<>()).put(offset, e);
-    if (before != null) {
-      before.abandon(); // fetched again (a rebalance, a seek): the newer copy stands
-    } else {
-      pending.incrementAndGet();
+    if (entries.putIfAbsent(offset, e) != null) {
+      return false;
     }
+    pending.incrementAndGet();
     try {
       workers.execute(() -> run(e));
     } catch (RejectedExecutionException closed) {
       e.abandon();
     }
+    return true;
   }
 
   /**
@@ -169,6 +271,11 @@ public final class TagAhead implements AutoCloseable {
     return served.get();
   }
 
+  /** Records the reader fetched ahead of the stream thread's consumer and offered. */
+  public long readAhead() {
+    return readAhead.get();
+  }
+
   /** Articles the stream thread analyzed itself although tag-ahead is on. */
   public long inline() {
     return inline.get();
@@ -176,6 +283,13 @@ public final class TagAhead implements AutoCloseable {
 
   int pending() {
     return pending.get();
+  }
+
+  /** The highest offset of {@code partition} waiting to be taken, or -1. */
+  long highestOffered(int partition) {
+    ConcurrentSkipListMap<Long, Entry> entries = byPartition.get(partition);
+    Map.Entry<Long, Entry> last = entries == null ? null : entries.lastEntry();
+    return last == null ? -1 : last.getKey();
   }
 
   /** No entry waits for a worker or is under way. */
@@ -226,6 +340,9 @@ public final class TagAhead implements AutoCloseable {
 
   @Override
   public void close() {
+    if (reader != null) {
+      reader.close();
+    }
     if (workers != null) {
       workers.shutdownNow();
     }

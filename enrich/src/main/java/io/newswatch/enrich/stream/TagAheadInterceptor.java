@@ -2,15 +2,14 @@ package io.newswatch.enrich.stream;
 
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerInterceptor;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * The hook that feeds {@link TagAhead}: installed on the stream threads' main consumer, it sees
- * every fetched batch before Kafka Streams buffers it, and offers the raw topic's records for tagging
- * ahead. It changes nothing it returns.
+ * every fetched batch before Kafka Streams buffers it: it offers the raw topic's records for tagging
+ * ahead and tells the tag-ahead reader where the stream thread is. It changes nothing it returns.
  */
 public final class TagAheadInterceptor implements ConsumerInterceptor<byte[], byte[]> {
   /** The config key (under the main consumer's prefix) that carries the {@link TagAhead} instance. */
@@ -28,9 +27,7 @@ public final class TagAheadInterceptor implements ConsumerInterceptor<byte[], by
   @Override
   public ConsumerRecords<byte[], byte[]> onConsume(ConsumerRecords<byte[], byte[]> records) {
     if (tagAhead.enabled()) {
-      for (ConsumerRecord<byte[], byte[]> r : records.records(tagAhead.rawTopic())) {
-        tagAhead.offer(r.partition(), r.offset(), r.timestamp(), r.key(), r.value());
-      }
+      tagAhead.fetched(records);
     }
     return records;
   }

@@ -120,7 +120,7 @@ class TagAheadTest {
     CountDownLatch release = new CountDownLatch(1);
     ArticleTagging tagging = new ArticleTagging(blockingTagger(release), Fingerprinter.withDefaults(),
         new AnchorIndexMatcher());
-    tagAhead = TagAhead.start(config(1), tagging, serdes.article().deserializer(), 2);
+    tagAhead = TagAhead.start(config(1), tagging, serdes.article().deserializer(), 2, null);
     offer(0, 1, A);
     offer(0, 2, A);
     offer(0, 3, B);
@@ -164,6 +164,47 @@ class TagAheadTest {
     tagAhead = TagAhead.start(replay, tagging, serdes.article().deserializer());
     offer(0, 1, A); // its timestamp T0 is past the replay's end: the topology skips it, so do we
     assertThat(tagAhead.pending()).isZero();
+  }
+
+  @Test
+  void shouldOfferAFetchedBatchRoundRobinAcrossPartitionsAndKeepTheFirstOfferOfAnOffset() throws Exception {
+    java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    TopicTagger recording = new TopicTagger() {
+      @Override
+      public TaggingResult tag(Document doc) {
+        order.add(doc.id());
+        return TAGGER.tag(doc);
+      }
+
+      @Override
+      public String taxonomyVersion() {
+        return TAGGER.taxonomyVersion();
+      }
+    };
+    ArticleTagging tagging = new ArticleTagging(recording, Fingerprinter.withDefaults(), new AnchorIndexMatcher());
+    tagAhead = TagAhead.start(config(1), tagging, serdes.article().deserializer());
+    String topic = config(1).rawTopic();
+    java.util.Map<org.apache.kafka.common.TopicPartition, java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>>> batch =
+        new java.util.LinkedHashMap<>();
+    for (int p = 0; p < 2; p++) {
+      java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> list = new java.util.ArrayList<>();
+      for (int o = 0; o < 3; o++) {
+        Article a = article("p" + p + "-o" + o, A.getBody());
+        list.add(new org.apache.kafka.clients.consumer.ConsumerRecord<>(topic, p, o, a.getId().getBytes(StandardCharsets.UTF_8),
+            ser.serialize(topic, a)));
+      }
+      batch.put(new org.apache.kafka.common.TopicPartition(topic, p), list);
+    }
+    tagAhead.fetched(new org.apache.kafka.clients.consumer.ConsumerRecords<>(batch, java.util.Map.of()));
+    awaitDone(tagAhead);
+    // The stream thread runs each partition's task a few records at a time, in turns.
+    assertThat(order).containsExactly("p0-o0", "p1-o0", "p0-o1", "p1-o1", "p0-o2", "p1-o2");
+
+    // Fetched again (a rebalance): the entries waiting are kept, nothing is tagged twice.
+    tagAhead.fetched(new org.apache.kafka.clients.consumer.ConsumerRecords<>(batch, java.util.Map.of()));
+    awaitDone(tagAhead);
+    assertThat(order).hasSize(6);
+    assertThat(tagAhead.take(1, 2, "p1-o2")).isNotNull();
   }
 
   // Per test instance: a worker of another test's (closed) TagAhead must not count here.
