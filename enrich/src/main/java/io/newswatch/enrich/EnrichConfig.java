@@ -139,9 +139,10 @@ public record EnrichConfig(
         // Tagging is ~40 % of the stream thread's work and needs nothing but the article: one more
         // thread does it while the stream thread dedups, stores and commits the articles before.
         Map.entry(TAG_AHEAD_THREADS, "1"),
-        // The stream thread's consumer hands out records only when it processes them next; a reader
-        // of its own keeps the tag-ahead threads a commit round or two ahead (~4 KB per record held).
-        Map.entry(TAG_AHEAD_RECORDS, "1000"),
+        // Off by default: reading ahead (1000 is a good value) makes a long backfill's steady state
+        // ~30 % faster, but while the JIT warms up the worker racing ahead takes CPU from the stream
+        // thread, and a 20,000-article backfill ran a third slower (BENCHMARKS.md, 2026-12-05).
+        Map.entry(TAG_AHEAD_RECORDS, "0"),
         Map.entry(TOPIC_RAW, Topics.ARTICLES_RAW.name()),
         Map.entry(TOPIC_TAGGED, Topics.ARTICLES_TAGGED.name()),
         Map.entry(TOPIC_ALERTS, Topics.ALERTS.name()),

@@ -71,6 +71,7 @@ public final class TagAhead implements AutoCloseable {
   private final AtomicLong served = new AtomicLong();
   private final AtomicLong inline = new AtomicLong();
   private final AtomicLong readAhead = new AtomicLong();
+  private final AtomicLong lastPurgeMs = new AtomicLong();
 
   private TagAhead(ArticleTagging tagging, Deserializer<Article> deserializer, String rawTopic, long untilMs,
       String threadPrefix, int threads, int maxPending, Properties kafka, int recordsAhead) {
@@ -215,7 +216,7 @@ public final class TagAhead implements AutoCloseable {
     if (entries.containsKey(offset)) {
       return false; // offered already (by the reader, or fetched again after a rebalance): same record
     }
-    if (pending.get() >= maxPending && purgeOlderThan(System.currentTimeMillis() - MAX_AGE_MS) == 0) {
+    if (pending.get() >= maxPending && purgeIfDue() == 0) {
       return false;
     }
     Entry e = new Entry(key, value);
@@ -322,6 +323,25 @@ public final class TagAhead implements AutoCloseable {
     } finally {
       e.finish(a);
     }
+  }
+
+  /**
+   * Purges entries older than {@link #MAX_AGE_MS}, at most once a second: a purge walks every entry,
+   * and while the map is full every offer would otherwise walk thousands of them (on the stream
+   * thread, for each record of its batch).
+   */
+  private int purgeIfDue() {
+    long now = System.currentTimeMillis();
+    long last = lastPurgeMs.get();
+    if (now - last < 1_000 || !lastPurgeMs.compareAndSet(last, now)) {
+      return 0;
+    }
+    return purgeOlderThan(now - MAX_AGE_MS);
+  }
+
+  /** Whether the entries are near their cap: the reader then leaves new offers to the stream thread's fetch. */
+  boolean nearlyFull() {
+    return pending.get() >= maxPending - maxPending / 4;
   }
 
   private int purgeOlderThan(long cutoffMs) {

@@ -125,7 +125,9 @@ final class TagAheadReader implements AutoCloseable {
         c.seek(tp, streamAt);
         mine = streamAt;
       }
-      (mine - streamAt >= recordsAhead ? pause : resume).add(tp);
+      // Nearly full: what is pending is what the stream thread needs next; reading on would only
+      // push its own fetch's records out of the map.
+      (mine - streamAt >= recordsAhead || target.nearlyFull() ? pause : resume).add(tp);
     }
     c.pause(pause);
     c.resume(resume);
