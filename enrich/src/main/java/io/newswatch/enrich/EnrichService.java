@@ -76,6 +76,18 @@ public final class EnrichService implements AutoCloseable {
     RawArticles raw = new KafkaRawArticles(kafka, sized.rawTopic(), serdes.article().deserializer());
     ArticleTagging tagging = new ArticleTagging(loadTagger(sized), Fingerprinter.withDefaults(), new AnchorIndexMatcher());
     TagAhead tagAhead = TagAhead.start(sized, tagging, serdes.article().deserializer(), kafka);
+    try {
+      return start(sized, kafka, registry, meters, serdes, enrichMetrics, raw, tagging, tagAhead);
+    } catch (RuntimeException e) {
+      // Its reader and workers are threads of their own: don't leave them behind a failed start.
+      tagAhead.close();
+      raw.close();
+      throw e;
+    }
+  }
+
+  private static EnrichService start(EnrichConfig sized, Properties kafka, RegistryConfig registry, MeterRegistry meters,
+      EnrichSerdes serdes, EnrichMetrics enrichMetrics, RawArticles raw, ArticleTagging tagging, TagAhead tagAhead) {
     Topology topology = EnrichTopology.build(sized, tagging, serdes, raw, enrichMetrics, tagAhead);
     log.debug("enrich topology:\n{}", topology.describe());
     Properties streamsProps = EnrichStreamsProperties.build(sized, kafka, registry);

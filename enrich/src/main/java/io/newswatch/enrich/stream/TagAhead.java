@@ -227,7 +227,13 @@ public final class TagAhead implements AutoCloseable {
     try {
       workers.execute(() -> run(e));
     } catch (RejectedExecutionException closed) {
+      // Closed: no worker will ever run it. Out of the map, so that a stream thread still running
+      // (its close timed out) tags that record itself instead of waiting for it.
+      if (entries.remove(offset, e)) {
+        pending.decrementAndGet();
+      }
       e.abandon();
+      return false;
     }
     return true;
   }
@@ -392,20 +398,34 @@ public final class TagAhead implements AutoCloseable {
     }
 
     void finish(ArticleTagging.Analysis a) {
-      key = null;
-      value = null;
+      release();
       analysis = a;
       state.set(DONE);
       done.countDown();
     }
 
     void abandon() {
-      state.compareAndSet(PENDING, CLAIMED);
+      if (state.compareAndSet(PENDING, CLAIMED)) {
+        release();
+      }
     }
 
-    /** The analysis if done (waiting for a running one), or null after claiming an untouched entry. */
+    /** No worker reads it any more (it lost the race to start): let the raw bytes go now. */
+    private void release() {
+      key = null;
+      value = null;
+    }
+
+    /**
+     * The analysis if done (waiting for a running one), or null after claiming an untouched entry, or
+     * for one abandoned already (no worker will count its latch down).
+     */
     ArticleTagging.Analysis claimOrAwait() {
       if (state.compareAndSet(PENDING, CLAIMED)) {
+        release();
+        return null;
+      }
+      if (state.get() == CLAIMED) {
         return null;
       }
       try {

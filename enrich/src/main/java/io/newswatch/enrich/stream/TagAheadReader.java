@@ -131,6 +131,11 @@ final class TagAheadReader implements AutoCloseable {
     }
     c.pause(pause);
     c.resume(resume);
+    if (resume.isEmpty()) {
+      // Everything is far enough ahead. Don't count on poll blocking with every partition paused.
+      pause(POLL.toMillis());
+      return;
+    }
     ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
     List<List<ConsumerRecord<byte[], byte[]>>> ahead = new ArrayList<>();
     for (TopicPartition tp : records.partitions()) {

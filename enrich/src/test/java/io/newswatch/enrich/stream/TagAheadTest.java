@@ -1,6 +1,7 @@
 package io.newswatch.enrich.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import io.newswatch.enrich.EnrichConfig;
@@ -149,6 +150,20 @@ class TagAheadTest {
 
     assertThat(tagAhead.take(0, 2, "b-2")).as("B was claimed before a worker reached it, or served if done").satisfiesAnyOf(
         x -> assertThat(x).isNull(), x -> assertThat(x.id()).isEqualTo("b-2"));
+  }
+
+  @Test
+  void shouldNotHoldAStreamThreadThatOutlivesCloseForARecordOfferedAfterIt() {
+    ArticleTagging tagging = new ArticleTagging(TAGGER, Fingerprinter.withDefaults(), new AnchorIndexMatcher());
+    tagAhead = TagAhead.start(config(1), tagging, serdes.article().deserializer());
+    tagAhead.close(); // as when KafkaStreams#close timed out and a stream thread still runs
+    assertThat(tagAhead.offer(0, 7, T0.toEpochMilli(), A.getId().getBytes(StandardCharsets.UTF_8),
+        ser.serialize(config(1).rawTopic(), A))).as("no worker will run it").isFalse();
+    assertThat(tagAhead.pending()).isZero();
+    // Before the fix the rejected entry stayed in the map, claimed, with a latch no one counted down.
+    ArticleTagging.Analysis taken = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> tagAhead.take(0, 7, "a-1"));
+    assertThat(taken).as("the stream thread tags it itself").isNull();
+    assertThat(tagAhead.inline()).isEqualTo(1);
   }
 
   @Test
