@@ -139,10 +139,10 @@ public record EnrichConfig(
         // Tagging is ~40 % of the stream thread's work and needs nothing but the article: one more
         // thread does it while the stream thread dedups, stores and commits the articles before.
         Map.entry(TAG_AHEAD_THREADS, "1"),
-        // Off by default: reading ahead (1000 is a good value) makes a long backfill's steady state
-        // ~30 % faster, but while the JIT warms up the worker racing ahead takes CPU from the stream
-        // thread, and a 20,000-article backfill ran a third slower (BENCHMARKS.md, 2026-12-05).
-        Map.entry(TAG_AHEAD_RECORDS, "0"),
+        // Reading ahead makes a long backfill's steady state ~30 % faster. The reader starts once the
+        // JIT has settled (JitSettled): before that, the worker racing ahead took CPU from the stream
+        // thread and the compiler, and a 20,000-article backfill ran a third slower (BENCHMARKS.md).
+        Map.entry(TAG_AHEAD_RECORDS, "1000"),
         Map.entry(TOPIC_RAW, Topics.ARTICLES_RAW.name()),
         Map.entry(TOPIC_TAGGED, Topics.ARTICLES_TAGGED.name()),
         Map.entry(TOPIC_ALERTS, Topics.ALERTS.name()),

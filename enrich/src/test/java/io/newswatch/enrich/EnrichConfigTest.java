@@ -23,9 +23,9 @@ class EnrichConfigTest {
   }
 
   @Test
-  void shouldReadNothingAheadByDefaultAndTheGivenRecordsWhenSet() {
-    assertThat(with(Map.of()).tagAheadRecords()).isZero();
-    assertThat(with(Map.of(EnrichConfig.TAG_AHEAD_RECORDS, "1000")).tagAheadRecords()).isEqualTo(1000);
+  void shouldReadAThousandRecordsAheadByDefaultZeroForOffAndTheGivenRecordsWhenSet() {
+    assertThat(with(Map.of()).tagAheadRecords()).isEqualTo(1000);
+    assertThat(with(Map.of(EnrichConfig.TAG_AHEAD_RECORDS, "0")).tagAheadRecords()).as("off").isZero();
     assertThat(with(Map.of(EnrichConfig.TAG_AHEAD_RECORDS, "250")).toBuilder().build().tagAheadRecords()).isEqualTo(250);
     assertThatThrownBy(() -> with(Map.of(EnrichConfig.TAG_AHEAD_RECORDS, "10001")))
         .isInstanceOf(ConfigException.class).hasMessageContaining(EnrichConfig.TAG_AHEAD_RECORDS);

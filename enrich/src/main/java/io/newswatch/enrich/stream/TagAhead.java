@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -74,7 +75,7 @@ public final class TagAhead implements AutoCloseable {
   private final AtomicLong lastPurgeMs = new AtomicLong();
 
   private TagAhead(ArticleTagging tagging, Deserializer<Article> deserializer, String rawTopic, long untilMs,
-      String threadPrefix, int threads, int maxPending, Properties kafka, int recordsAhead) {
+      String threadPrefix, int threads, int maxPending, Properties kafka, int recordsAhead, BooleanSupplier warm) {
     this.tagging = tagging;
     this.deserializer = deserializer;
     this.rawTopic = rawTopic;
@@ -88,7 +89,7 @@ public final class TagAhead implements AutoCloseable {
           return t;
         });
     this.reader = threads == 0 || kafka == null || recordsAhead == 0 ? null
-        : new TagAheadReader(kafka, rawTopic, this, recordsAhead, threadPrefix + "reader");
+        : new TagAheadReader(kafka, rawTopic, this, recordsAhead, threadPrefix + "reader", warm);
     if (reader != null) {
       reader.start();
     }
@@ -112,23 +113,29 @@ public final class TagAhead implements AutoCloseable {
     // Room for what the stream thread has fetched (Kafka Streams buffers 1,000 records per partition)
     // and for what the reader reads ahead of it.
     int maxPending = DEFAULT_MAX_PENDING + (kafka == null ? 0 : config.tagAheadRecords() * config.repartitionPartitions());
-    return start(config, tagging, deserializer, maxPending, kafka);
+    return start(config, tagging, deserializer, maxPending, kafka, JitSettled.ofThisJvm());
   }
 
   static TagAhead start(EnrichConfig config, ArticleTagging tagging, Deserializer<Article> deserializer, int maxPending,
       Properties kafka) {
+    return start(config, tagging, deserializer, maxPending, kafka, JitSettled.ofThisJvm());
+  }
+
+  /** @param warm when the reader may start reading ahead (see {@link JitSettled}) */
+  static TagAhead start(EnrichConfig config, ArticleTagging tagging, Deserializer<Article> deserializer, int maxPending,
+      Properties kafka, BooleanSupplier warm) {
     if (maxPending < 1) {
       throw new IllegalArgumentException("maxPending must be >= 1, got " + maxPending);
     }
     long until = config.processUntil() == null ? Long.MAX_VALUE : config.processUntil().toEpochMilli();
     // Named after the application, like the stream threads, so that per-application CPU counts them.
     return new TagAhead(tagging, deserializer, config.rawTopic(), until, config.applicationId() + "-tag-ahead-",
-        config.tagAheadThreads(), maxPending, kafka, config.tagAheadRecords());
+        config.tagAheadThreads(), maxPending, kafka, config.tagAheadRecords(), warm);
   }
 
   /** Tags nothing ahead: for topologies built without a consumer (TopologyTestDriver, tools). */
   public static TagAhead off() {
-    return new TagAhead(null, null, "", Long.MAX_VALUE, "", 0, 1, null, 0);
+    return new TagAhead(null, null, "", Long.MAX_VALUE, "", 0, 1, null, 0, () -> true);
   }
 
   public boolean enabled() {

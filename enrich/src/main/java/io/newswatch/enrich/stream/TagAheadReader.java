@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>It only feeds a cache: a record it never reads, reads late or reads twice is tagged on the
  * stream thread or by the worker from the stream thread's own fetch, with the same result. A
  * partition the stream thread stopped fetching (moved to another instance, or idle) is let go after
- * {@link #IDLE_PARTITION_MS}. Any error closes the consumer and starts over a second later.
+ * {@link #IDLE_PARTITION_MS}. Any error closes the consumer and starts over a second later. It starts
+ * reading only once the JIT has settled ({@link JitSettled}).
  */
 final class TagAheadReader implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TagAheadReader.class);
@@ -42,7 +44,9 @@ final class TagAheadReader implements AutoCloseable {
   private final String topic;
   private final TagAhead target;
   private final int recordsAhead;
+  private final BooleanSupplier warm;
   private final Thread thread;
+  private boolean started;
   private volatile boolean running = true;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
 
@@ -51,6 +55,12 @@ final class TagAheadReader implements AutoCloseable {
    * @param recordsAhead records per partition to read past the stream thread's own fetch position
    */
   TagAheadReader(Properties kafka, String topic, TagAhead target, int recordsAhead, String threadName) {
+    this(kafka, topic, target, recordsAhead, threadName, JitSettled.ofThisJvm());
+  }
+
+  /** @param warm whether to read ahead yet: {@link JitSettled} (true for good once it is) */
+  TagAheadReader(Properties kafka, String topic, TagAhead target, int recordsAhead, String threadName,
+      BooleanSupplier warm) {
     if (recordsAhead < 1) {
       throw new IllegalArgumentException("recordsAhead must be >= 1, got " + recordsAhead);
     }
@@ -58,6 +68,7 @@ final class TagAheadReader implements AutoCloseable {
     this.topic = topic;
     this.target = target;
     this.recordsAhead = recordsAhead;
+    this.warm = warm;
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
   }
@@ -104,6 +115,15 @@ final class TagAheadReader implements AutoCloseable {
 
   /** Follows the stream thread's partitions and positions, then reads what is not too far ahead. */
   private void step(KafkaConsumer<byte[], byte[]> c) {
+    if (!started) {
+      if (!warm.getAsBoolean()) {
+        pause(POLL.toMillis()); // the JIT still compiles: see JitSettled
+        return;
+      }
+      started = true;
+      log.info("tag-ahead reader of {} starts reading up to {} records per partition ahead (the JIT has settled)",
+          topic, recordsAhead);
+    }
     Map<Integer, Long> fetched = target.fetchedPositions(System.currentTimeMillis() - IDLE_PARTITION_MS);
     Set<TopicPartition> wanted = new HashSet<>();
     fetched.keySet().forEach(p -> wanted.add(new TopicPartition(topic, p)));

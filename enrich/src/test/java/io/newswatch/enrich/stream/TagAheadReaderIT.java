@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -65,7 +66,9 @@ class TagAheadReaderIT {
     TopicPartition tp = new TopicPartition(topic, 0);
     Properties fetchProps = KafkaRawArticles.plainConsumer(kafka, "test-stream-thread");
     fetchProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
-    try (TagAhead tagAhead = TagAhead.start(config, tagging, new AvroDeserializer<>(registry, Article.class), kafka);
+    AtomicBoolean jitSettled = new AtomicBoolean(false);
+    try (TagAhead tagAhead = TagAhead.start(config, tagging, new AvroDeserializer<>(registry, Article.class),
+            TagAhead.DEFAULT_MAX_PENDING + AHEAD, kafka, jitSettled::get);
         KafkaConsumer<byte[], byte[]> streamThread = new KafkaConsumer<>(fetchProps, new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
       assertThat(tagAhead.readsAhead()).isTrue();
@@ -74,6 +77,10 @@ class TagAheadReaderIT {
 
       // The stream thread fetched up to `first` (about 100): the reader reads AHEAD more, not one more.
       long first = fetchAndHandOver(streamThread, tagAhead, 100);
+      // Not while the JIT still compiles (JitSettled): nothing is read ahead until it has settled.
+      await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> tagAhead.readAhead() == 0);
+      assertThat(tagAhead.highestOffered(0)).isEqualTo(first - 1);
+      jitSettled.set(true);
       await().atMost(Duration.ofSeconds(30)).until(() -> tagAhead.highestOffered(0) == first + AHEAD - 1);
       // And stays there: an overshoot would show within half a second.
       await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
