@@ -8,8 +8,11 @@ import io.newswatch.schemas.internal.StoryState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The open stories, on the heap of the single matcher task, by primary topic: an article can only
@@ -79,11 +82,18 @@ public final class StoryBook {
   private final Map<String, Open> byId = new HashMap<>();
   /**
    * Per primary topic and telling entity, the open stories that name it: the only stories an article
-   * naming it can join (see {@link StoryMatcher#telling}), so only those are scored. Lists, not sets:
-   * an article walks every story that shares a name with it, and a flood of reports naming the same
-   * people makes these long. A closed story leaves its lists lazily, when they are next walked.
+   * naming it can join (see {@link StoryMatcher#telling}), so only those are scored. Ordered by their
+   * latest report's time (then id), which the durable state holds, so that a task rebuilt after a
+   * crash walks them as the one before it did: an article walks the {@value #MAX_WALK} latest of each
+   * name it shares (see there). Closed stories leave them in {@link #expire}.
    */
-  private final Map<String, Map<String, List<Open>>> byTelling = new HashMap<>();
+  private final Map<String, Map<String, TreeSet<Open>>> byTelling = new HashMap<>();
+
+  /** Earliest latest report first, ties by id: iterated backwards, the most recently active first. */
+  private static final Comparator<Open> BY_LATEST = (x, y) -> {
+    int c = x.story.profile().last().compareTo(y.story.profile().last());
+    return c != 0 ? c : x.story.id().compareTo(y.story.id());
+  };
   /** Marks the stories an article has reached, so that their shared weight adds up without a map. */
   private int epoch;
   private final ArrayList<Open> reached = new ArrayList<>();
@@ -91,7 +101,6 @@ public final class StoryBook {
   /** An open story and the scratch space of {@link #bestFor} (one stream thread owns the book). */
   private static final class Open {
     Story story;
-    boolean closed;
     int epoch;
     double shared;
 
@@ -121,42 +130,20 @@ public final class StoryBook {
    */
   static final int MAX_CANDIDATES = 16;
 
+  /**
+   * Stories walked per name an article shares, the latest report first. A flood of reports that all
+   * name the same people leaves thousands of open stories on those names; walking them all was a
+   * fifth of the stream thread's time in a backfill. The story a report belongs to is one that
+   * gathered reports lately, and it shares more than one name with the report: a story this far down
+   * every list it shares with the report has had no report since {@value} others naming the same
+   * people did. Like the cap on candidates, this can only miss a join, never make a wrong one.
+   */
+  static final int MAX_WALK = 128;
+
   /** The open story {@code a} joins (the highest score, ties to the smaller id), or null. */
   public Story bestFor(StoryArticle a) {
-    Map<String, List<Open>> index = byTelling.get(a.primaryTopic());
-    if (index == null) {
+    if (!walk(a)) {
       return null;
-    }
-    if (++epoch == 0) { // wrapped after 2^32 articles: 0 is what a new story starts with
-      byId.values().forEach(o -> o.epoch = -1);
-      epoch = 1;
-    }
-    int mark = epoch;
-    // Reused: in a flood an article reaches thousands of stories, and a fresh list grew to that
-    // size for every article.
-    ArrayList<Open> reached = this.reached;
-    reached.clear();
-    for (String e : a.entities()) {
-      List<Open> named = index.get(e);
-      if (named == null) {
-        continue;
-      }
-      double w = StoryMatcher.weight(e);
-      int kept = 0;
-      for (int i = 0; i < named.size(); i++) {
-        Open o = named.get(i);
-        if (o.closed) {
-          continue;
-        }
-        named.set(kept++, o);
-        if (o.epoch != mark) {
-          o.epoch = mark;
-          o.shared = 0;
-          reached.add(o);
-        }
-        o.shared += w;
-      }
-      trim(named, kept);
     }
     List<Open> scored = candidates(reached);
     Story best = null;
@@ -170,15 +157,58 @@ public final class StoryBook {
         best = s;
       }
     }
-    reached.clear(); // holds no closed story until the next article
+    reached.clear(); // holds no story that may close before the next article
     return best;
   }
 
-  /** Drops the tail of a list compacted in place (its closed stories removed). */
-  private static void trim(List<Open> list, int size) {
-    if (size < list.size()) {
-      list.subList(size, list.size()).clear();
+  /**
+   * Fills {@link #reached} with the open stories {@code a} shares a telling name with (at most
+   * {@value #MAX_WALK} per name), each with the weight of the names it shares; false when none is open
+   * in its primary topic.
+   */
+  private boolean walk(StoryArticle a) {
+    Map<String, TreeSet<Open>> index = byTelling.get(a.primaryTopic());
+    if (index == null) {
+      return false;
     }
+    if (++epoch == 0) { // wrapped after 2^32 articles: 0 is what a new story starts with
+      byId.values().forEach(o -> o.epoch = -1);
+      epoch = 1;
+    }
+    int mark = epoch;
+    // Reused: in a flood an article reaches MAX_WALK stories per name it shares, and a fresh list
+    // grew to that size for every article.
+    ArrayList<Open> reached = this.reached;
+    reached.clear();
+    for (String e : a.entities()) {
+      TreeSet<Open> named = index.get(e);
+      if (named == null) {
+        continue;
+      }
+      double w = StoryMatcher.weight(e);
+      int walked = 0;
+      for (Iterator<Open> it = named.descendingIterator(); it.hasNext() && walked < MAX_WALK; walked++) {
+        Open o = it.next();
+        if (o.epoch != mark) {
+          o.epoch = mark;
+          o.shared = 0;
+          reached.add(o);
+        }
+        o.shared += w;
+      }
+    }
+    return true;
+  }
+
+  /** The ids of the stories {@link #bestFor} would consider for {@code a} before the cap on candidates. */
+  List<String> reachedIds(StoryArticle a) {
+    List<String> ids = new ArrayList<>();
+    if (walk(a)) {
+      reached.forEach(o -> ids.add(o.story.id()));
+      reached.clear();
+    }
+    ids.sort(null);
+    return ids;
   }
 
   /** The stories to score, by id: all of them, or the {@value #MAX_CANDIDATES} sharing the most. */
@@ -210,24 +240,32 @@ public final class StoryBook {
   }
 
   public void put(Story story) {
+    Map<String, TreeSet<Open>> index =
+        byTelling.computeIfAbsent(story.profile().primaryTopic(), t -> new HashMap<>());
     Open open = byId.get(story.id());
-    java.util.Set<String> before = java.util.Set.of();
     if (open == null) {
       open = new Open(story);
       byId.put(story.id(), open);
     } else {
-      before = open.story.profile().entities();
+      Story before = open.story;
+      if (before.profile().last().equals(story.profile().last())
+          && before.profile().entities() == story.profile().entities()) {
+        open.story = story; // same place in the same lists: most reports of a day add no name
+        return;
+      }
+      // Out of its lists under its old position first: the lists order by the story they hold.
+      for (String e : before.profile().entities()) {
+        TreeSet<Open> named = index.get(e);
+        if (named != null) {
+          named.remove(open);
+        }
+      }
       open.story = story;
     }
-    Map<String, List<Open>> index = byTelling.computeIfAbsent(story.profile().primaryTopic(), t -> new HashMap<>());
-    // A story's names only grow (and its primary topic stays): it joins the lists of its new ones.
-    // Most updates add none (the same set): nothing to walk.
-    if (story.profile().entities() == before) {
-      return;
-    }
+    // A story's names only grow and its primary topic stays.
     for (String e : story.profile().entities()) {
-      if (StoryMatcher.telling(e) && !before.contains(e)) {
-        index.computeIfAbsent(e, x -> new ArrayList<>()).add(open);
+      if (StoryMatcher.telling(e)) {
+        index.computeIfAbsent(e, x -> new TreeSet<>(BY_LATEST)).add(open);
       }
     }
   }
@@ -240,29 +278,18 @@ public final class StoryBook {
         gone.add(o.story.id());
       }
     }
-    // Close them all first, then compact each list they were on once (not once per closed story).
-    Map<List<Open>, Map<String, List<Open>>> touched = new java.util.IdentityHashMap<>();
-    Map<List<Open>, String> entityOf = new java.util.IdentityHashMap<>();
     for (String id : gone) {
       Open o = byId.remove(id);
-      o.closed = true;
-      Map<String, List<Open>> index = byTelling.get(o.story.profile().primaryTopic());
+      Map<String, TreeSet<Open>> index = byTelling.get(o.story.profile().primaryTopic());
       if (index != null) {
         for (String e : o.story.profile().entities()) {
-          List<Open> named = index.get(e);
-          if (named != null) {
-            touched.put(named, index);
-            entityOf.put(named, e);
+          TreeSet<Open> named = index.get(e);
+          if (named != null && named.remove(o) && named.isEmpty()) {
+            index.remove(e);
           }
         }
       }
     }
-    touched.forEach((named, index) -> {
-      named.removeIf(x -> x.closed);
-      if (named.isEmpty()) {
-        index.remove(entityOf.get(named));
-      }
-    });
     return gone;
   }
 }

@@ -72,4 +72,62 @@ class StoryBookTest {
     assertThat(book.bestFor(article("late", 600, "person.kim_yo_jong", "place.panmunjom", "asset.mig29",
         "date:06-20"))).isNull();
   }
+
+  private static final String[] FLOOD_NAMES = {"person.kim_yo_jong", "person.shoigu", "place.panmunjom",
+      "asset.mig29", "date:06-20"};
+
+  /** 3 x MAX_WALK open stories naming the same people, at minutes 1, 2, ... in id order. */
+  private static StoryBook flood(StoryBook book) {
+    for (int i = 1; i <= 3 * StoryBook.MAX_WALK; i++) {
+      book.put(StoryBook.Story.start(article(String.format("flood-%04d", i), i, FLOOD_NAMES), Severity.LOW));
+    }
+    return book;
+  }
+
+  @Test
+  void shouldWalkOnlyTheStoriesWithTheLatestReportsOfEachSharedName() {
+    StoryBook book = flood(new StoryBook(new StoryMatcher(StoryConfig.DEFAULTS)));
+    // The event's own story started before the flood: with no report since, it is past the walk.
+    StoryBook.Story event = StoryBook.Story.start(article("a-event", 0, FLOOD_NAMES), Severity.LOW);
+    book.put(event);
+
+    assertThat(reachedIds(book, article("r-1", 500, FLOOD_NAMES))).as("the latest MAX_WALK of each name, not all %d",
+        book.size()).hasSize(StoryBook.MAX_WALK).doesNotContain("a-event");
+    StoryBook.Story found = book.bestFor(article("r-1", 500, FLOOD_NAMES));
+    assertThat(found).isNotNull();
+    assertThat(found.id()).isNotEqualTo("a-event");
+    assertThat(found.profile().last()).isAfterOrEqualTo(T0.plusSeconds(60L * (2 * StoryBook.MAX_WALK + 1)));
+
+    // A report joins the event's story: it moves to the front of every list it is on and is walked.
+    book.put(event.plus(article("r-0", 490, FLOOD_NAMES), Severity.LOW));
+    assertThat(reachedIds(book, article("r-3", 500, FLOOD_NAMES))).hasSize(StoryBook.MAX_WALK).contains("a-event")
+        .doesNotContain(String.format("flood-%04d", 2 * StoryBook.MAX_WALK + 1));
+  }
+
+  @Test
+  void shouldWalkTheSameStoriesAfterARebuildFromTheDurableStates() {
+    // As the matcher's task does after a crash: every story put back from its state, in id order.
+    StoryBook live = flood(new StoryBook(new StoryMatcher(StoryConfig.DEFAULTS)));
+    // Reports join a few early stories later on, out of id order.
+    for (int i : new int[] {7, 3, 200, 11}) {
+      String id = String.format("flood-%04d", i);
+      live.put(live.get(id).plus(article("late-" + i, 1_000 + i, FLOOD_NAMES), Severity.LOW));
+    }
+    StoryBook rebuilt = new StoryBook(new StoryMatcher(StoryConfig.DEFAULTS));
+    for (int i = 1; i <= 3 * StoryBook.MAX_WALK; i++) {
+      String id = String.format("flood-%04d", i);
+      rebuilt.put(StoryBook.Story.of(id, live.get(id).toState()));
+    }
+    for (int minute : new int[] {900, 1_300, 2_000}) {
+      StoryArticle report = article("r-" + minute, minute, FLOOD_NAMES);
+      assertThat(reachedIds(rebuilt, report)).isEqualTo(reachedIds(live, report));
+      assertThat(rebuilt.bestFor(report).id()).isEqualTo(live.bestFor(report).id());
+    }
+    assertThat(reachedIds(live, article("r", 2_000, FLOOD_NAMES))).contains("flood-0003", "flood-0007",
+        "flood-0011", "flood-0200");
+  }
+
+  private static List<String> reachedIds(StoryBook book, StoryArticle a) {
+    return book.reachedIds(a);
+  }
 }
