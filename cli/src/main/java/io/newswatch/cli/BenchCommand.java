@@ -324,7 +324,8 @@ public final class BenchCommand implements Callable<Integer> {
       // It counts them after the timed part instead. Other instances' decisions are not in this
       // JVM's counter: with them, the consumer counts during the run as before.
       double[] progress = others.isEmpty()
-          ? awaitDecided(meters, kafka, enrichConfig.taggedTopic(), articles, enrichConfig.commitInterval())
+          ? awaitDecided(meters, enrich.streams(), kafka, enrichConfig.taggedTopic(), articles,
+              enrichConfig.commitInterval())
           : awaitCount(kafka, enrichConfig.taggedTopic(), articles);
       double taggedS = progress[1] - (tStart - benchStart) / 1e9;
       // The first half pays the JIT's warm-up (C2 compiles for the first ~30 s of a backfill); the
@@ -754,23 +755,37 @@ public final class BenchCommand implements Callable<Integer> {
 
   /**
    * Seconds since the bench's start when half of {@code expected} articles were decided, and when all
-   * of them were decided and committed: the tagged topic has no open transaction, twice in a row a
-   * commit interval apart with nothing new (a decision counted before its record reached the producer
-   * could otherwise look committed). Late by at most those checks, never early.
+   * of them were decided and committed. With one stream thread: its next commit after the last
+   * decision (it counts decisions and commits on the same thread, so that commit holds them all).
+   * With more: a commit interval and 100 ms after the last decision (its record has left the
+   * producer by then unless the thread stalled), the tagged topic has no open transaction in two
+   * checks a commit interval apart with nothing new.
    */
-  private double[] awaitDecided(SimpleMeterRegistry meters, Properties kafka, String topic, int expected,
-      Duration commitInterval) throws Exception {
+  private double[] awaitDecided(SimpleMeterRegistry meters, KafkaStreams streams, Properties kafka, String topic,
+      int expected, Duration commitInterval) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
     double half = -1;
     while (decidedArticles(meters) < expected) {
       if (half < 0 && decidedArticles(meters) >= expected / 2) {
         half = (System.nanoTime() - benchStart) / 1e9;
       }
+      checkDeadline(deadline, "enrich decided " + decidedArticles(meters) + " of " + expected + " articles");
       TimeUnit.MILLISECONDS.sleep(10);
     }
     if (half < 0) {
       half = (System.nanoTime() - benchStart) / 1e9;
     }
+    Map<String, Double> commits = commitTotals(streams);
+    if (commits.size() == 1) {
+      double before = commits.values().iterator().next();
+      while (commitTotals(streams).values().stream().mapToDouble(Double::doubleValue).sum() <= before) {
+        checkDeadline(deadline, "enrich did not commit its last decisions");
+        TimeUnit.MILLISECONDS.sleep(2);
+      }
+      return new double[] {half, (System.nanoTime() - benchStart) / 1e9};
+    }
     long pauseMs = commitInterval.toMillis() + 20;
+    TimeUnit.MILLISECONDS.sleep(commitInterval.toMillis() + 100);
     try (Admin admin = Admin.create(kafka)) {
       Map<TopicPartition, Long> previous = null;
       while (true) {
@@ -778,10 +793,30 @@ public final class BenchCommand implements Callable<Integer> {
         if (open != null && open.equals(previous)) {
           return new double[] {half, (System.nanoTime() - benchStart) / 1e9};
         }
+        checkDeadline(deadline, topic + " keeps an open transaction");
         previous = open;
         TimeUnit.MILLISECONDS.sleep(pauseMs);
       }
     }
+  }
+
+  private static void checkDeadline(long deadlineNanos, String what) {
+    if (System.nanoTime() > deadlineNanos) {
+      throw new IllegalStateException("the backfill did not finish in 30 minutes: " + what);
+    }
+  }
+
+  /** Per stream thread, the commits it completed (Kafka Streams' thread metric {@code commit-total}). */
+  private static Map<String, Double> commitTotals(KafkaStreams streams) {
+    Map<String, Double> out = new TreeMap<>();
+    for (var e : streams.metrics().entrySet()) {
+      MetricName m = e.getKey();
+      if (m.group().equals("stream-thread-metrics") && m.name().equals("commit-total")
+          && e.getValue().metricValue() instanceof Number n) {
+        out.put(m.tags().get("thread-id"), n.doubleValue());
+      }
+    }
+    return out;
   }
 
   /** The partitions' ends when no transaction is open on them (last stable offset = end), else null. */

@@ -80,8 +80,11 @@ public final class EnrichService implements AutoCloseable {
       return start(sized, kafka, registry, meters, serdes, enrichMetrics, raw, tagging, tagAhead);
     } catch (RuntimeException e) {
       // Its reader and workers are threads of their own: don't leave them behind a failed start.
-      tagAhead.close();
-      raw.close();
+      try {
+        tagAhead.close();
+      } finally {
+        raw.close();
+      }
       throw e;
     }
   }
@@ -113,11 +116,17 @@ public final class EnrichService implements AutoCloseable {
       log.error("enrich stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
-    if (meters != null) {
-      service.metrics = new KafkaStreamsMetrics(streams);
-      service.metrics.bindTo(meters);
+    try {
+      if (meters != null) {
+        service.metrics = new KafkaStreamsMetrics(streams);
+        service.metrics.bindTo(meters);
+      }
+      streams.start();
+    } catch (RuntimeException e) {
+      // Its clients and the state directory's lock would outlive the failed start.
+      streams.close(Duration.ofSeconds(5));
+      throw e;
     }
-    streams.start();
     return service;
   }
 

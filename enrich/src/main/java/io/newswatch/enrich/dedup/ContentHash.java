@@ -41,7 +41,9 @@ public final class ContentHash {
         n = 0;
         if (buf.length < 4 * term.length() + 1) {
           buf = new byte[4 * term.length() + 1];
-          BUFFER.set(buf);
+          if (buf.length <= MAX_KEPT) { // one huge term must not stay on the thread
+            BUFFER.set(buf);
+          }
         }
       }
       if (t > 0) {
@@ -53,6 +55,7 @@ public final class ContentHash {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  private static final int MAX_KEPT = 64 * 1024;
   private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
   /**

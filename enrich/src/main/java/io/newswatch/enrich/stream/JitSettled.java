@@ -2,7 +2,6 @@ package io.newswatch.enrich.stream;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,7 +14,7 @@ import java.util.function.LongSupplier;
  * and a 20,000-article backfill measured a third slower with the reader than without it. Once the
  * hot code is compiled, the reader's lead is what keeps both cores busy.
  */
-final class JitSettled implements BooleanSupplier {
+final class JitSettled implements TagAheadReader.Gate {
   static final long WINDOW_MS = 2_000;
   /** Compile time per wall time in a window; a warming process measured 0.5-0.7 on 2 cores. */
   static final double MAX_COMPILE_SHARE = 0.15;
@@ -37,7 +36,7 @@ final class JitSettled implements BooleanSupplier {
   }
 
   /** For this JVM; always settled when it does not report compile time. */
-  static BooleanSupplier ofThisJvm() {
+  static TagAheadReader.Gate ofThisJvm() {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
       return () -> true;
@@ -45,9 +44,13 @@ final class JitSettled implements BooleanSupplier {
     return new JitSettled(jit::getTotalCompilationTime, System::currentTimeMillis);
   }
 
-  /** Not thread-safe until settled: one thread (the reader's) asks. */
+  /**
+   * Called while there is work: a JVM with nothing to do compiles nothing, and a window measured
+   * then (during start-up, or a live service waiting for its first backlog) says nothing about the
+   * code the work will run. Not thread-safe until settled: one thread (the reader's) asks.
+   */
   @Override
-  public boolean getAsBoolean() {
+  public boolean open() {
     if (settled) {
       return true;
     }
@@ -67,6 +70,14 @@ final class JitSettled implements BooleanSupplier {
     windowStartCompileMs = compiled;
     settled = lastShare <= MAX_COMPILE_SHARE;
     return settled;
+  }
+
+  /** No work now: the window under way does not count, the next one starts with the work. */
+  @Override
+  public void idle() {
+    if (!settled) {
+      windowStartMs = -1;
+    }
   }
 
   /** The compile share of the last full window, NaN before one. */

@@ -125,8 +125,8 @@ public final class StoryBook {
   /**
    * Stories scored per article at most. When more open stories share telling names with an article (a
    * flood of reports that all name the same people), the ones sharing the most weight of them are
-   * scored, ties to the smaller id, so a replay picks the same ones. A cap can only miss a join (a
-   * story split in two), never make a wrong one: every join still passes the full score.
+   * scored, ties to the smaller id, so a replay picks the same ones. A cap can only miss a story (a
+   * story split in two, or a join with the best of those scored): every join still passes the full score.
    */
   static final int MAX_CANDIDATES = 16;
 
@@ -136,7 +136,8 @@ public final class StoryBook {
    * fifth of the stream thread's time in a backfill. The story a report belongs to is one that
    * gathered reports lately, and it shares more than one name with the report: a story this far down
    * every list it shares with the report has had no report since {@value} others naming the same
-   * people did. Like the cap on candidates, this can only miss a join, never make a wrong one.
+   * people did. Like the cap on candidates, this can only miss a story: the article then starts a
+   * story or joins the best of those it reached, each join still passing the full score.
    */
   static final int MAX_WALK = 128;
 
@@ -250,7 +251,7 @@ public final class StoryBook {
       Story before = open.story;
       if (before.profile().last().equals(story.profile().last())
           && before.profile().entities() == story.profile().entities()) {
-        open.story = story; // same place in the same lists: most reports of a day add no name
+        open.story = story; // same place in the same lists (a report no later than the story's latest)
         return;
       }
       // Out of its lists under its old position first: the lists order by the story they hold.

@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -75,7 +74,7 @@ public final class TagAhead implements AutoCloseable {
   private final AtomicLong lastPurgeMs = new AtomicLong();
 
   private TagAhead(ArticleTagging tagging, Deserializer<Article> deserializer, String rawTopic, long untilMs,
-      String threadPrefix, int threads, int maxPending, Properties kafka, int recordsAhead, BooleanSupplier warm) {
+      String threadPrefix, int threads, int maxPending, Properties kafka, int recordsAhead, TagAheadReader.Gate warm) {
     this.tagging = tagging;
     this.deserializer = deserializer;
     this.rawTopic = rawTopic;
@@ -123,7 +122,7 @@ public final class TagAhead implements AutoCloseable {
 
   /** @param warm when the reader may start reading ahead (see {@link JitSettled}) */
   static TagAhead start(EnrichConfig config, ArticleTagging tagging, Deserializer<Article> deserializer, int maxPending,
-      Properties kafka, BooleanSupplier warm) {
+      Properties kafka, TagAheadReader.Gate warm) {
     if (maxPending < 1) {
       throw new IllegalArgumentException("maxPending must be >= 1, got " + maxPending);
     }

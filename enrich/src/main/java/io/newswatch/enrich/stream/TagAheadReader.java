@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -39,12 +38,14 @@ final class TagAheadReader implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TagAheadReader.class);
   static final long IDLE_PARTITION_MS = 30_000;
   private static final Duration POLL = Duration.ofMillis(50);
+  /** The stream thread counts as fetching when it fetched within this (for {@link Gate}). */
+  private static final long FETCHING_MS = 1_000;
 
   private final Properties props;
   private final String topic;
   private final TagAhead target;
   private final int recordsAhead;
-  private final BooleanSupplier warm;
+  private final Gate warm;
   private final Thread thread;
   private boolean started;
   private volatile boolean running = true;
@@ -58,9 +59,18 @@ final class TagAheadReader implements AutoCloseable {
     this(kafka, topic, target, recordsAhead, threadName, JitSettled.ofThisJvm());
   }
 
+  /** When the reader may start reading ahead: {@link JitSettled} in a service. */
+  @FunctionalInterface
+  interface Gate {
+    /** Asked while the stream thread fetches; once true, the reader reads ahead for good. */
+    boolean open();
+
+    /** The stream thread has fetched nothing lately. */
+    default void idle() {}
+  }
+
   /** @param warm whether to read ahead yet: {@link JitSettled} (true for good once it is) */
-  TagAheadReader(Properties kafka, String topic, TagAhead target, int recordsAhead, String threadName,
-      BooleanSupplier warm) {
+  TagAheadReader(Properties kafka, String topic, TagAhead target, int recordsAhead, String threadName, Gate warm) {
     if (recordsAhead < 1) {
       throw new IllegalArgumentException("recordsAhead must be >= 1, got " + recordsAhead);
     }
@@ -115,16 +125,11 @@ final class TagAheadReader implements AutoCloseable {
 
   /** Follows the stream thread's partitions and positions, then reads what is not too far ahead. */
   private void step(KafkaConsumer<byte[], byte[]> c) {
-    if (!started) {
-      if (!warm.getAsBoolean()) {
-        pause(POLL.toMillis()); // the JIT still compiles: see JitSettled
-        return;
-      }
-      started = true;
-      log.info("tag-ahead reader of {} starts reading up to {} records per partition ahead (the JIT has settled)",
-          topic, recordsAhead);
-    }
     Map<Integer, Long> fetched = target.fetchedPositions(System.currentTimeMillis() - IDLE_PARTITION_MS);
+    if (!started && !ready(fetched)) {
+      pause(POLL.toMillis());
+      return;
+    }
     Set<TopicPartition> wanted = new HashSet<>();
     fetched.keySet().forEach(p -> wanted.add(new TopicPartition(topic, p)));
     Set<TopicPartition> before = c.assignment();
@@ -172,6 +177,22 @@ final class TagAheadReader implements AutoCloseable {
       ahead.add(list.subList(0, n));
     }
     target.offerAhead(ahead);
+  }
+
+  /** Whether to start reading ahead: the stream thread fetches, and the JIT has settled meanwhile. */
+  private boolean ready(Map<Integer, Long> fetched) {
+    // Fetched in the last 30 s is not fetching now: only windows in which it fetched count.
+    if (fetched.isEmpty() || target.fetchedPositions(System.currentTimeMillis() - FETCHING_MS).isEmpty()) {
+      warm.idle();
+      return false;
+    }
+    if (!warm.open()) {
+      return false; // the JIT still compiles: see JitSettled
+    }
+    started = true;
+    log.info("tag-ahead reader of {} starts reading up to {} records per partition ahead (the JIT has settled)",
+        topic, recordsAhead);
+    return true;
   }
 
   @Override

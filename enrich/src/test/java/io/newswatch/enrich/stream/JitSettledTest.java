@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The tag-ahead reader's wait for the JIT: settled after a quiet window, and for good. */
@@ -16,12 +15,12 @@ class JitSettledTest {
   private boolean after(long wallMs, long compileMs) {
     now.addAndGet(wallMs);
     compiled.addAndGet(compileMs);
-    return jit.getAsBoolean();
+    return jit.open();
   }
 
   @Test
   void shouldWaitWhileTheCompilersAreBusyAndSettleAfterAQuietWindow() {
-    assertThat(jit.getAsBoolean()).as("no window measured yet").isFalse();
+    assertThat(jit.open()).as("no window measured yet").isFalse();
     assertThat(after(1_000, 0)).as("half a window, however quiet").isFalse();
     assertThat(after(1_000, 1_300)).as("2 s with 1.3 s of compiling: 0.65").isFalse();
     assertThat(jit.lastShare()).isEqualTo(0.65);
@@ -32,7 +31,7 @@ class JitSettledTest {
 
   @Test
   void shouldMeasureEachWindowOnItsOwn() {
-    jit.getAsBoolean();
+    jit.open();
     assertThat(after(2_000, 1_800)).isFalse();
     // The busy window does not weigh in the next one.
     assertThat(after(4_000, 200)).isTrue();
@@ -40,13 +39,26 @@ class JitSettledTest {
   }
 
   @Test
+  void shouldNotCountAWindowInWhichThereWasNoWork() {
+    jit.open();
+    // Idle for a while (start-up, or a live service before its first backlog): the JIT compiles nothing.
+    now.addAndGet(1_500);
+    jit.idle();
+    assertThat(after(3_000, 0)).as("the first window with work starts here").isFalse();
+    assertThat(after(2_000, 1_200)).as("busy once the work runs").isFalse();
+    assertThat(after(2_000, 100)).isTrue();
+    jit.idle();
+    assertThat(jit.open()).as("settled stays settled").isTrue();
+  }
+
+  @Test
   void shouldMeasureThisJvmWhenItReportsCompileTimeAndNeverHoldTheReaderWhenItDoesNot() {
-    BooleanSupplier ofThisJvm = JitSettled.ofThisJvm();
+    TagAheadReader.Gate ofThisJvm = JitSettled.ofThisJvm();
     if (ManagementFactory.getCompilationMXBean().isCompilationTimeMonitoringSupported()) {
       assertThat(ofThisJvm).isInstanceOf(JitSettled.class);
-      assertThat(ofThisJvm.getAsBoolean()).as("no window measured yet").isFalse();
+      assertThat(ofThisJvm.open()).as("no window measured yet").isFalse();
     } else {
-      assertThat(ofThisJvm.getAsBoolean()).isTrue();
+      assertThat(ofThisJvm.open()).isTrue();
     }
   }
 }

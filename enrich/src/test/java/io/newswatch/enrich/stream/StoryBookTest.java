@@ -127,6 +127,28 @@ class StoryBookTest {
         "flood-0011", "flood-0200");
   }
 
+  @Test
+  void shouldLeaveNoClosedStoryInAnyListAfterStoriesMoved() {
+    StoryBook book = flood(new StoryBook(new StoryMatcher(StoryConfig.DEFAULTS)));
+    // Stories move in the lists as reports join them, some more than once, one with a new name.
+    for (int i : new int[] {5, 300, 5, 42}) {
+      String id = String.format("flood-%04d", i);
+      book.put(book.get(id).plus(article("late-" + i, 2_000 + i, FLOOD_NAMES), Severity.LOW));
+    }
+    String moved = "flood-0042";
+    book.put(book.get(moved).plus(article("named", 2_100, "person.kim_yo_jong", "place.sinuiju"), Severity.LOW));
+    assertThat(book.reachedIds(article("r", 2_200, "place.sinuiju"))).containsExactly(moved);
+
+    // Close all but the moved stories: every list must drop them (a copy left behind under an
+    // old position would still be walked).
+    assertThat(book.expire(T0.plusSeconds(60L * 1_999).toEpochMilli())).hasSize(3 * StoryBook.MAX_WALK - 3);
+    assertThat(book.reachedIds(article("r", 2_200, FLOOD_NAMES)))
+        .containsExactly("flood-0005", "flood-0042", "flood-0300");
+    assertThat(book.expire(T0.plusSeconds(60L * 10_000).toEpochMilli())).hasSize(3);
+    assertThat(book.reachedIds(article("r", 10_001, FLOOD_NAMES))).isEmpty();
+    assertThat(book.reachedIds(article("r", 10_001, "place.sinuiju"))).isEmpty();
+  }
+
   private static List<String> reachedIds(StoryBook book, StoryArticle a) {
     return book.reachedIds(a);
   }
