@@ -95,7 +95,8 @@ public record PlatformConfig(
 
   /** Ephemeral ports and an in-memory registry: for tests. */
   public static PlatformConfig ephemeral(Path dataDir) {
-    return new PlatformConfig(dataDir, Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(),
+    int[] ports = Ports.freePorts(4); // four distinct ones: one at a time, the system can repeat a port
+    return new PlatformConfig(dataDir, ports[0], ports[1], ports[2], ports[3],
         locateApicurioHome(), false, Duration.ofSeconds(90));
   }
 
