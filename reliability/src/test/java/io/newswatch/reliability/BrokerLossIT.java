@@ -31,9 +31,10 @@ class BrokerLossIT {
 
   @Test
   void shouldAnswerNotReadyAndStopQuicklyWhenEnrichHasNoBroker() throws Exception {
-    int management = Ports.freePort();
-    List<String> args = List.of("enrich", "--bootstrap-servers", "127.0.0.1:" + Ports.freePort(),
-        "--registry-url", "http://127.0.0.1:" + Ports.freePort() + "/apis/ccompat/v7",
+    int[] ports = Ports.freePorts(3); // distinct: nothing listens on the broker's and registry's
+    int management = ports[0];
+    List<String> args = List.of("enrich", "--bootstrap-servers", "127.0.0.1:" + ports[1],
+        "--registry-url", "http://127.0.0.1:" + ports[2] + "/apis/ccompat/v7",
         "--set", "management.port=" + management, "--set", "enrich.state.dir=" + dir.resolve("streams"));
     try (CliProcess enrich = CliProcess.of("enrich-no-broker", dir, args, Map.of()).start()) {
       await("readiness DOWN for kafka").atMost(Duration.ofSeconds(60)).ignoreExceptions()

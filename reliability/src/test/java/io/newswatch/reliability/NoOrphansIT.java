@@ -21,12 +21,13 @@ class NoOrphansIT {
 
   @Test
   void shouldStopTheBrokerAndRegistryWhenThePlatformProcessIsKilled() {
-    int kafka = Ports.freePort();
-    int registry = Ports.freePort();
+    int[] ports = Ports.freePorts(4);
+    int kafka = ports[0];
+    int registry = ports[1];
     List<String> args = List.of("platform", "--data-dir", dir.resolve("data").toString(),
-        "--kafka-port", Integer.toString(kafka), "--controller-port", Integer.toString(Ports.freePort()),
+        "--kafka-port", Integer.toString(kafka), "--controller-port", Integer.toString(ports[2]),
         "--registry-port", Integer.toString(registry),
-        "--registry-management-port", Integer.toString(Ports.freePort()));
+        "--registry-management-port", Integer.toString(ports[3]));
     try (CliProcess platform = CliProcess.of("platform", dir, args, Map.of()).start()) {
       await("platform ready").atMost(Duration.ofMinutes(2)).until(() -> platform.output().contains("newswatch platform ready"));
       List<ProcessHandle> children = platform.descendants();
