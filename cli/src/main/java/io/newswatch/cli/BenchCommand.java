@@ -318,15 +318,14 @@ public final class BenchCommand implements Callable<Integer> {
       enrich.awaitRunning(Duration.ofSeconds(60));
       IdleWatcher idle = new IdleWatcher(kafka, List.of(appId, sinkConfig.groupId()),
           Map.of(appId, List.of(enrichConfig.rawTopic())));
-      // With one instance, its own decision counter and the tagged topic's open transactions tell
-      // when the articles are out: a consumer counting the tagged topic read and decompressed every
-      // article again, ~140 µs of CPU per article (a tenth of the 2 cores) taken from the pipeline.
-      // It counts them after the timed part instead. Other instances' decisions are not in this
-      // JVM's counter: with them, the consumer counts during the run as before.
-      double[] progress = others.isEmpty()
-          ? awaitDecided(meters, enrich.streams(), kafka, enrichConfig.taggedTopic(), articles,
-              enrichConfig.commitInterval())
-          : awaitCount(kafka, enrichConfig.taggedTopic(), articles);
+      // With one instance, its own decision counter and its next commit tell when the articles are
+      // out, and the tagged topic is counted after the timed part, not read and decompressed on the
+      // same cores during it. Other instances' decisions are not in this JVM's counter: with them,
+      // a consumer counts the topic during the run.
+      Counted counted = others.isEmpty() ? null : countCommitted(kafka, enrichConfig.taggedTopic(), articles);
+      double[] progress = counted != null ? new double[] {counted.halfS(), counted.allS()}
+          : awaitDecided(meters, enrich.streams(), kafka, enrichConfig.taggedTopic(), articles,
+              enrichConfig.commitInterval());
       double taggedS = progress[1] - (tStart - benchStart) / 1e9;
       // The first half pays the JIT's warm-up (C2 compiles for the first ~30 s of a backfill); the
       // second half is closer to what a long backfill runs at. Both are printed; the headline is the whole.
@@ -376,16 +375,14 @@ public final class BenchCommand implements Callable<Integer> {
             + "the state traffic below is this JVM's instance only", others.size(), othersNs / 1e3 / articles);
         report.at("backfill").put("other_enrich_jvms_cpu_us_per_article", BenchReport.round(othersNs / 1e3 / articles, 1));
       }
-      if (others.isEmpty()) {
-        // Untimed: the tagged topic must hold every article once (the timing above counted decisions).
-        long onTopic = countCommitted(kafka, enrichConfig.taggedTopic(), articles);
-        long decided = Math.round(decidedArticles(meters));
-        if (decided != articles || onTopic != articles) {
-          // More decisions than articles: a task was processed again (a rebalance), and the timing,
-          // which counted decisions, may be early. Fewer on the topic: a loss. No figure either way.
-          throw new IllegalStateException("enrich decided " + decided + " articles and the tagged topic holds "
-              + onTopic + ", expected " + articles + " of each: no figures from this run");
-        }
+      // Untimed for one instance: the tagged topic must hold every article once, and with one
+      // instance its decisions must be the articles (more: a task was processed again after a
+      // rebalance, and the timing, which counted decisions, may be early). No figure otherwise.
+      long onTopic = (counted != null ? counted : countCommitted(kafka, enrichConfig.taggedTopic(), articles)).records();
+      long decided = others.isEmpty() ? Math.round(decidedArticles(meters)) : articles;
+      if (decided != articles || onTopic != articles) {
+        throw new IllegalStateException("enrich decided " + decided + " articles and the tagged topic holds "
+            + onTopic + ", expected " + articles + " of each: no figures from this run");
       }
       ObjectNode b = report.at("backfill");
       b.put("articles_per_s", BenchReport.round(rate, 1)).put("drain_s", BenchReport.round(drainS, 2))
@@ -703,49 +700,40 @@ public final class BenchCommand implements Callable<Integer> {
 
   private final long benchStart = System.nanoTime();
 
-  /** Seconds since the bench started at which {@code topic} holds {@code expected} committed records. */
-  /** Seconds since the bench's start when half of {@code expected} records, and all of them, were on the topic. */
-  private double[] awaitCount(Properties kafka, String topic, int expected) {
-    Properties cp = new Properties();
-    cp.putAll(kafka);
-    cp.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-count-" + topic);
-    cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    long n = 0;
-    double half = -1;
-    try (var c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      c.subscribe(List.of(topic));
-      while (n < expected) {
-        n += c.poll(Duration.ofMillis(100)).count();
-        if (half < 0 && n >= expected / 2) {
-          half = (System.nanoTime() - benchStart) / 1e9;
-        }
-      }
-    }
-    return new double[] {half, (System.nanoTime() - benchStart) / 1e9};
-  }
+  /** What a read of the tagged topic found: its committed records, and when half and all of them were there. */
+  private record Counted(long records, double halfS, double allS) {}
 
-  /** Committed records on {@code topic}: read until {@code expected} (or a minute), then a second more for extras. */
-  private static long countCommitted(Properties kafka, String topic, int expected) {
+  /**
+   * Reads {@code topic} from the start (read_committed, assigned partitions, no group) until it holds
+   * {@code expected} records or 30 minutes pass, then a second more for records beyond them. The
+   * times are seconds since the bench's start when half and all of {@code expected} were read.
+   */
+  private Counted countCommitted(Properties kafka, String topic, int expected) {
     Properties cp = new Properties();
     cp.putAll(kafka);
     cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     long n = 0;
+    double half = -1;
+    double all = -1;
     try (var c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
       c.assign(parts);
       c.seekToBeginning(parts);
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (n < expected && System.currentTimeMillis() < deadline) {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+      while (n < expected && System.nanoTime() < deadline) {
         n += c.poll(Duration.ofMillis(100)).count();
+        if (half < 0 && n >= expected / 2) {
+          half = (System.nanoTime() - benchStart) / 1e9;
+        }
       }
-      long extra = System.currentTimeMillis() + 1_000;
-      while (System.currentTimeMillis() < extra) {
+      all = (System.nanoTime() - benchStart) / 1e9;
+      long extra = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+      while (System.nanoTime() < extra) {
         n += c.poll(Duration.ofMillis(100)).count();
       }
     }
-    return n;
+    return new Counted(n, half, all);
   }
 
   /** Articles this JVM's enrich decided (and sent to the tagged topic), by its own counter. */

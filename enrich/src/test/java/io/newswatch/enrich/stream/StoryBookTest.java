@@ -79,7 +79,7 @@ class StoryBookTest {
   /** 3 x MAX_WALK open stories naming the same people, at minutes 1, 2, ... in id order. */
   private static StoryBook flood(StoryBook book) {
     for (int i = 1; i <= 3 * StoryBook.MAX_WALK; i++) {
-      book.put(StoryBook.Story.start(article(String.format("flood-%04d", i), i, FLOOD_NAMES), Severity.LOW));
+      book.put(StoryBook.Story.start(article(floodId(i), i, FLOOD_NAMES), Severity.LOW));
     }
     return book;
   }
@@ -91,7 +91,7 @@ class StoryBookTest {
     StoryBook.Story event = StoryBook.Story.start(article("a-event", 0, FLOOD_NAMES), Severity.LOW);
     book.put(event);
 
-    assertThat(reachedIds(book, article("r-1", 500, FLOOD_NAMES))).as("the latest MAX_WALK of each name, not all %d",
+    assertThat(book.reachedIds(article("r-1", 500, FLOOD_NAMES))).as("the latest MAX_WALK of each name, not all %d",
         book.size()).hasSize(StoryBook.MAX_WALK).doesNotContain("a-event");
     StoryBook.Story found = book.bestFor(article("r-1", 500, FLOOD_NAMES));
     assertThat(found).isNotNull();
@@ -100,8 +100,8 @@ class StoryBookTest {
 
     // A report joins the event's story: it moves to the front of every list it is on and is walked.
     book.put(event.plus(article("r-0", 490, FLOOD_NAMES), Severity.LOW));
-    assertThat(reachedIds(book, article("r-3", 500, FLOOD_NAMES))).hasSize(StoryBook.MAX_WALK).contains("a-event")
-        .doesNotContain(String.format("flood-%04d", 2 * StoryBook.MAX_WALK + 1));
+    assertThat(book.reachedIds(article("r-3", 500, FLOOD_NAMES))).hasSize(StoryBook.MAX_WALK).contains("a-event")
+        .doesNotContain(floodId(2 * StoryBook.MAX_WALK + 1));
   }
 
   @Test
@@ -109,21 +109,17 @@ class StoryBookTest {
     // As the matcher's task does after a crash: every story put back from its state, in id order.
     StoryBook live = flood(new StoryBook(new StoryMatcher(StoryConfig.DEFAULTS)));
     // Reports join a few early stories later on, out of id order.
-    for (int i : new int[] {7, 3, 200, 11}) {
-      String id = String.format("flood-%04d", i);
-      live.put(live.get(id).plus(article("late-" + i, 1_000 + i, FLOOD_NAMES), Severity.LOW));
-    }
+    joinLate(live, 1_000, 7, 3, 200, 11);
     StoryBook rebuilt = new StoryBook(new StoryMatcher(StoryConfig.DEFAULTS));
     for (int i = 1; i <= 3 * StoryBook.MAX_WALK; i++) {
-      String id = String.format("flood-%04d", i);
-      rebuilt.put(StoryBook.Story.of(id, live.get(id).toState()));
+      rebuilt.put(StoryBook.Story.of(floodId(i), live.get(floodId(i)).toState()));
     }
     for (int minute : new int[] {900, 1_300, 2_000}) {
       StoryArticle report = article("r-" + minute, minute, FLOOD_NAMES);
-      assertThat(reachedIds(rebuilt, report)).isEqualTo(reachedIds(live, report));
+      assertThat(rebuilt.reachedIds(report)).isEqualTo(live.reachedIds(report));
       assertThat(rebuilt.bestFor(report).id()).isEqualTo(live.bestFor(report).id());
     }
-    assertThat(reachedIds(live, article("r", 2_000, FLOOD_NAMES))).contains("flood-0003", "flood-0007",
+    assertThat(live.reachedIds(article("r", 2_000, FLOOD_NAMES))).contains("flood-0003", "flood-0007",
         "flood-0011", "flood-0200");
   }
 
@@ -131,10 +127,7 @@ class StoryBookTest {
   void shouldLeaveNoClosedStoryInAnyListAfterStoriesMoved() {
     StoryBook book = flood(new StoryBook(new StoryMatcher(StoryConfig.DEFAULTS)));
     // Stories move in the lists as reports join them, some more than once, one with a new name.
-    for (int i : new int[] {5, 300, 5, 42}) {
-      String id = String.format("flood-%04d", i);
-      book.put(book.get(id).plus(article("late-" + i, 2_000 + i, FLOOD_NAMES), Severity.LOW));
-    }
+    joinLate(book, 2_000, 5, 300, 5, 42);
     String moved = "flood-0042";
     book.put(book.get(moved).plus(article("named", 2_100, "person.kim_yo_jong", "place.sinuiju"), Severity.LOW));
     assertThat(book.reachedIds(article("r", 2_200, "place.sinuiju"))).containsExactly(moved);
@@ -149,7 +142,14 @@ class StoryBookTest {
     assertThat(book.reachedIds(article("r", 10_001, "place.sinuiju"))).isEmpty();
   }
 
-  private static List<String> reachedIds(StoryBook book, StoryArticle a) {
-    return book.reachedIds(a);
+  private static String floodId(int i) {
+    return String.format("flood-%04d", i);
+  }
+
+  /** A report joins each of these flood stories, at minute {@code at} + its number. */
+  private static void joinLate(StoryBook book, int at, int... floods) {
+    for (int i : floods) {
+      book.put(book.get(floodId(i)).plus(article("late-" + i, at + i, FLOOD_NAMES), Severity.LOW));
+    }
   }
 }
