@@ -604,6 +604,10 @@ public final class BenchCommand implements Callable<Integer> {
   /** Normalizes on {@code threads} threads, each with its own normalizer, keeping the order. */
   private static Normalized normalizeAll(List<RawArticle> raws, int threads) throws InterruptedException {
     Article[] out = new Article[raws.size()];
+    // The workers reach the arrays through this box, emptied once they are done: a finished platform
+    // thread stayed reachable with its task, and the task's captured array kept every normalized
+    // article on the heap for the rest of the run (found in a heap dump: 100,000 articles, ~600 MB).
+    AtomicReference<Object[]> work = new AtomicReference<>(new Object[] {out, raws});
     AtomicLong cpu = new AtomicLong();
     List<ArticleNormalizer> normalizers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -617,8 +621,11 @@ public final class BenchCommand implements Callable<Integer> {
       workers.add(Thread.ofPlatform().name("bench-normalize-" + t).start(() -> {
         long c0 = ThreadCpu.currentThreadNanos();
         try {
-          for (int i = first; i < out.length; i += threads) {
-            out[i] = normalize(normalizers.get(first), raws.get(i));
+          Article[] into = (Article[]) work.get()[0];
+          @SuppressWarnings("unchecked")
+          List<RawArticle> from = (List<RawArticle>) work.get()[1];
+          for (int i = first; i < into.length; i += threads) {
+            into[i] = normalize(normalizers.get(first), from.get(i));
           }
         } catch (RuntimeException e) {
           failure.set(e);
@@ -629,6 +636,7 @@ public final class BenchCommand implements Callable<Integer> {
     for (Thread w : workers) {
       w.join();
     }
+    work.set(null);
     if (failure.get() != null) {
       throw failure.get();
     }

@@ -3,6 +3,8 @@ package io.newswatch.enrich;
 import io.newswatch.schemas.avro.Alert;
 import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.Subscription;
+import io.newswatch.enrich.stream.DecidedArticle;
+import io.newswatch.enrich.stream.TaggedArticleSerializer;
 import io.newswatch.schemas.avro.TaggedArticle;
 import io.newswatch.schemas.internal.ArticleDecision;
 import io.newswatch.schemas.internal.ArticleProbe;
@@ -12,6 +14,7 @@ import io.newswatch.schemas.internal.SurgeState;
 import io.newswatch.schemas.registry.SchemaRegistry;
 import io.newswatch.schemas.serde.AvroSerde;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The serdes of the enrich topology: public records on the catalog's topics, internal records on
@@ -21,6 +24,7 @@ import org.apache.kafka.common.serialization.Serde;
 public record EnrichSerdes(
     Serde<Article> article,
     Serde<TaggedArticle> tagged,
+    Serde<DecidedArticle> taggedOut,
     Serde<Alert> alert,
     Serde<ArticleProbe> probe,
     Serde<ArticleDecision> decision,
@@ -33,6 +37,10 @@ public record EnrichSerdes(
     return new EnrichSerdes(
         AvroSerde.specific(registry, Article.class, false),
         AvroSerde.specific(registry, TaggedArticle.class, false),
+        // Written only (the tagged topic is read back as TaggedArticle): see TaggedArticleSerializer.
+        Serdes.serdeFrom(new TaggedArticleSerializer(registry), (topic, bytes) -> {
+          throw new UnsupportedOperationException("decided articles are written only; read TaggedArticle");
+        }),
         AvroSerde.specific(registry, Alert.class, false),
         AvroSerde.specific(registry, ArticleProbe.class, false),
         AvroSerde.specific(registry, ArticleDecision.class, false),

@@ -21,7 +21,6 @@ import io.newswatch.enrich.stream.TagAhead;
 import io.newswatch.enrich.stream.UntilFilter;
 import io.newswatch.enrich.tagging.TopicTagger;
 import io.newswatch.schemas.avro.Alert;
-import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.DuplicateStatus;
 import io.newswatch.schemas.avro.TaggedArticle;
 import io.newswatch.schemas.avro.TopicTag;
@@ -47,13 +46,14 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * subscriptions-source -> subscription-queries (global store; keeps every subscription query in the matcher)
- * articles-raw-source -> dedup-intake (tag, match subscription queries, fingerprint, park the article in dedup-parked;
- *     tags and fingerprint come ready from TagAhead's threads when they got there first)
+ * articles-raw-source (bytes) -> dedup-intake (decode, tag, match subscription queries, fingerprint, park the
+ *     article and its raw bytes in dedup-parked; the decoded article, tags and fingerprint come ready
+ *     from TagAhead's threads when they got there first)
  *     -> repartition dedup-probes (one partition: hashes, ids, story signals; no text)
  *     -> dedup-matcher (heap band index and open stories, rebuilt from dedup-index and story-index)
  *     -> repartition dedup-decisions (back to the raw partition) -> dedup-apply (unpark, apply the decision)
  *     -> enrich-metrics (counts)
- *     -> tagged-sink
+ *     -> tagged-sink (the article's raw encoding copied, not encoded again: TaggedArticleSerializer)
  *     -> story-alerts -> alerts-merge -> alerts-sink
  *     -> surge-events -> repartition surge-by-topic -> surge-detector -> alerts-merge
  * </pre>
@@ -99,18 +99,21 @@ public final class EnrichTopology {
     // decisions for p, so the decision finds the article its own task parked.
     builder.addStateStore(ParkedArticles.builder(StoreNames.PARKED));
 
-    KStream<String, Article> rawArticles = builder
-        .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article()).withName("articles-raw-source"));
+    // Values stay bytes until the intake: an article tagged ahead comes decoded already, and the
+    // tagged topic reuses the raw encoding of the article (see ArticleIntakeProcessor).
+    KStream<String, byte[]> rawArticles = builder
+        .stream(config.rawTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("articles-raw-source"));
     if (config.processUntil() != null) {
       // A replay of a time range: later records are read (offsets must advance) but not processed.
       long until = config.processUntil().toEpochMilli();
-      rawArticles = rawArticles.processValues(() -> new UntilFilter(until), Named.as("replay-until-filter"))
+      rawArticles = rawArticles.processValues(() -> new UntilFilter<byte[]>(until), Named.as("replay-until-filter"))
           .filter((k, v) -> v != null, Named.as("replay-until-drop"));
     }
     StoryMatcher stories = new StoryMatcher(StoryConfig.DEFAULTS.withWindow(config.storyWindow()));
 
     KStream<String, DecidedArticle> decided = rawArticles
-        .process(() -> new ArticleIntakeProcessor(tagging, tagAhead), Named.as("dedup-intake"), StoreNames.PARKED)
+        .process(() -> new ArticleIntakeProcessor(tagging, tagAhead, serdes.article().deserializer(), config.rawTopic()),
+            Named.as("dedup-intake"), StoreNames.PARKED)
         // One partition: every probe meets every remembered article and every open story there.
         .repartition(Repartitioned.<String, ArticleProbe>as(StoreNames.PROBES_REPARTITION)
             .withKeySerde(Serdes.String()).withValueSerde(serdes.probe()).withNumberOfPartitions(1))
@@ -123,8 +126,7 @@ public final class EnrichTopology {
         .process(() -> new DecisionApplyProcessor(tagging, raw), Named.as("dedup-apply"), StoreNames.PARKED)
         .peek((id, d) -> metrics.decided(d, System.currentTimeMillis()), Named.as("enrich-metrics"));
 
-    decided.mapValues(DecidedArticle::tagged, Named.as("as-tagged"))
-        .to(config.taggedTopic(), Produced.with(Serdes.String(), serdes.tagged()).withName("tagged-sink"));
+    decided.to(config.taggedTopic(), Produced.with(Serdes.String(), serdes.taggedOut()).withName("tagged-sink"));
 
     KStream<String, Alert> storyAlerts = decided.flatMap(
         (id, d) -> AlertFactory.alerts(d, eventTime(d.tagged())), Named.as("story-alerts"));

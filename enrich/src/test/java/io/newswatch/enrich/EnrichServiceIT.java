@@ -152,22 +152,48 @@ class EnrichServiceIT {
     Properties kafka = Settings.of(Map.of(Settings.BOOTSTRAP, platform.bootstrapServers())).kafkaProperties();
     EnrichConfig config = EnrichConfig.defaultsFor(stateDir.resolve("part"), 3)
         .withTopics(p + ".raw", p + ".tagged", p + ".alerts", p + ".dlq").withApplicationId(p);
-    List<Article> seeds = EnrichTopologyTest.seeds();
+    List<Article> seeds = new ArrayList<>(EnrichTopologyTest.seeds());
+    // Attributes in an order a decoded HashMap does not keep: the tagged record shows whether the
+    // article's raw bytes were copied (TaggedArticleSerializer) or the article encoded again.
+    Map<String, String> ordered = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 40; i++) {
+      ordered.put("k" + (97 - i), "v" + i);
+    }
+    seeds.add(Article.newBuilder(seeds.get(0)).setId("ordered-1").setAttributes(ordered).build());
+    AvroSerializer<Article> rawSerializer = new AvroSerializer<>(new RegistryClient(registry), false);
+    AvroDeserializer<TaggedArticle> taggedReader = new AvroDeserializer<>(new RegistryClient(registry), TaggedArticle.class);
+    Map<String, byte[]> rawValues = new java.util.HashMap<>();
     try (EnrichService enrich = EnrichService.start(config, kafka, registry, null);
-        var producer = new KafkaProducer<>(kafka, new StringSerializer(), new AvroSerializer<Article>(new RegistryClient(registry), false));
-        var tc = consumer(platform, p + ".tagged", new AvroDeserializer<TaggedArticle>(new RegistryClient(registry), TaggedArticle.class))) {
+        var producer = new KafkaProducer<>(kafka, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+        var tc = consumer(platform, p + ".tagged", new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
       assertThat(enrich.awaitRunning(Duration.ofSeconds(60))).isTrue();
       // Another client's partitioner: every article on partition 2, whatever its id hashes to.
       for (Article a : seeds) {
-        producer.send(new ProducerRecord<>(p + ".raw", 2, a.getId(), a)).get();
+        byte[] value = rawSerializer.serialize(p + ".raw", a);
+        rawValues.put(a.getId(), value);
+        producer.send(new ProducerRecord<>(p + ".raw", 2, a.getId(), value)).get();
       }
-      List<String> decided = new ArrayList<>();
+      Map<String, byte[]> decided = new java.util.HashMap<>();
       // Well inside the 5-minute fallback for stranded articles: the replies found their way.
       await().atMost(Duration.ofSeconds(45)).until(() -> {
-        tc.poll(Duration.ofMillis(200)).forEach(r -> decided.add(r.key()));
+        tc.poll(Duration.ofMillis(200)).forEach(r -> decided.put(r.key(), r.value()));
         return decided.size() >= seeds.size();
       });
-      assertThat(decided).containsExactlyInAnyOrderElementsOf(seeds.stream().map(Article::getId).toList());
+      assertThat(decided.keySet()).containsExactlyInAnyOrderElementsOf(seeds.stream().map(Article::getId).toList());
+      for (Article a : seeds) {
+        byte[] raw = rawValues.get(a.getId());
+        byte[] tagged = decided.get(a.getId());
+        assertThat(java.util.Arrays.copyOfRange(tagged, 5, raw.length))
+            .as("%s: the tagged record starts with the raw article's bytes", a.getId())
+            .isEqualTo(java.util.Arrays.copyOfRange(raw, 5, raw.length));
+        assertThat(taggedReader.deserialize(p + ".tagged", tagged).getArticle()).isEqualTo(a);
+      }
+      byte[] orderedRaw = rawValues.get("ordered-1");
+      TaggedArticle orderedTagged = taggedReader.deserialize(p + ".tagged", decided.get("ordered-1"));
+      assertThat(java.util.Arrays.copyOfRange(new AvroSerializer<TaggedArticle>(new RegistryClient(registry), false)
+              .serialize(p + ".tagged", orderedTagged), 5, orderedRaw.length))
+          .as("encoding the decoded article again would have written its attributes in another order")
+          .isNotEqualTo(java.util.Arrays.copyOfRange(orderedRaw, 5, orderedRaw.length));
     }
   }
 

@@ -299,14 +299,24 @@ class EnrichTopologyTest {
 
   @Test
   void shouldSkipAndCountPoisonRecordsAndKeepProcessing() throws Exception {
-    // TopologyTestDriver drops the dead letters of source deserialization (it has no record
-    // collector there); their content is asserted by DeadLetterHandlersTest and EnrichServiceIT.
+    // Raw values are decoded by the intake, not the source: a record that is not an article is
+    // dead-lettered by the processing handler, as one that cannot be deserialized, with its bytes.
     var bytes = driver.createInputTopic(config.rawTopic(), new StringSerializer(), new ByteArraySerializer());
+    var dlq = driver.createOutputTopic(config.dlqTopic(), new StringDeserializer(),
+        new io.newswatch.schemas.serde.AvroDeserializer<>(registry, io.newswatch.schemas.avro.DeadLetter.class));
     bytes.pipeInput("poison-1", new byte[] {9, 9, 9, 9, 9, 9});
     bytes.pipeInput("poison-2", new byte[] {0, 0, 0, 0x7f, 1, 2});
     pipe(List.of(seeds().get(0)));
 
     assertThat(tagged.readValuesToList()).hasSize(1);
+    List<io.newswatch.schemas.avro.DeadLetter> letters = dlq.readValuesToList();
+    assertThat(letters).hasSize(2);
+    assertThat(letters.get(0).getReason()).startsWith("cannot deserialize at dedup-intake").contains("magic byte");
+    assertThat(letters.get(1).getReason()).startsWith("cannot deserialize at dedup-intake");
+    java.nio.ByteBuffer payload = letters.get(1).getPayload();
+    byte[] kept = new byte[payload.remaining()];
+    payload.get(kept);
+    assertThat(kept).containsExactly(0, 0, 0, 0x7f, 1, 2);
     assertThat(driver.metrics().entrySet().stream()
         .filter(e -> e.getKey().name().equals("dropped-records-total") && e.getKey().tags().containsKey("task-id"))
         .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum()).isEqualTo(2.0);

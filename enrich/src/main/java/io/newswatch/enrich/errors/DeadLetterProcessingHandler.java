@@ -1,5 +1,6 @@
 package io.newswatch.enrich.errors;
 
+import io.newswatch.enrich.stream.ArticleIntakeProcessor;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -27,8 +28,12 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
       return Response.fail();
     }
     try {
-      return Response.resume(router.deadLetter("processing failed in " + context.processorNodeId(), exception, context,
-          context.sourceRawKey(), context.sourceRawValue()));
+      // The intake decodes raw articles itself (the source passes bytes): a record it cannot
+      // decode is one the source could not deserialize, and is labelled so.
+      String reason = exception instanceof ArticleIntakeProcessor.Undecodable
+          ? "cannot deserialize at " + context.processorNodeId()
+          : "processing failed in " + context.processorNodeId();
+      return Response.resume(router.deadLetter(reason, exception, context, context.sourceRawKey(), context.sourceRawValue()));
     } catch (RuntimeException e) {
       log.error("cannot write a dead letter at {}; failing the task so the record is retried", context.processorNodeId(), e);
       return Response.fail();

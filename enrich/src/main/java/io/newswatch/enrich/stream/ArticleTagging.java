@@ -50,13 +50,14 @@ public final class ArticleTagging {
 
   /**
    * The part of tagging that depends on nothing but the article (and the taxonomy): topic scores with
-   * their evidence, and the dedup fingerprint. {@link TagAhead} computes it off the stream thread.
+   * their evidence, and the dedup fingerprint. {@link TagAhead} computes it off the stream thread,
+   * with the article it decoded for it, so that the stream thread need not decode the record again.
    */
-  public record Analysis(String id, TaggingResult result, Fingerprint fingerprint) {}
+  public record Analysis(String id, Article article, TaggingResult result, Fingerprint fingerprint) {}
 
   public Analysis analyze(String id, Article article) {
     TaggingResult result = tagger.tag(Document.of(id, article));
-    return new Analysis(id, result, fingerprinter.fingerprint(dedupTerms(article, result)));
+    return new Analysis(id, article, result, fingerprinter.fingerprint(dedupTerms(article, result)));
   }
 
   public Tagged tag(String id, Article article, long processedAtMs) {

@@ -39,7 +39,8 @@ public final class DecisionApplyProcessor implements Processor<String, ArticleDe
     if (d == null) {
       return;
     }
-    TaggedArticle tagged = parked.take(d.getSourceOffset());
+    ParkedArticles.Parked copy = parked.take(d.getSourceOffset());
+    TaggedArticle tagged = copy == null ? null : copy.tagged();
     if (tagged == null) {
       Article article = raw.read(d.getSourcePartition(), d.getSourceOffset());
       if (article == null) {
@@ -56,6 +57,6 @@ public final class DecisionApplyProcessor implements Processor<String, ArticleDe
       tagged.setDuplicateOf(d.getOriginalId());
       tagged.setSimilarity(d.getSimilarity());
     }
-    context.forward(record.withValue(new DecidedArticle(tagged, d)));
+    context.forward(record.withValue(new DecidedArticle(tagged, d, copy == null ? null : copy.rawValue())));
   }
 }

@@ -24,9 +24,9 @@ public final class ParkedArticles implements StateStore {
   static final int MAX_ENTRIES = 50_000;
 
   private final String name;
-  private final Map<Long, TaggedArticle> byOffset = new LinkedHashMap<>(1024, 0.75f, false) {
+  private final Map<Long, Parked> byOffset = new LinkedHashMap<>(1024, 0.75f, false) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, TaggedArticle> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Long, Parked> eldest) {
       return size() > MAX_ENTRIES;
     }
   };
@@ -81,13 +81,19 @@ public final class ParkedArticles implements StateStore {
     };
   }
 
-  /** Parks the tagged article read at {@code offset} of this task's raw partition. */
-  public void park(long offset, TaggedArticle article) {
-    byOffset.put(offset, article);
+  /**
+   * A tagged article waiting for its decision, with the raw record's value it was decoded from (the
+   * tagged topic reuses its encoded article, see {@link TaggedArticleSerializer}).
+   */
+  public record Parked(TaggedArticle tagged, byte[] rawValue) {}
+
+  /** Parks the tagged article read at {@code offset} of this task's raw partition, with the record's value. */
+  public void park(long offset, TaggedArticle article, byte[] rawValue) {
+    byOffset.put(offset, new Parked(article, rawValue));
   }
 
   /** The parked copy, removed; null when it is not here. */
-  public TaggedArticle take(long offset) {
+  public Parked take(long offset) {
     return byOffset.remove(offset);
   }
 

@@ -45,14 +45,19 @@ class DecisionApplyProcessorTest {
     lost.init(ctx);
     lost.process(new Record<>("a-1", decision(2, 41), 0L));
     assertThat(reads).containsExactly("2@41");
-    TaggedArticle again = ((DecidedArticle) ctx.forwarded().get(0).record().value()).tagged();
+    DecidedArticle reread = (DecidedArticle) ctx.forwarded().get(0).record().value();
+    TaggedArticle again = reread.tagged();
+    assertThat(reread.rawValue()).as("read again as an article: no raw bytes to copy").isNull();
     assertThat(again.getTags()).isEqualTo(original.getTags()).isNotEmpty();
     assertThat(again.getDuplicate()).isEqualTo(DuplicateStatus.UNIQUE);
 
-    parked.park(42, original);
+    byte[] rawValue = {0, 0, 0, 0, 1, 42};
+    parked.park(42, original, rawValue);
     lost.process(new Record<>("a-1", decision(2, 42), 0L));
     assertThat(reads).as("a parked copy is not read again").containsExactly("2@41");
-    assertThat(((DecidedArticle) ctx.forwarded().get(1).record().value()).tagged()).isSameAs(original);
+    DecidedArticle fromPark = (DecidedArticle) ctx.forwarded().get(1).record().value();
+    assertThat(fromPark.tagged()).isSameAs(original);
+    assertThat(fromPark.rawValue()).as("the parked raw bytes travel on to the tagged topic's serializer").isSameAs(rawValue);
     assertThat(parked.size()).isZero();
   }
 

@@ -5,6 +5,7 @@ import io.newswatch.schemas.registry.SchemaRegistry;
 import io.newswatch.schemas.registry.RegistryConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -12,6 +13,7 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -27,6 +29,7 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
   private SchemaRegistry registry;
   private boolean isKey;
   private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+  private final Map<Schema, TailWriter> tailWriters = new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
   /**
    * A buffer per thread, reused: an article record is several KB, and a fresh small buffer grew
@@ -51,6 +54,27 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
 
   @Override
   public byte[] serialize(String topic, T record) {
+    return write(topic, record, null, 0, 0);
+  }
+
+  /**
+   * Writes {@code record} as {@link #serialize} does, with its first field taken as already encoded:
+   * {@code first[offset, offset + length)} must be that field's Avro binary encoding, in a schema whose
+   * parsing canonical form is that of the field's schema in {@code record}'s (the caller checks; the
+   * bytes are copied as they are). Saves decoding and encoding again a large record that arrived
+   * encoded and travels on unchanged inside another, like an article from the raw topic to the tagged one.
+   */
+  public byte[] serializeWithFirstField(String topic, T record, byte[] first, int offset, int length) {
+    if (record == null) {
+      return null;
+    }
+    if (record.getSchema().getType() != Schema.Type.RECORD || record.getSchema().getFields().isEmpty()) {
+      throw new IllegalArgumentException(record.getSchema().getFullName() + " is not a record with fields");
+    }
+    return write(topic, record, first, offset, length);
+  }
+
+  private byte[] write(String topic, T record, byte[] first, int offset, int length) {
     if (record == null) {
       return null;
     }
@@ -72,7 +96,13 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
       out.write(id);
       BinaryEncoder enc = EncoderFactory.get().binaryEncoder(out, encoders.get());
       encoders.set(enc);
-      writers.computeIfAbsent(schema, s -> writerFor(record, s)).write(record, enc);
+      if (first == null) {
+        writers.computeIfAbsent(schema, s -> writerFor(record, s)).write(record, enc);
+      } else {
+        // Avro writes a record as its fields one after the other, nothing around them.
+        enc.writeFixed(first, offset, length);
+        tailWriters.computeIfAbsent(schema, TailWriter::new).writeFieldsAfterFirst(record, enc);
+      }
       enc.flush();
       byte[] bytes = out.toByteArray();
       if (bytes.length > MAX_KEPT_BUFFER) {
@@ -89,6 +119,23 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         throw se;
       }
       throw new SerializationException("cannot write " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes a record's fields but the first; stateless, so one per schema serves every thread. */
+  private static final class TailWriter extends SpecificDatumWriter<Object> {
+    private final Schema schema;
+
+    TailWriter(Schema schema) {
+      super(schema, SpecificData.getForSchema(schema));
+      this.schema = schema;
+    }
+
+    void writeFieldsAfterFirst(Object record, Encoder out) throws IOException {
+      List<Schema.Field> fields = schema.getFields();
+      for (int i = 1; i < fields.size(); i++) {
+        writeField(record, fields.get(i), out, null);
+      }
     }
   }
 
