@@ -633,10 +633,13 @@ public final class BenchCommand implements Callable<Integer> {
         cpu.addAndGet(ThreadCpu.currentThreadNanos() - c0);
       }));
     }
-    for (Thread w : workers) {
-      w.join();
+    try {
+      for (Thread w : workers) {
+        w.join();
+      }
+    } finally {
+      work.set(null);
     }
-    work.set(null);
     if (failure.get() != null) {
       throw failure.get();
     }

@@ -35,23 +35,26 @@ final class AcronymFilter extends TokenFilter {
     return true;
   }
 
+  /**
+   * Whether the letters of t, dots aside, are "US" or "USA" in capitals. Matched letter by letter,
+   * without building a string: every token of every article passes here.
+   */
   private static boolean isUnitedStates(CharSequence t) {
     int n = t.length();
     if (n < 2 || n > 6) {
       return false;
     }
-    StringBuilder letters = new StringBuilder(3);
+    int matched = 0; // letters of "USA" matched so far
     for (int i = 0; i < n; i++) {
       char c = t.charAt(i);
       if (c == '.') {
         continue;
       }
-      if (c < 'A' || c > 'Z') {
-        return false; // lower case "us" is the pronoun
+      if (matched == 3 || c != "USA".charAt(matched)) {
+        return false; // another letter, or lower case: "us" is the pronoun
       }
-      letters.append(c);
+      matched++;
     }
-    String s = letters.toString();
-    return s.equals("US") || s.equals("USA");
+    return matched >= 2;
   }
 }

@@ -63,9 +63,8 @@ public final class ArticleIntakeProcessor implements Processor<String, byte[], S
     }
     int partition = context.recordMetadata().map(m -> m.partition()).orElse(0);
     long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
-    // Without a key the id is the article's own, known only once decoded: such a record is tagged here.
-    ArticleTagging.Analysis ahead = record.key() == null || offset < 0 ? null
-        : tagAhead.take(partition, offset, record.key());
+    // Without a key the id is the article's own: the worker took it from the article it decoded.
+    ArticleTagging.Analysis ahead = offset < 0 ? null : tagAhead.take(partition, offset, record.key());
     Article article = ahead != null ? ahead.article() : decode(raw);
     if (article == null) {
       return;
@@ -79,14 +78,15 @@ public final class ArticleIntakeProcessor implements Processor<String, byte[], S
   private Article decode(byte[] raw) {
     try {
       return articles.deserialize(rawTopic, raw);
-    } catch (SerializationException e) {
+    } catch (RuntimeException e) {
+      // A registry that cannot be reached stays visible as the cause: the handler retries those.
       throw new Undecodable(e);
     }
   }
 
   /** A raw record that is not an article: dead-lettered as one the source could not deserialize. */
   public static final class Undecodable extends SerializationException {
-    Undecodable(SerializationException cause) {
+    public Undecodable(RuntimeException cause) {
       super(cause.getMessage(), cause);
     }
   }

@@ -22,18 +22,35 @@ import org.apache.kafka.streams.state.StoreBuilder;
 public final class ParkedArticles implements StateStore {
   /** Beyond it the oldest parked copy is dropped (and read again if its decision comes). */
   static final int MAX_ENTRIES = 50_000;
+  /**
+   * Raw bytes kept with the parked copies, at most (per task). Beyond it a copy is parked without
+   * them: the tagged topic then gets its article encoded again, nothing is read again. Decisions
+   * that stall (a rebalance) would otherwise hold 50,000 raw records on top of the tagged copies.
+   */
+  static final long MAX_RAW_BYTES = 64L * 1024 * 1024;
 
   private final String name;
   private final Map<Long, Parked> byOffset = new LinkedHashMap<>(1024, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Long, Parked> eldest) {
-      return size() > MAX_ENTRIES;
+      if (size() > MAX_ENTRIES) {
+        release(eldest.getValue());
+        return true;
+      }
+      return false;
     }
   };
+  private final long maxRawBytes;
+  private long rawBytes;
   private volatile boolean open;
 
   public ParkedArticles(String name) {
+    this(name, MAX_RAW_BYTES);
+  }
+
+  ParkedArticles(String name, long maxRawBytes) {
     this.name = name;
+    this.maxRawBytes = maxRawBytes;
   }
 
   /** The store builder for a topology (one store per task). */
@@ -89,12 +106,29 @@ public final class ParkedArticles implements StateStore {
 
   /** Parks the tagged article read at {@code offset} of this task's raw partition, with the record's value. */
   public void park(long offset, TaggedArticle article, byte[] rawValue) {
-    byOffset.put(offset, new Parked(article, rawValue));
+    byte[] kept = rawValue != null && rawBytes + rawValue.length <= maxRawBytes ? rawValue : null;
+    if (kept != null) {
+      rawBytes += kept.length;
+    }
+    release(byOffset.put(offset, new Parked(article, kept)));
   }
 
   /** The parked copy, removed; null when it is not here. */
   public Parked take(long offset) {
-    return byOffset.remove(offset);
+    Parked p = byOffset.remove(offset);
+    release(p);
+    return p;
+  }
+
+  /** Raw bytes held by the parked copies. */
+  long rawBytes() {
+    return rawBytes;
+  }
+
+  private void release(Parked p) {
+    if (p != null && p.rawValue() != null) {
+      rawBytes -= p.rawValue().length;
+    }
   }
 
   public int size() {
@@ -116,6 +150,7 @@ public final class ParkedArticles implements StateStore {
   @Override
   public void close() {
     byOffset.clear();
+    rawBytes = 0;
     open = false;
   }
 

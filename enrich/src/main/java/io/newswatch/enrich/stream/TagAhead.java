@@ -247,6 +247,8 @@ public final class TagAhead implements AutoCloseable {
   /**
    * The analysis of the raw record at {@code partition}/{@code offset} if it was computed ahead (waiting
    * only for one a worker has started), or null: the caller then computes it.
+   *
+   * @param id the record's key, or null for a record without one (its id is then the article's own)
    */
   public ArticleTagging.Analysis take(int partition, long offset, String id) {
     if (workers == null) {
@@ -271,7 +273,7 @@ public final class TagAhead implements AutoCloseable {
     }
     pending.decrementAndGet();
     ArticleTagging.Analysis a = e.claimOrAwait();
-    if (a == null || !a.id().equals(id)) {
+    if (a == null || !a.id().equals(id != null ? id : a.article().getId())) {
       inline.incrementAndGet();
       return null;
     }

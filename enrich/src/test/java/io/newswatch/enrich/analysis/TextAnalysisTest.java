@@ -84,6 +84,8 @@ class TextAnalysisTest {
     assertThat(surface("US U.S. USA U.S.A. troops", TextLanguage.EN))
         .containsExactly("u.s", "u.s", "u.s", "u.s", "troop");
     assertThat(surface("told us", TextLanguage.EN)).containsExactly("told", "us");
+    // Near misses stay what they are: other capitals, lower case, a letter too many or too few.
+    assertThat(surface("UK USS USAF Us uS U", TextLanguage.EN)).doesNotContain("u.s");
   }
 
   @Test

@@ -82,10 +82,32 @@ class DeadLetterHandlersTest {
     assertThat(production.handleSerializationError(context(), new ProducerRecord<>("out", "k", "v"), down,
         ProductionExceptionHandler.SerializationExceptionOrigin.VALUE).result())
         .isEqualTo(ProductionExceptionHandler.Result.FAIL);
+    // The intake decodes raw articles itself: the same failure, wrapped there, still fails the task.
+    assertThat(processing.handleError(context(), new Record<>("k", new byte[] {0}, 0L),
+        new io.newswatch.enrich.stream.ArticleIntakeProcessor.Undecodable(down)).result())
+        .isEqualTo(ProcessingExceptionHandler.Result.FAIL);
     // The same failure without the registry in its causes is the record's fault: dead-lettered.
     assertThat(deserialization.handleError(context(), new ConsumerRecord<>("t", 0, 0L, new byte[0], new byte[] {0}),
         new SerializationException("unknown magic byte 0x2a")).result())
         .isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+  }
+
+  @Test
+  void shouldDeadLetterARawValueTheIntakeCannotDecodeAsOneThatCannotBeDeserialized() {
+    var processing = new DeadLetterProcessingHandler();
+    processing.configure(Map.of("newswatch.dlq.topic", "dlq", "newswatch.schema.registry.instance", registry));
+
+    var response = processing.handleError(context(), new Record<>("k", new byte[] {9}, 0L),
+        new io.newswatch.enrich.stream.ArticleIntakeProcessor.Undecodable(new SerializationException("unknown magic byte 0x09")));
+    var other = processing.handleError(context(), new Record<>("k", "v", 0L), new IllegalStateException("tagger bug"));
+
+    assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+    DeadLetter dl = new AvroDeserializer<DeadLetter>(registry, DeadLetter.class)
+        .deserialize("dlq", response.deadLetterQueueRecords().get(0).value());
+    assertThat(dl.getReason()).startsWith("cannot deserialize at articles-raw-source").contains("unknown magic byte");
+    DeadLetter bug = new AvroDeserializer<DeadLetter>(registry, DeadLetter.class)
+        .deserialize("dlq", other.deadLetterQueueRecords().get(0).value());
+    assertThat(bug.getReason()).startsWith("processing failed in articles-raw-source");
   }
 
   private static ErrorHandlerContext context() {

@@ -84,10 +84,28 @@ class TagAheadTest {
     assertThat(b).isNotNull();
     assertSameAnalysis(a, tagging.analyze("a-1", A));
     assertSameAnalysis(b, tagging.analyze("b-2", B));
+    assertThat(a.article()).as("the article the worker decoded, for the intake to use").isEqualTo(A);
+    assertThat(b.article()).isEqualTo(B);
     assertThat(a.result().tags()).isNotEmpty(); // a real analysis, not an empty one
     assertThat(tagging.tag("a-1", A, 5, a).article()).isEqualTo(tagging.tag("a-1", A, 5).article());
     assertThat(tagAhead.served()).isEqualTo(2);
     assertThat(tagAhead.inline()).isZero();
+    assertThat(tagAhead.pending()).isZero();
+  }
+
+  @Test
+  void shouldServeARecordWithoutAKeyUnderItsArticlesOwnId() throws Exception {
+    ArticleTagging tagging = new ArticleTagging(TAGGER, Fingerprinter.withDefaults(), new AnchorIndexMatcher());
+    tagAhead = TagAhead.start(config(1), tagging, serdes.article().deserializer());
+    tagAhead.offer(0, 4, T0.toEpochMilli(), null, ser.serialize(config(1).rawTopic(), A));
+    tagAhead.offer(0, 5, T0.toEpochMilli(), "b-2".getBytes(StandardCharsets.UTF_8), ser.serialize(config(1).rawTopic(), A));
+    awaitDone(tagAhead);
+
+    ArticleTagging.Analysis keyless = tagAhead.take(0, 4, null);
+    assertThat(keyless).as("taken, not left to wait until it is purged").isNotNull();
+    assertThat(keyless.id()).isEqualTo("a-1");
+    assertSameAnalysis(keyless, tagging.analyze("a-1", A));
+    assertThat(tagAhead.take(0, 5, null)).as("keyed as b-2, though its article says a-1: not served keyless").isNull();
     assertThat(tagAhead.pending()).isZero();
   }
 
