@@ -4,7 +4,6 @@ import io.newswatch.schemas.avro.TaggedArticle;
 import io.newswatch.schemas.registry.SchemaRegistry;
 import io.newswatch.schemas.serde.AvroSerializer;
 import io.newswatch.schemas.serde.WireFormat;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -44,9 +43,9 @@ public final class TaggedArticleSerializer implements Serializer<DecidedArticle>
     if (decided == null) {
       return null;
     }
+    // The raw value was decoded from these very bytes, so its header is in the wire format.
     byte[] raw = decided.rawValue();
-    if (raw != null && raw.length > WireFormat.HEADER_SIZE && raw[0] == WireFormat.MAGIC_BYTE
-        && sameLayout(ByteBuffer.wrap(raw, 1, 4).getInt())) {
+    if (raw != null && sameLayout(WireFormat.schemaId(raw))) {
       return tagged.serializeWithFirstField(topic, decided.tagged(), raw, WireFormat.HEADER_SIZE,
           raw.length - WireFormat.HEADER_SIZE);
     }
