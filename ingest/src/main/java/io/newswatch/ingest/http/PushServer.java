@@ -182,7 +182,7 @@ public final class PushServer implements AutoCloseable {
   private void articles(Request request, Response response, Callback callback) {
     String client = client(request.getConnectionMetaData().getRemoteSocketAddress());
     if (!config.pushEnabled()) {
-      reply(request, response, callback, 403, Map.of("error",
+      refuseUnread(request, response, callback, 403, Map.of("error",
           "push is disabled: the server has no bearer token configured and unauthenticated pushes are not allowed"));
       return;
     }
@@ -190,7 +190,7 @@ public final class PushServer implements AutoCloseable {
     // page of someone else's trying to use the visitor's network position (an open endpoint).
     if (request.getHeaders().get(HttpHeader.ORIGIN) != null) {
       LOG.warn("Refused a cross-site push from {}: browser requests from other sites are not accepted", client);
-      reply(request, response, callback, 403, Map.of("error", "cross-site requests are refused; push from a server"));
+      refuseUnread(request, response, callback, 403, Map.of("error", "cross-site requests are refused; push from a server"));
       return;
     }
     String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
@@ -202,16 +202,16 @@ public final class PushServer implements AutoCloseable {
             skipped == 0 ? "" : " (" + skipped + " more rejections of the same token were not logged)");
       }
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"newswatch\"");
-      reply(request, response, callback, 401, Map.of("error", "missing or wrong bearer token"));
+      refuseUnread(request, response, callback, 401, Map.of("error", "missing or wrong bearer token"));
       return;
     }
     if (!isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
-      reply(request, response, callback, 415, Map.of("error",
+      refuseUnread(request, response, callback, 415, Map.of("error",
           "send the articles as Content-Type: application/json, got " + request.getHeaders().get(HttpHeader.CONTENT_TYPE)));
       return;
     }
     if (!acquire()) {
-      reply(request, response, callback, 503, Map.of("error", "too many pushes at once; retry later"));
+      refuseUnread(request, response, callback, 503, Map.of("error", "too many pushes at once; retry later"));
       return;
     }
     try {
@@ -457,6 +457,17 @@ public final class PushServer implements AutoCloseable {
     m.put("index", index);
     m.put(key, value);
     return m;
+  }
+
+  /**
+   * A refusal sent before the request's body is read. Jetty cannot reuse a connection with an unread
+   * body and closes it after the response; said in the response, the client opens a new connection
+   * for its next request instead of sending it down the closed one (java.net.http sends headers and
+   * body apart, so the body is often not there yet).
+   */
+  private void refuseUnread(Request request, Response response, Callback callback, int status, Map<String, ?> payload) {
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    reply(request, response, callback, status, payload);
   }
 
   private void reply(Request request, Response response, Callback callback, int status, Map<String, ?> payload) {

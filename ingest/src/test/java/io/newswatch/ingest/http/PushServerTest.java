@@ -203,6 +203,35 @@ class PushServerTest {
   }
 
   @Test
+  @Timeout(value = 15, unit = TimeUnit.SECONDS)
+  void shouldSayItClosesTheConnectionWhenItRefusesAPushBeforeReadingItsBody() throws Exception {
+    start(new PushConfig("127.0.0.1", 0, Optional.of(TOKEN), false, 1 << 20, Duration.ofSeconds(5), 100, 2));
+
+    // Headers first, body not yet sent (as java.net.http sends them): refused unread, the connection
+    // cannot be reused, and a client told nothing would send its next request down a closed socket.
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /articles HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer wrong\r\n"
+          + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      StringBuilder headers = new StringBuilder(head);
+      InputStream in = socket.getInputStream();
+      while (!headers.toString().contains("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        headers.append((char) b);
+      }
+
+      assertThat(head).isEqualTo("HTTP/1.1 401");
+      assertThat(headers.toString().toLowerCase(java.util.Locale.ROOT)).contains("\r\nconnection: close\r\n");
+    }
+  }
+
+  @Test
   void shouldAnswerHealthAndRefuseGetOnArticles() throws Exception {
     start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
 
