@@ -173,10 +173,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
     report = new BenchReport(spec.commandLine().getOut(), repoRoot);
     Path results = resultsDir != null ? resultsDir : repoRoot.resolve("bench-results");
-    say("machine: %d cores, max heap %d MB, Java %s", Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+    // The JVM's -XX flags (the launcher's JIT flags among them) belong with the figures they gave.
+    List<String> jvmFlags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-XX:")).toList();
+    say("machine: %d cores, max heap %d MB, Java %s, JVM flags %s", Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"),
+        jvmFlags.isEmpty() ? "none" : String.join(" ", jvmFlags));
     report.at("machine").put("cores", Runtime.getRuntime().availableProcessors())
-        .put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20).put("java", System.getProperty("java.version"));
+        .put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20).put("java", System.getProperty("java.version"))
+        .put("jvm_flags", String.join(" ", jvmFlags));
     ObjectNode run = report.at("settings");
     overrides.forEach(run.putObject("overrides")::put);
     if (partitions < 1) {
@@ -464,9 +469,20 @@ public final class BenchCommand implements Callable<Integer> {
       });
       children.add(io.newswatch.platform.ChildProcess.start("enrich-" + i, dir.resolve("enrich-" + i),
           dir.resolve("logs").resolve("enrich-" + i + ".log"),
-          List.of("-Xms256m", "-Xmx1g", "-cp", System.getProperty("java.class.path")), args));
+          jvmOptions(), args));
     }
     return children;
+  }
+
+  /**
+   * A second enrich JVM runs with the JIT flags the launcher gave this one ({@code NEWSWATCH_JIT_OPTS}),
+   * so that instances compare like for like.
+   */
+  private static List<String> jvmOptions() {
+    List<String> options = new ArrayList<>(List.of("-Xms256m", "-Xmx1g"));
+    options.addAll(io.newswatch.platform.ChildProcess.jitOptions());
+    options.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    return options;
   }
 
   /** The topics with {@code --partitions} where the catalog gives its usual count (compacted ones keep theirs). */

@@ -39,7 +39,37 @@ class LauncherIT {
         .doesNotContainIgnoringCase("vector");
   }
 
+  @Test
+  void shouldPassItsJitFlagsUnlessTurnedOffOrReplaced() throws Exception {
+    // -XX:+PrintFlagsFinal prints every flag with its origin before the command runs.
+    java.util.Map<String, String> flags = new java.util.HashMap<>(java.util.Map.of(
+        "NEWSWATCH_JAVA_OPTS", "-Xmx256m -XX:+PrintFlagsFinal"));
+    assertThat(flag(launch(flags, "--version"), "FreqInlineSize")).contains("= 150").contains("{command line}");
+    assertThat(flag(launch(flags, "--version"), "InlineSmallCode")).contains("= 1000").contains("{command line}");
+
+    flags.put("NEWSWATCH_JIT_OPTS", "");
+    assertThat(flag(launch(flags, "--version"), "FreqInlineSize")).doesNotContain("{command line}");
+    assertThat(flag(launch(flags, "--version"), "InlineSmallCode")).doesNotContain("{command line}");
+
+    flags.put("NEWSWATCH_JIT_OPTS", "-XX:FreqInlineSize=200");
+    Result replaced = launch(flags, "--version");
+    assertThat(flag(replaced, "FreqInlineSize")).contains("= 200").contains("{command line}");
+    assertThat(flag(replaced, "InlineSmallCode")).doesNotContain("{command line}");
+    assertThat(replaced.out()).contains("newswatch 0.1.0");
+  }
+
+  /** The line of -XX:+PrintFlagsFinal's table for one flag. */
+  private static String flag(Result result, String name) {
+    assertThat(result.code()).as(result.err()).isZero();
+    return result.out().lines().filter(l -> l.matches("\\s*\\S+\\s+" + name + "\\s+=.*")).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not in the JVM's flags: " + result.out()));
+  }
+
   private Result launch(String... args) throws IOException, InterruptedException {
+    return launch(java.util.Map.of(), args);
+  }
+
+  private Result launch(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("newswatch").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command)
@@ -47,6 +77,9 @@ class LauncherIT {
         .redirectError(tmp.resolve("err").toFile());
     // The build already packaged the jar this test runs; the launcher must not rebuild it.
     pb.environment().put("NEWSWATCH_SKIP_BUILD", "1");
+    pb.environment().remove("NEWSWATCH_JIT_OPTS");
+    pb.environment().remove("NEWSWATCH_JAVA_OPTS");
+    pb.environment().putAll(env);
     Process p = pb.start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the launcher returned").isTrue();
     return new Result(p.exitValue(), Files.readString(tmp.resolve("out"), StandardCharsets.UTF_8),

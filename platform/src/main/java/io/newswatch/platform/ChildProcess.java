@@ -27,6 +27,22 @@ public final class ChildProcess implements AutoCloseable {
     this.logFile = logFile;
   }
 
+  /** The environment variable with the launcher's JIT flags (see {@code ./newswatch}). */
+  public static final String JIT_OPTS_ENV = "NEWSWATCH_JIT_OPTS";
+
+  /**
+   * The launcher's JIT flags, for child JVMs that run the pipeline's own code (more enrich instances in
+   * the bench): empty when the variable is unset or blank, as when the CLI runs without the launcher.
+   * The embedded broker keeps the JVM's defaults (the same flags gave it no measurable gain).
+   */
+  public static List<String> jitOptions() {
+    return jitOptions(System.getenv(JIT_OPTS_ENV));
+  }
+
+  static List<String> jitOptions(String value) {
+    return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
+  }
+
   /**
    * Starts {@code java <jvmArgs> <mainArgs>} in {@code workDir}.
    *

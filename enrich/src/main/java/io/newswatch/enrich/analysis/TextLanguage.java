@@ -23,20 +23,30 @@ public enum TextLanguage {
    * is taken from the script of the text, since a wrong feed declaration should not blind the tagger.
    */
   public static TextLanguage resolve(String declared, CharSequence text) {
-    if (declared != null) {
-      String code = declared.strip().toLowerCase(Locale.ROOT);
-      int dash = code.indexOf('-');
-      if (dash > 0) {
-        code = code.substring(0, dash);
-      }
-      if (code.equals("ar")) {
-        return AR;
-      }
-      if (code.equals("en")) {
-        return EN;
-      }
+    TextLanguage language = declared(declared);
+    return language != null ? language : byScript(text);
+  }
+
+  /**
+   * {@link #resolve} for an article's title and body: they are joined only when the script has to
+   * decide (most articles declare their language, and the join copies the whole text).
+   */
+  public static TextLanguage resolve(String declared, String title, String body) {
+    TextLanguage language = declared(declared);
+    return language != null ? language : byScript(title + "\n" + body);
+  }
+
+  /** The supported language a declared code names ({@code ar}, {@code en-GB}), or null. */
+  private static TextLanguage declared(String declared) {
+    if (declared == null) {
+      return null;
     }
-    return byScript(text);
+    String code = declared.strip().toLowerCase(Locale.ROOT);
+    int dash = code.indexOf('-');
+    if (dash > 0) {
+      code = code.substring(0, dash);
+    }
+    return code.equals("ar") ? AR : code.equals("en") ? EN : null;
   }
 
   /** Arabic when Arabic letters outnumber Latin ones, otherwise English. */

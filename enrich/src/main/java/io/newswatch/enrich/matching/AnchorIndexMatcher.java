@@ -94,7 +94,7 @@ public final class AnchorIndexMatcher implements QueryMatcher {
   @Override
   public List<String> match(Document article) {
     TextLanguage language =
-        TextLanguage.resolve(article.lang(), article.title() + "\n" + article.body());
+        TextLanguage.resolve(article.lang(), article.title(), article.body());
     ArticleTerms[] perLanguage = scratch.get();
     ArticleTerms terms = perLanguage[language.ordinal()];
     if (terms == null) {

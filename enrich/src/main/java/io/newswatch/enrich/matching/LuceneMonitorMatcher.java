@@ -112,7 +112,7 @@ public final class LuceneMonitorMatcher implements QueryMatcher {
   @Override
   public List<String> match(Document article) {
     TextLanguage language =
-        TextLanguage.resolve(article.lang(), article.title() + "\n" + article.body());
+        TextLanguage.resolve(article.lang(), article.title(), article.body());
     org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
     doc.add(new TextField(FIELD, article.title(), Field.Store.NO));
     doc.add(new TextField(FIELD, article.body(), Field.Store.NO));

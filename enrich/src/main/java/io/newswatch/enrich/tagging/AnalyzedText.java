@@ -51,7 +51,7 @@ final class AnalyzedText {
   }
 
   AnalyzedText(Document doc, Taxonomy taxonomy) {
-    this.language = TextLanguage.resolve(doc.lang(), doc.title() + "\n" + doc.body());
+    this.language = TextLanguage.resolve(doc.lang(), doc.title(), doc.body());
     this.texts = new String[] {doc.title(), doc.body()};
     Lexicon lexicon = taxonomy.lexicon(language);
     List<Token> titleTokens = TextAnalysis.surfaceTokens(texts[TITLE], language);

@@ -43,49 +43,59 @@ final class StoryFacts {
 
   private static final Map<String, String> PREFIXED = prefixedForms();
 
+  /**
+   * What a word is to the facts, by the term as written: its form without the article, and the month,
+   * multiplier or first word of a two-word month that form is. A term absent from the table is none
+   * of them. One lookup per token: most tokens are none, and the loop over tokens is hot.
+   */
+  private record Word(String bare, int month, long multiplier, boolean twoWordFirst) {}
+
+  private static final Map<String, Word> ARABIC_WORDS = words(true);
+  private static final Map<String, Word> OTHER_WORDS = words(false);
+
   private StoryFacts() {}
 
   /** The facts of the article as keys: {@code num:<n>} and {@code date:<MM-DD>} (a lede's date also as {@code lede:date:<MM-DD>}). */
   static Set<String> of(AnalyzedText text) {
     Set<String> out = new TreeSet<>();
     int n = text.size();
-    // Each token's term without its article, once: month and multiplier look at a token and its neighbours.
-    String[] bare = new String[n];
+    Map<String, Word> table = text.language() == TextLanguage.AR ? ARABIC_WORDS : OTHER_WORDS;
+    // Each token's entry, once: month and multiplier look at a token and its neighbours.
+    Word[] words = new Word[n];
     for (int i = 0; i < n; i++) {
-      bare[i] = stripArticle(text, i);
+      words[i] = table.get(text.token(i).term());
     }
     for (int i = 0; i < n; i++) {
-      String term = text.token(i).term();
-      int twoWord = twoWordMonth(text, bare, i);
-      Integer month = twoWord > 0 ? Integer.valueOf(twoWord) : month(text, bare, i);
-      if (month != null) {
-        Integer day = day(text, i - 1);
-        int after = i + (twoWord > 0 ? 2 : 1);
-        if (day == null && after < n) {
-          day = day(text, after);
-        }
-        if (day != null) {
-          String date = String.format(java.util.Locale.ROOT, "date:%02d-%02d", month, day);
-          out.add(date);
-          if (text.sentence(text.sentenceOf(i)).lede()) {
-            out.add(TaxonomyTagger.LEDE + date);
+      Word word = words[i];
+      if (word != null) {
+        int twoWord = twoWordMonth(text, words, i);
+        int month = twoWord > 0 ? twoWord : month(text, word, i);
+        if (month > 0) {
+          int day = day(text, i - 1);
+          int after = i + (twoWord > 0 ? 2 : 1);
+          if (day == 0 && after < n) {
+            day = day(text, after);
           }
-        }
-        continue;
-      }
-      Long value = number(term);
-      if (value == null) {
-        continue;
-      }
-      boolean multiplied = false;
-      if (i + 1 < n && text.field(i + 1) == text.field(i)) {
-        Long m = MULTIPLIERS.get(bare[i + 1]);
-        if (m != null) {
-          value *= m;
-          multiplied = true;
+          if (day != 0) {
+            String date = date(month, day);
+            out.add(date);
+            if (text.sentence(text.sentenceOf(i)).lede()) {
+              out.add(TaxonomyTagger.LEDE + date);
+            }
+          }
+          continue;
         }
       }
-      boolean year = !multiplied && value >= 1900 && value <= 2100 && !term.contains(",");
+      String term = text.token(i).term();
+      double written = number(term);
+      if (written < 0) {
+        continue;
+      }
+      // "1.5 million" is 1,500,000: the decimal is multiplied before it is rounded.
+      boolean multiplied = i + 1 < n && text.field(i + 1) == text.field(i) && words[i + 1] != null
+          && words[i + 1].multiplier() > 0;
+      long value = Math.round(multiplied ? written * words[i + 1].multiplier() : written);
+      boolean year = !multiplied && value >= 1900 && value <= 2100 && term.indexOf(',') < 0;
       if (value >= MIN_QUANTITY && !year) {
         out.add("num:" + value);
       }
@@ -93,66 +103,113 @@ final class StoryFacts {
     return out;
   }
 
+  /** {@code date:MM-DD}. */
+  private static String date(int month, int day) {
+    return "date:" + (month < 10 ? "0" : "") + month + (day < 10 ? "-0" : "-") + day;
+  }
+
   /** The month of a Levantine two-word name starting at i ("كانون الثاني"), or 0. */
-  private static int twoWordMonth(AnalyzedText text, String[] bare, int i) {
-    if (text.language() != TextLanguage.AR || i + 1 >= bare.length || !TWO_WORD_FIRSTS.contains(bare[i])) {
+  private static int twoWordMonth(AnalyzedText text, Word[] words, int i) {
+    if (text.language() != TextLanguage.AR || i + 1 >= words.length || !words[i].twoWordFirst()) {
       return 0;
     }
-    Integer two = TWO_WORD_MONTHS.get(bare[i] + " " + bare[i + 1]);
+    String second = words[i + 1] != null ? words[i + 1].bare() : text.token(i + 1).term();
+    Integer two = TWO_WORD_MONTHS.get(words[i].bare() + " " + second);
     return two == null ? 0 : two;
   }
 
-  private static Integer month(AnalyzedText text, String[] bare, int i) {
-    String term = bare[i];
-    if (term.equals("may") && text.language() == TextLanguage.EN) {
+  /** The month the word names at position i, or 0. */
+  private static int month(AnalyzedText text, Word word, int i) {
+    if (word.bare().equals("may") && text.language() == TextLanguage.EN) {
       // "may" is a verb far more often than a month: only next to a day number.
-      boolean dayNear = (i > 0 && day(text, i - 1) != null) || (i + 1 < text.size() && day(text, i + 1) != null);
-      return dayNear ? 5 : null;
+      boolean dayNear = (i > 0 && day(text, i - 1) != 0) || (i + 1 < text.size() && day(text, i + 1) != 0);
+      return dayNear ? 5 : 0;
     }
-    return MONTHS.get(term);
+    return word.month();
   }
 
-  /** A day of the month at position i, or null. */
-  private static Integer day(AnalyzedText text, int i) {
+  /** A day of the month at position i (one or two digits, 1 to 31), or 0. */
+  private static int day(AnalyzedText text, int i) {
     if (i < 0 || i >= text.size()) {
-      return null;
+      return 0;
     }
     String term = text.token(i).term();
-    if (term.length() > 2 || term.isEmpty() || !term.chars().allMatch(Character::isDigit)) {
-      return null;
+    if (term.length() > 2 || term.isEmpty()) {
+      return 0;
     }
-    int d = Integer.parseInt(term);
-    return d >= 1 && d <= 31 ? d : null;
-  }
-
-  private static Long number(String term) {
-    if (term.isEmpty() || !Character.isDigit(term.charAt(0))) {
-      return null;
-    }
-    String digits = term.replace(",", "").replace("٬", "");
-    int dot = digits.indexOf('.');
-    try {
-      if (dot >= 0) {
-        double v = Double.parseDouble(digits);
-        return v >= 1 ? Math.round(v) : null;
+    int d = 0;
+    for (int k = 0; k < term.length(); k++) {
+      char c = term.charAt(k);
+      if (!Character.isDigit(c)) {
+        return 0;
       }
-      return digits.length() > 12 ? null : Long.parseLong(digits);
-    } catch (NumberFormatException e) {
-      return null;
+      d = d * 10 + Character.digit(c, 10);
     }
-  }
-
-  /** The token's term without the article: "الاف" for "آلاف", "حزيران" for "وحزيران". */
-  private static String stripArticle(AnalyzedText text, int i) {
-    String t = text.token(i).term();
-    if (text.language() != TextLanguage.AR) {
-      return t;
-    }
-    return PREFIXED.getOrDefault(t, t);
+    return d >= 1 && d <= 31 ? d : 0;
   }
 
   /**
-   * Every prefixed form of a word {@link #stripArticle} knows, to the word: one lookup per token
+   * The quantity a token starting with a digit writes, with thousands separators (ASCII or Arabic) and
+   * a decimal point ("1.5" of "1.5 million"), or -1. Digits and separators only, up to 12 digits, are
+   * read here; anything else goes to {@link #parsed}.
+   */
+  private static double number(String term) {
+    if (term.isEmpty() || !Character.isDigit(term.charAt(0))) {
+      return -1;
+    }
+    long value = 0;
+    int digits = 0;
+    for (int k = 0; k < term.length(); k++) {
+      char c = term.charAt(k);
+      if (c >= '0' && c <= '9') {
+        value = value * 10 + (c - '0');
+        if (++digits > 12) {
+          return -1;
+        }
+      } else if (c != ',' && c != '٬') {
+        return parsed(term);
+      }
+    }
+    return value;
+  }
+
+  /** {@link #number} for a token with a decimal point or other characters: Java's own parsers decide. */
+  private static double parsed(String term) {
+    String digits = term.replace(",", "").replace("٬", "");
+    try {
+      if (digits.indexOf('.') >= 0) {
+        double v = Double.parseDouble(digits);
+        return Double.isFinite(v) ? v : -1;
+      }
+      return digits.length() > 12 ? -1 : Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The table of {@link Word}s: for Arabic every form with an article too, stripped to the word. */
+  private static Map<String, Word> words(boolean arabic) {
+    Set<String> terms = new TreeSet<>(MONTHS.keySet());
+    terms.addAll(MULTIPLIERS.keySet());
+    terms.addAll(TWO_WORD_FIRSTS);
+    if (arabic) {
+      terms.addAll(PREFIXED.keySet());
+    }
+    Map<String, Word> out = new java.util.HashMap<>();
+    for (String term : terms) {
+      String bare = arabic ? PREFIXED.getOrDefault(term, term) : term;
+      int month = MONTHS.getOrDefault(bare, 0);
+      long multiplier = MULTIPLIERS.getOrDefault(bare, 0L);
+      boolean first = TWO_WORD_FIRSTS.contains(bare);
+      if (month > 0 || multiplier > 0 || first || !bare.equals(term)) {
+        out.put(term, new Word(bare, month, multiplier, first));
+      }
+    }
+    return Map.copyOf(out);
+  }
+
+  /**
+   * Every prefixed form of a word the facts know, to the word: one lookup per token
    * instead of a prefix test and a substring per prefix. Built in prefix order, so a form two
    * prefixes could make goes to the longer prefix, as testing them longest first would.
    */

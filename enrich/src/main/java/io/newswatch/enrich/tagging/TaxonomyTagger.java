@@ -445,9 +445,28 @@ public final class TaxonomyTagger implements TopicTagger {
    * passage and hit (they are many per article).
    */
   static String oneLine(String text, int from, int to) {
-    StringBuilder out = new StringBuilder(to - from);
+    // Most sentences are already on one line with single spaces: then the text is a plain substring.
+    int i = from;
     boolean inSpace = false;
-    for (int i = from; i < to; i++) {
+    for (; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == ' ') {
+        if (inSpace) {
+          break;
+        }
+        inSpace = true;
+      } else if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        break;
+      } else {
+        inSpace = false;
+      }
+    }
+    if (i == to) {
+      return text.substring(from, to).strip();
+    }
+    StringBuilder out = new StringBuilder(to - from);
+    out.append(text, from, i);
+    for (; i < to; i++) {
       char c = text.charAt(i);
       boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
       if (!space) {
