@@ -97,11 +97,57 @@ public final class TaxonomyTagger implements TopicTagger {
   /** A match of a rule that passed the gates, and the sentence it belongs to. */
   private record Candidate(Rule rule, int ruleIndex, Match match, int sentence) {}
 
+  /*
+   * score() runs in steps, each its own method: a long method is one C2 compile, recompiled whole each
+   * time the article mix reaches a branch its profile had not seen (6 compiles of ~0.45 s each in a
+   * 20,000-article run).
+   */
   private TopicScore score(TopicDefinition topic, AnalyzedText text) {
-    int sentences = text.sentences().size();
+    List<GateHit> gated = new ArrayList<>();
+    List<Candidate> candidates = candidates(topic, text, gated);
+    List<Candidate> accepted = accept(candidates, topic.rules().size());
+    BitSet inBackground = background(text, accepted);
+    SentenceScores scores = sentenceScores(text, accepted, inBackground);
+    Salience salience = salience(text, accepted, inBackground, scores, topic.rules().size());
+    double passageScore = round(scores.best());
+    // An article whose own context argues against the topic (a tourism story with one sentence on
+    // the war) needs its best passage to clear the bar by that much more.
+    double passageEvidence = passageScore + salience.againstTopic();
+    boolean tagged = salience.value() >= topic.threshold() || passageEvidence >= topic.passageThreshold();
+
+    List<Integer> kept = passageSentences(scores.score());
+    List<Passage> passages = new ArrayList<>();
+    for (int s : kept) {
+      AnalyzedText.Sentence sentence = text.sentence(s);
+      passages.add(new Passage(AnalyzedText.fieldName(sentence.field()), sentence.start(), sentence.end(),
+          round(scores.score()[s]), sentence.lede(), sentenceText(text, sentence, Passage.MAX_TEXT)));
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    Set<String> fired = new LinkedHashSet<>();
+    collectEvidence(text, salience, kept, evidence, fired);
+
+    Severity severity = Severity.UNKNOWN;
+    List<String> reasons = new ArrayList<>();
+    if (tagged) {
+      BitSet withFacts = new BitSet(scores.core().length);
+      for (int s = 0; s < scores.core().length; s++) {
+        if (scores.core()[s] > 0) {
+          withFacts.set(s);
+        }
+      }
+      severity = severity(topic, salience.value(), text, withFacts, reasons);
+    }
+    return new TopicScore(topic.id(), salience.value(), topic.threshold(), passageScore, topic.passageThreshold(),
+        tagged, null, List.copyOf(fired), evidence, passages, gated, severity, reasons);
+  }
+
+  /**
+   * Every rule's matches that count: not in a repeated sentence, and not in a sentence where one of
+   * the topic's gates holds (those go to {@code gated}, once per rule and sentence, for "why not").
+   */
+  private static List<Candidate> candidates(TopicDefinition topic, AnalyzedText text, List<GateHit> gated) {
     Gate[] gateOf = gatedSentences(topic, text);
     List<Candidate> candidates = new ArrayList<>();
-    List<GateHit> gated = new ArrayList<>();
     List<Rule> rules = topic.rules();
     for (int r = 0; r < rules.size(); r++) {
       Rule rule = rules.get(r);
@@ -126,9 +172,14 @@ public final class TaxonomyTagger implements TopicTagger {
         candidates.add(new Candidate(rule, r, match, s));
       }
     }
-    List<Candidate> accepted = accept(candidates, rules.size());
-    BitSet inBackground = background(text, accepted);
+    return candidates;
+  }
 
+  /** Per sentence: the weight of its core facts, and its score (facts plus context); the best score. */
+  private record SentenceScores(double[] core, double[] score, double best) {}
+
+  private SentenceScores sentenceScores(AnalyzedText text, List<Candidate> accepted, BitSet inBackground) {
+    int sentences = text.sentences().size();
     double[] core = new double[sentences];
     double[] context = new double[sentences];
     for (int i = 0; i < accepted.size(); i++) {
@@ -141,25 +192,37 @@ public final class TaxonomyTagger implements TopicTagger {
       }
     }
     double[] sentenceScore = new double[sentences];
-    double passageScore = 0;
+    double best = 0;
     for (int s = 0; s < sentences; s++) {
       // Context counts only where a fact is; negative context counts anywhere it is.
       sentenceScore[s] = core[s] > 0 ? core[s] + context[s] : Math.min(0, context[s]);
-      passageScore = Math.max(passageScore, sentenceScore[s]);
+      best = Math.max(best, sentenceScore[s]);
     }
+    return new SentenceScores(core, sentenceScore, best);
+  }
 
-    // Salience. The lede (headline and first sentences) is one unit in which each rule counts once,
-    // so a headline that repeats the first sentence adds nothing and a page without one scores the
-    // same. The lede unit and every later fact sentence are ranked, strongest first, with
-    // diminishing returns (u1 + u2/2 + u3/3...), each capped so one crowded sentence cannot make a
-    // subject; the lede unit earns the lede bonus on top. Negative context outside fact sentences
-    // counts with diminishing returns per rule.
+  /** The article's salience (rounded), what of it argues against the topic, and each counted match's share. */
+  private record Salience(double value, double againstTopic, List<Candidate> counted, List<Double> contributions) {}
+
+  /**
+   * Salience. The lede (headline and first sentences) is one unit in which each rule counts once, so
+   * a headline that repeats the first sentence adds nothing and a page without one scores the same.
+   * The lede unit and every later fact sentence are ranked, strongest first, with diminishing returns
+   * (u1 + u2/2 + u3/3...), each capped so one crowded sentence cannot make a subject; the lede unit
+   * earns the lede bonus on top. Negative context outside fact sentences counts with diminishing
+   * returns per rule.
+   */
+  private Salience salience(AnalyzedText text, List<Candidate> accepted, BitSet inBackground, SentenceScores scores,
+      int ruleCount) {
+    int sentences = text.sentences().size();
+    double[] core = scores.core();
+    double[] sentenceScore = scores.score();
     double cap = taxonomy.scoring().sentenceCap();
     int units = sentences + 1; // unit `sentences` is the lede; the others are single sentences
     double[] unitScore = new double[units];
     double[] unitCore = new double[units];
     int[] unitOf = new int[accepted.size()];
-    BitSet ledeRules = new BitSet(rules.size());
+    BitSet ledeRules = new BitSet(ruleCount);
     for (int i = 0; i < accepted.size(); i++) {
       Candidate c = accepted.get(i);
       int s = c.sentence();
@@ -200,7 +263,7 @@ public final class TaxonomyTagger implements TopicTagger {
     double salience = 0;
     List<Candidate> counted = new ArrayList<>();
     List<Double> contributions = new ArrayList<>();
-    int[] negativeSeen = new int[rules.size()];
+    int[] negativeSeen = new int[ruleCount];
     double againstTopic = 0;
     for (int i = 0; i < accepted.size(); i++) {
       Candidate c = accepted.get(i);
@@ -223,56 +286,37 @@ public final class TaxonomyTagger implements TopicTagger {
       counted.add(c);
       contributions.add(contribution);
     }
-    salience = round(salience);
-    passageScore = round(passageScore);
-    // An article whose own context argues against the topic (a tourism story with one sentence on
-    // the war) needs its best passage to clear the bar by that much more.
-    double passageEvidence = passageScore + againstTopic;
-    boolean tagged = salience >= topic.threshold() || passageEvidence >= topic.passageThreshold();
+    return new Salience(round(salience), againstTopic, counted, contributions);
+  }
 
+  /** The sentences reported as passages: the best-scoring ones, at most {@value #MAX_PASSAGES}. */
+  private static List<Integer> passageSentences(double[] sentenceScore) {
     List<Integer> passageSentences = new ArrayList<>();
-    for (int s = 0; s < sentences; s++) {
+    for (int s = 0; s < sentenceScore.length; s++) {
       if (sentenceScore[s] > 0) {
         passageSentences.add(s);
       }
     }
     passageSentences.sort(Comparator.comparingDouble((Integer s) -> -sentenceScore[s]).thenComparingInt(s -> s));
-    List<Integer> kept = passageSentences.subList(0, Math.min(MAX_PASSAGES, passageSentences.size()));
-    List<Passage> passages = new ArrayList<>();
-    for (int s : kept) {
-      AnalyzedText.Sentence sentence = text.sentence(s);
-      passages.add(new Passage(AnalyzedText.fieldName(sentence.field()), sentence.start(), sentence.end(),
-          round(sentenceScore[s]), sentence.lede(), sentenceText(text, sentence, Passage.MAX_TEXT)));
-    }
+    return passageSentences.subList(0, Math.min(MAX_PASSAGES, passageSentences.size()));
+  }
 
-    List<Evidence> evidence = new ArrayList<>();
+  /** Each counted match's hits as evidence, its share split between its spans; the rules that fired. */
+  private static void collectEvidence(AnalyzedText text, Salience salience, List<Integer> kept, List<Evidence> evidence,
+      Set<String> fired) {
     java.util.Map<Integer, String> snippets = new java.util.HashMap<>();
-    Set<String> fired = new LinkedHashSet<>();
+    List<Candidate> counted = salience.counted();
     for (int i = 0; i < counted.size(); i++) {
       Candidate c = counted.get(i);
       fired.add(c.rule().id());
       List<Span> spans = c.match().spans();
-      double share = contributions.get(i) / spans.size();
+      double share = salience.contributions().get(i) / spans.size();
       for (Span span : spans) {
         // A passage-wide rule can take a partner from the next sentence: each hit names its own.
         int passage = kept.indexOf(text.sentenceOf(span.from()));
         evidence.add(evidence(text, c.rule().id(), span, share, passage, snippets));
       }
     }
-
-    Severity severity = Severity.UNKNOWN;
-    List<String> reasons = new ArrayList<>();
-    if (tagged) {
-      BitSet withFacts = new BitSet(sentences);
-      for (int s = 0; s < sentences; s++) {
-        if (core[s] > 0) {
-          withFacts.set(s);
-        }
-      }
-      severity = severity(topic, salience, text, withFacts, reasons);
-    }
-    return new TopicScore(topic.id(), salience, topic.threshold(), passageScore, topic.passageThreshold(), tagged,
-        null, List.copyOf(fired), evidence, passages, gated, severity, reasons);
   }
 
   private double weight(Candidate c, boolean inBackground) {
