@@ -3,10 +3,13 @@ package io.newswatch.enrich.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
@@ -38,6 +41,14 @@ public final class TextAnalysis {
   private static final Analyzer ARABIC_SURFACE = new ArabicSurfaceChain();
   private static final Analyzer ENGLISH_SURFACE = new EnglishSurfaceChain();
 
+  private static final Analyzer ARABIC_STEM = new StemOnlyChain(TextLanguage.AR);
+  private static final Analyzer ENGLISH_STEM = new StemOnlyChain(TextLanguage.EN);
+  /** Stems already worked out, per thread and language; at most this many each. */
+  private static final int MAX_STEMS = 1 << 16;
+  @SuppressWarnings("unchecked")
+  private static final ThreadLocal<Map<String, String>[]> STEMS =
+      ThreadLocal.withInitial(() -> new Map[] {new HashMap<>(), new HashMap<>()});
+
   private TextAnalysis() {}
 
   /** The analyzer for a language. */
@@ -61,6 +72,41 @@ public final class TextAnalysis {
     return run(language == TextLanguage.AR ? ARABIC_SURFACE : ENGLISH_SURFACE, Sentences.unglued(text));
   }
 
+  /**
+   * The stems of surface terms ({@link #surfaceTokens}): each term through the stemmer of the search
+   * chain alone (Arabic light stemming, Porter). Stemming a word does not depend on its neighbours, so
+   * an article analyzed once for tagging gives its stems without a second analysis; a word's stem is
+   * worked out once per thread (the first {@value #MAX_STEMS} words each language meets are kept).
+   */
+  public static List<String> stems(List<String> surfaceTerms, TextLanguage language) {
+    Map<String, String> known = STEMS.get()[language.ordinal()];
+    Analyzer stemmer = language == TextLanguage.AR ? ARABIC_STEM : ENGLISH_STEM;
+    List<String> out = new ArrayList<>(surfaceTerms.size());
+    for (String term : surfaceTerms) {
+      String stem = known.get(term);
+      if (stem == null) {
+        stem = stem(stemmer, term);
+        if (known.size() < MAX_STEMS) {
+          known.put(term, stem);
+        }
+      }
+      out.add(stem);
+    }
+    return out;
+  }
+
+  private static String stem(Analyzer stemmer, String term) {
+    try (TokenStream stream = stemmer.tokenStream("term", term)) {
+      CharTermAttribute attribute = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      String stem = stream.incrementToken() && attribute.length() > 0 ? attribute.toString() : term;
+      stream.end();
+      return stem.equals(term) ? term : stem;
+    } catch (IOException e) {
+      throw new UncheckedIOException("stemming an in-memory term failed", e);
+    }
+  }
+
   private static List<Token> run(Analyzer analyzer, String text) {
     List<Token> out = new ArrayList<>();
     if (text == null || text.isEmpty()) {
@@ -72,7 +118,7 @@ public final class TextAnalysis {
       stream.reset();
       while (stream.incrementToken()) {
         if (term.length() > 0) {
-          out.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+          out.add(new Token(TermInterner.intern(term.buffer(), term.length()), offset.startOffset(), offset.endOffset()));
         }
       }
       stream.end();
@@ -128,6 +174,22 @@ public final class TextAnalysis {
       TokenStream stream = new EnglishPossessiveFilter(source);
       stream = new FoldFilter(stream);
       stream = new PorterStemFilter(stream);
+      return new TokenStreamComponents(source, stream);
+    }
+  }
+
+  /** One whole term in, its stem out: the last filter of the search chain of a language. */
+  private static final class StemOnlyChain extends Analyzer {
+    private final TextLanguage language;
+
+    StemOnlyChain(TextLanguage language) {
+      this.language = language;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new KeywordTokenizer();
+      TokenStream stream = language == TextLanguage.AR ? new ArabicStemFilter(source) : new PorterStemFilter(source);
       return new TokenStreamComponents(source, stream);
     }
   }

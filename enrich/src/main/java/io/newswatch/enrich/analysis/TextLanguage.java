@@ -28,12 +28,11 @@ public enum TextLanguage {
   }
 
   /**
-   * {@link #resolve} for an article's title and body: they are joined only when the script has to
-   * decide (most articles declare their language, and the join copies the whole text).
+   * {@link #resolve} for an article's title and body as if joined by a newline, without joining them.
    */
   public static TextLanguage resolve(String declared, String title, String body) {
     TextLanguage language = declared(declared);
-    return language != null ? language : byScript(title + "\n" + body);
+    return language != null ? language : byScript(title, body);
   }
 
   /** The supported language a declared code names ({@code ar}, {@code en-GB}), or null. */
@@ -54,22 +53,57 @@ public enum TextLanguage {
     if (text == null) {
       return EN;
     }
-    int arabic = 0;
-    int latin = 0;
-    // Plain code-point ranges instead of Character.UnicodeScript.of (a binary search per char), and a
-    // sample of the text: this runs on every article, and 4,000 letters decide the script as well as 40,000.
-    for (int i = 0; i < text.length() && arabic + latin < 4000; i++) {
+    long counts = count(text, 0L);
+    return arabic(counts) > latin(counts) ? AR : EN;
+  }
+
+  /** {@link #byScript} of {@code first + "\n" + second}, without joining them (a newline is no letter). */
+  public static TextLanguage byScript(CharSequence first, CharSequence second) {
+    long counts = count(second == null ? "null" : second, count(first == null ? "null" : first, 0L));
+    return arabic(counts) > latin(counts) ? AR : EN;
+  }
+
+  /** Letters decide the script; the first this many of them decide it as well as all of them would. */
+  private static final int SAMPLE_LETTERS = 4000;
+  /** Which characters of the Arabic blocks are letters (Character.isLetter, looked up once). */
+  private static final boolean[] ARABIC_LETTER = new boolean[0x10000];
+
+  static {
+    for (int c = 0; c < 0x10000; c++) {
+      ARABIC_LETTER[c] = isArabicBlock((char) c) && Character.isLetter(c);
+    }
+  }
+
+  private static boolean isArabicBlock(char c) {
+    return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF)
+        || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+  }
+
+  /**
+   * Adds the Arabic (high half) and Latin (low half) letters of {@code text} to {@code counts}, until
+   * {@link #SAMPLE_LETTERS} letters in all. Plain code-point ranges instead of
+   * Character.UnicodeScript.of (a binary search per char): this runs on every article.
+   */
+  private static long count(CharSequence text, long counts) {
+    int arabic = arabic(counts);
+    int latin = latin(counts);
+    for (int i = 0; i < text.length() && arabic + latin < SAMPLE_LETTERS; i++) {
       char c = text.charAt(i);
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && Character.isLetter(c))) {
         latin++;
-      } else if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF)
-          || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) {
-        if (Character.isLetter(c)) {
-          arabic++;
-        }
+      } else if (ARABIC_LETTER[c]) {
+        arabic++;
       }
     }
-    return arabic > latin ? AR : EN;
+    return ((long) arabic << 32) | latin;
+  }
+
+  private static int arabic(long counts) {
+    return (int) (counts >>> 32);
+  }
+
+  private static int latin(long counts) {
+    return (int) counts;
   }
 
   /** Parses a code such as {@code ar}; returns null for anything else. */

@@ -11,12 +11,19 @@ public final class DedupText {
 
   private DedupText() {}
 
-  /** NFC, then the analyzer of the dominant script: lower case, Arabic normalization, stemming. */
+  /**
+   * NFC, then the tagger's surface analysis ({@link TextAnalysis#surfaceTokens}) in the dominant
+   * script's language, each term stemmed ({@link TextAnalysis#stems}: Arabic light stemming, Porter):
+   * stems let a rewritten copy ("والقوات" / "القوات") share more shingles. The pipeline stems the
+   * tagger's own terms when they are these surface terms (ArticleTagging), so there is one definition:
+   * a copy that is not NFC is fingerprinted as the same text in NFC.
+   */
   public static List<String> terms(String text) {
     if (text == null || text.isBlank()) {
       return List.of();
     }
     String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-    return TextAnalysis.tokens(nfc, TextLanguage.byScript(nfc)).stream().map(Token::term).toList();
+    TextLanguage language = TextLanguage.byScript(nfc);
+    return TextAnalysis.stems(TextAnalysis.surfaceTokens(nfc, language).stream().map(Token::term).toList(), language);
   }
 }

@@ -3,6 +3,7 @@ package io.newswatch.enrich.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TextAnalysisTest {
@@ -104,5 +105,36 @@ class TextAnalysisTest {
   @Test
   void shouldSplitGluedSentencesWhenAnalyzingForTagging() {
     assertThat(surface("Russia.The troops", TextLanguage.EN)).containsExactly("russia", "the", "troop");
+  }
+
+  private static List<String> stemsOfSurface(String text, TextLanguage language) {
+    return TextAnalysis.stems(TextAnalysis.surfaceTokens(text, language).stream().map(Token::term).toList(), language);
+  }
+
+  @Test
+  void shouldStemSurfaceTermsAsTheSearchChainStemsTheText() {
+    String arabic = "وقالت القوات الكورية الجنوبية إن جنودا من الشمال عبروا خط الترسيم العسكري، "
+        + "فأطلقت طلقات تحذيرية. وأضاف المتحدث أن الجيش يراقب تحركاتهم بالمنطقة المنزوعة السلاح";
+    assertThat(stemsOfSurface(arabic, TextLanguage.AR)).isEqualTo(ar(arabic));
+    String english = "Soldiers crossed the line; the military's spokesman said troops fired warning shots";
+    assertThat(stemsOfSurface(english, TextLanguage.EN)).isEqualTo(en(english));
+    // Worked out once per thread, then remembered: the same answer the second time.
+    assertThat(stemsOfSurface(arabic, TextLanguage.AR)).isEqualTo(ar(arabic));
+  }
+
+  @Test
+  void shouldChooseTheScriptOfTwoPartsAsOfTheirJoin() {
+    Random random = new Random(11);
+    String[] pieces = {"القوات", "Seoul", " ", "٢٠٢٤", "é", "\n", "DMZ", "خط", "1", "ü", "الترسيم"};
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder a = new StringBuilder();
+      StringBuilder b = new StringBuilder();
+      int n = random.nextInt(i % 50 == 0 ? 3_000 : 12);
+      for (int k = 0; k < n; k++) {
+        (random.nextBoolean() ? a : b).append(pieces[random.nextInt(pieces.length)]);
+      }
+      assertThat(TextLanguage.byScript(a, b)).as("%s | %s", a, b).isEqualTo(TextLanguage.byScript(a + "\n" + b));
+      assertThat(TextLanguage.resolve("und", a.toString(), b.toString())).isEqualTo(TextLanguage.byScript(a + "\n" + b));
+    }
   }
 }
