@@ -41,13 +41,9 @@ public final class TextAnalysis {
   private static final Analyzer ARABIC_SURFACE = new ArabicSurfaceChain();
   private static final Analyzer ENGLISH_SURFACE = new EnglishSurfaceChain();
 
-  private static final Analyzer ARABIC_STEM = new StemOnlyChain(TextLanguage.AR);
-  private static final Analyzer ENGLISH_STEM = new StemOnlyChain(TextLanguage.EN);
   /** Stems already worked out, per thread and language; at most this many each. */
   private static final int MAX_STEMS = 1 << 16;
-  @SuppressWarnings("unchecked")
-  private static final ThreadLocal<Map<String, String>[]> STEMS =
-      ThreadLocal.withInitial(() -> new Map[] {new HashMap<>(), new HashMap<>()});
+  private static final ThreadLocal<Stemmers> STEMMERS = ThreadLocal.withInitial(Stemmers::new);
 
   private TextAnalysis() {}
 
@@ -79,32 +75,12 @@ public final class TextAnalysis {
    * worked out once per thread (the first {@value #MAX_STEMS} words each language meets are kept).
    */
   public static List<String> stems(List<String> surfaceTerms, TextLanguage language) {
-    Map<String, String> known = STEMS.get()[language.ordinal()];
-    Analyzer stemmer = language == TextLanguage.AR ? ARABIC_STEM : ENGLISH_STEM;
+    Stemmers stemmers = STEMMERS.get();
     List<String> out = new ArrayList<>(surfaceTerms.size());
     for (String term : surfaceTerms) {
-      String stem = known.get(term);
-      if (stem == null) {
-        stem = stem(stemmer, term);
-        if (known.size() < MAX_STEMS) {
-          known.put(term, stem);
-        }
-      }
-      out.add(stem);
+      out.add(stemmers.stem(term, language));
     }
     return out;
-  }
-
-  private static String stem(Analyzer stemmer, String term) {
-    try (TokenStream stream = stemmer.tokenStream("term", term)) {
-      CharTermAttribute attribute = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      String stem = stream.incrementToken() && attribute.length() > 0 ? attribute.toString() : term;
-      stream.end();
-      return stem.equals(term) ? term : stem;
-    } catch (IOException e) {
-      throw new UncheckedIOException("stemming an in-memory term failed", e);
-    }
   }
 
   private static List<Token> run(Analyzer analyzer, String text) {
@@ -178,19 +154,67 @@ public final class TextAnalysis {
     }
   }
 
-  /** One whole term in, its stem out: the last filter of the search chain of a language. */
-  private static final class StemOnlyChain extends Analyzer {
-    private final TextLanguage language;
+  /**
+   * One thread's stemmers, a term in and its stem out (the last filter of each language's search
+   * chain over a keyword tokenizer), and the stems they have worked out. Held directly rather than
+   * through an Analyzer, whose per-call thread-local lookup cost more than the stemming.
+   */
+  private static final class Stemmers {
+    private static final int RECENT = 4096;
+    private final List<Map<String, String>> known = List.of(new HashMap<>(), new HashMap<>());
+    /**
+     * The words met lately and their stems, by the word's hash (direct-mapped, 32 KB a language):
+     * small enough to stay in the core's cache, where a lookup in the large map of every word met
+     * mostly missed it (5 % of the tag-ahead worker's time in a profile). Words are compared by
+     * identity: analysis hands out one instance per word ({@link TermInterner}).
+     */
+    private final String[][] recentWords = new String[2][RECENT];
+    private final String[][] recentStems = new String[2][RECENT];
+    private final Tokenizer[] sources = new Tokenizer[TextLanguage.values().length];
+    private final TokenStream[] chains = new TokenStream[sources.length];
+    private final CharTermAttribute[] stems = new CharTermAttribute[sources.length];
 
-    StemOnlyChain(TextLanguage language) {
-      this.language = language;
+    String stem(String term, TextLanguage language) {
+      int at = language.ordinal();
+      int slot = term.hashCode() & (RECENT - 1);
+      if (recentWords[at][slot] == term) {
+        return recentStems[at][slot];
+      }
+      Map<String, String> seen = known.get(at);
+      String stem = seen.get(term);
+      if (stem == null) {
+        stem = work(term, at, language);
+        if (seen.size() < MAX_STEMS) {
+          seen.put(term, stem);
+        }
+      }
+      recentWords[at][slot] = term;
+      recentStems[at][slot] = stem;
+      return stem;
     }
 
-    @Override
-    protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer source = new KeywordTokenizer();
-      TokenStream stream = language == TextLanguage.AR ? new ArabicStemFilter(source) : new PorterStemFilter(source);
-      return new TokenStreamComponents(source, stream);
+    private String work(String term, int at, TextLanguage language) {
+      if (chains[at] == null) {
+        sources[at] = new KeywordTokenizer();
+        chains[at] = language == TextLanguage.AR ? new ArabicStemFilter(sources[at]) : new PorterStemFilter(sources[at]);
+        stems[at] = chains[at].addAttribute(CharTermAttribute.class);
+      }
+      TokenStream chain = chains[at];
+      sources[at].setReader(new java.io.StringReader(term));
+      try {
+        chain.reset();
+        String stem = chain.incrementToken() && stems[at].length() > 0 ? stems[at].toString() : term;
+        chain.end();
+        return stem.equals(term) ? term : stem;
+      } catch (IOException e) {
+        throw new UncheckedIOException("stemming an in-memory term failed", e);
+      } finally {
+        try {
+          chain.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException("closing an in-memory term's stream failed", e);
+        }
+      }
     }
   }
 }

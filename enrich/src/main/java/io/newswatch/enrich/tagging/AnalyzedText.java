@@ -111,8 +111,9 @@ final class AnalyzedText {
     sentenceOfToken = n == sentenceOf.length ? sentenceOf : Arrays.copyOf(sentenceOf, n);
     ids = new int[n][];
     int postings = 0;
+    Lexicon.Recent recent = lexicon.recent();
     for (int i = 0; i < n; i++) {
-      ids[i] = lexicon.idsOf(tokens.get(i).term());
+      ids[i] = lexicon.idsOf(tokens.get(i).term(), recent);
       postings += ids[i].length;
     }
     // Postings per lexicon entry as linked lists in arrays: head[id] is the last position seen.

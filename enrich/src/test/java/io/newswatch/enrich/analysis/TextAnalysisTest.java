@@ -137,4 +137,20 @@ class TextAnalysisTest {
       assertThat(TextLanguage.resolve("und", a.toString(), b.toString())).isEqualTo(TextLanguage.byScript(a + "\n" + b));
     }
   }
+
+  @Test
+  void shouldGiveEveryWordItsOwnStemHoweverOftenAndInWhateverOrderWordsRecur() {
+    Random random = new Random(5);
+    String[] prefixes = {"", "ال", "و", "وال", "ب", "بال"};
+    String[] roots = {"قوات", "جنود", "حدود", "صواريخ", "مناورات", "كوريا", "روسيا", "سفن", "مدفعية", "طائرات"};
+    List<String> surface = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      String word = prefixes[random.nextInt(prefixes.length)] + roots[random.nextInt(roots.length)] + random.nextInt(600);
+      surface.add(TextAnalysis.surfaceTokens(word, TextLanguage.AR).getFirst().term());
+    }
+    List<String> stems = TextAnalysis.stems(surface, TextLanguage.AR);
+    for (int i = 0; i < surface.size(); i++) {
+      assertThat(stems.get(i)).as(surface.get(i)).isEqualTo(ar(surface.get(i)).getFirst());
+    }
+  }
 }
