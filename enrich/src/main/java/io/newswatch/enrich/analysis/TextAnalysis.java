@@ -160,36 +160,27 @@ public final class TextAnalysis {
    * through an Analyzer, whose per-call thread-local lookup cost more than the stemming.
    */
   private static final class Stemmers {
-    private static final int RECENT = 4096;
     private final List<Map<String, String>> known = List.of(new HashMap<>(), new HashMap<>());
-    /**
-     * The words met lately and their stems, by the word's hash (direct-mapped, 32 KB a language):
-     * small enough to stay in the core's cache, where a lookup in the large map of every word met
-     * mostly missed it (5 % of the tag-ahead worker's time in a profile). Words are compared by
-     * identity: analysis hands out one instance per word ({@link TermInterner}).
-     */
-    private final String[][] recentWords = new String[2][RECENT];
-    private final String[][] recentStems = new String[2][RECENT];
+    private final List<RecentWords<String>> recent = List.of(new RecentWords<>(), new RecentWords<>());
     private final Tokenizer[] sources = new Tokenizer[TextLanguage.values().length];
     private final TokenStream[] chains = new TokenStream[sources.length];
     private final CharTermAttribute[] stems = new CharTermAttribute[sources.length];
 
     String stem(String term, TextLanguage language) {
       int at = language.ordinal();
-      int slot = term.hashCode() & (RECENT - 1);
-      if (recentWords[at][slot] == term) {
-        return recentStems[at][slot];
+      String stem = recent.get(at).get(term);
+      if (stem != null) {
+        return stem;
       }
       Map<String, String> seen = known.get(at);
-      String stem = seen.get(term);
+      stem = seen.get(term);
       if (stem == null) {
         stem = work(term, at, language);
         if (seen.size() < MAX_STEMS) {
           seen.put(term, stem);
         }
       }
-      recentWords[at][slot] = term;
-      recentStems[at][slot] = stem;
+      recent.get(at).put(term, stem);
       return stem;
     }
 

@@ -1,5 +1,6 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.enrich.analysis.RecentWords;
 import io.newswatch.enrich.analysis.Sentences;
 import io.newswatch.enrich.analysis.TextAnalysis;
 import io.newswatch.enrich.analysis.TextLanguage;
@@ -111,7 +112,7 @@ final class AnalyzedText {
     sentenceOfToken = n == sentenceOf.length ? sentenceOf : Arrays.copyOf(sentenceOf, n);
     ids = new int[n][];
     int postings = 0;
-    Lexicon.Recent recent = lexicon.recent();
+    RecentWords<int[]> recent = lexicon.recent();
     for (int i = 0; i < n; i++) {
       ids[i] = lexicon.idsOf(tokens.get(i).term(), recent);
       postings += ids[i].length;

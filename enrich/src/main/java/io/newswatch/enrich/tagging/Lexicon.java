@@ -1,6 +1,7 @@
 package io.newswatch.enrich.tagging;
 
 import io.newswatch.enrich.analysis.ArabicAffixes;
+import io.newswatch.enrich.analysis.RecentWords;
 import io.newswatch.enrich.analysis.TextLanguage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,34 +80,20 @@ final class Lexicon {
   private static final int MAX_CACHED = 200_000;
   private final java.util.concurrent.ConcurrentHashMap<String, int[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static final int RECENT = 4096;
-  private final ThreadLocal<Recent> recent = ThreadLocal.withInitial(Recent::new);
+  private final ThreadLocal<RecentWords<int[]>> recent = ThreadLocal.withInitial(RecentWords::new);
 
-  /**
-   * One thread's words met lately and their ids, by the word's hash (direct-mapped, a few tens of KB):
-   * small enough to stay in the core's cache, where a lookup in the shared map of every word met
-   * mostly missed it (13 % of the tag-ahead worker's time in a profile). Words are compared by
-   * identity: analysis hands out one instance per word and thread.
-   */
-  static final class Recent {
-    private final String[] words = new String[RECENT];
-    private final int[][] ids = new int[RECENT][];
-  }
-
-  /** This thread's recent words, for the {@link #idsOf(String, Recent)} of one article's tokens. */
-  Recent recent() {
+  /** This thread's words met lately and their ids, for the {@link #idsOf(String, RecentWords)} of one article. */
+  RecentWords<int[]> recent() {
     return recent.get();
   }
 
   /** {@link #idsOf(String)} through this thread's recent words. */
-  int[] idsOf(String term, Recent seen) {
-    int slot = term.hashCode() & (RECENT - 1);
-    if (seen.words[slot] == term) {
-      return seen.ids[slot];
+  int[] idsOf(String term, RecentWords<int[]> seen) {
+    int[] ids = seen.get(term);
+    if (ids == null) {
+      ids = idsOf(term);
+      seen.put(term, ids);
     }
-    int[] ids = idsOf(term);
-    seen.words[slot] = term;
-    seen.ids[slot] = ids;
     return ids;
   }
 

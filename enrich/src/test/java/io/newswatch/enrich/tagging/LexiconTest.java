@@ -2,6 +2,7 @@ package io.newswatch.enrich.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.enrich.analysis.RecentWords;
 import io.newswatch.enrich.analysis.TextLanguage;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class LexiconTest {
       // Distinct instances, some with equal text: only the same instance may be answered from memory.
       pool.add(new String(shapes[random.nextInt(shapes.length)] + (i % 5 == 0 ? "" : Integer.toString(i % 2_000))));
     }
-    Lexicon.Recent recent = lexicon.recent();
+    RecentWords<int[]> recent = lexicon.recent();
     for (int i = 0; i < 60_000; i++) {
       String term = pool.get(random.nextInt(pool.size()));
       assertThat(lexicon.idsOf(term, recent)).as(term).isEqualTo(lexicon.idsOf(term));
