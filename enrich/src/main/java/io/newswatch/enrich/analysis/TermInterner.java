@@ -23,11 +23,12 @@ final class TermInterner {
   private int[] hashes = new int[1024];
   private int size;
 
-  /** The term in {@code buffer[0, length)}, as this thread's shared instance when there is one. */
-  static String intern(char[] buffer, int length) {
-    return PER_THREAD.get().get(buffer, length);
+  /** This thread's table: fetched once per text analyzed, not per token (a thread-local lookup each). */
+  static TermInterner forThisThread() {
+    return PER_THREAD.get();
   }
 
+  /** The term in {@code buffer[0, length)}, as this thread's shared instance when there is one. */
   String get(char[] buffer, int length) {
     if (length > MAX_LENGTH) {
       return new String(buffer, 0, length);

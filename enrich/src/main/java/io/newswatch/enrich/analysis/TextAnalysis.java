@@ -92,9 +92,10 @@ public final class TextAnalysis {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
+      TermInterner interner = TermInterner.forThisThread();
       while (stream.incrementToken()) {
         if (term.length() > 0) {
-          out.add(new Token(TermInterner.intern(term.buffer(), term.length()), offset.startOffset(), offset.endOffset()));
+          out.add(new Token(interner.get(term.buffer(), term.length()), offset.startOffset(), offset.endOffset()));
         }
       }
       stream.end();

@@ -24,6 +24,14 @@ public final class DedupText {
     }
     String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
     TextLanguage language = TextLanguage.byScript(nfc);
-    return TextAnalysis.stems(TextAnalysis.surfaceTokens(nfc, language).stream().map(Token::term).toList(), language);
+    return ofSurfaceTerms(TextAnalysis.surfaceTokens(nfc, language).stream().map(Token::term).toList(), language);
+  }
+
+  /**
+   * Dedup's terms of text already analyzed into surface terms ({@link TextAnalysis#surfaceTokens}) in
+   * the language of its script, NFC: the tagger's terms, so that the stream need not analyze again.
+   */
+  public static List<String> ofSurfaceTerms(List<String> surfaceTerms, TextLanguage language) {
+    return TextAnalysis.stems(surfaceTerms, language);
   }
 }

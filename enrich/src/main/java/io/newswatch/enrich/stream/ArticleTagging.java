@@ -1,6 +1,5 @@
 package io.newswatch.enrich.stream;
 
-import io.newswatch.enrich.analysis.TextAnalysis;
 import io.newswatch.enrich.analysis.TextLanguage;
 import io.newswatch.enrich.dedup.DedupText;
 import io.newswatch.enrich.dedup.Fingerprint;
@@ -94,9 +93,9 @@ public final class ArticleTagging {
   /**
    * Dedup compares articles by the terms of {@link DedupText}: NFC text analyzed in the language of
    * its script, stemmed. The tagger has analyzed the same text already; its terms are the surface
-   * terms DedupText stems whenever its language is the script's and the text is NFC (as ingest writes
-   * it), which saves an analysis. Title and body are checked apart: the newline that joins them
-   * neither composes with a neighbour nor is a letter.
+   * terms DedupText starts from whenever its language is the script's and the text is NFC (as
+   * ingest writes it), which saves an analysis. Title and body are checked apart: the newline that
+   * joins them neither composes with a neighbour nor is a letter.
    */
   private static List<String> dedupTerms(Article article, TaggingResult tagging) {
     String title = article.getTitle();
@@ -104,7 +103,7 @@ public final class ArticleTagging {
     TextLanguage script = TextLanguage.byScript(title, body);
     if (tagging.language().equals(script.code())
         && Normalizer.isNormalized(title, Normalizer.Form.NFC) && Normalizer.isNormalized(body, Normalizer.Form.NFC)) {
-      return TextAnalysis.stems(tagging.terms(), script);
+      return DedupText.ofSurfaceTerms(tagging.terms(), script);
     }
     String text = title + "\n" + body;
     return DedupText.terms(text);
