@@ -6,31 +6,41 @@ import io.newswatch.enrich.TestFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Multi-topic F1 on eval-fresh: 60 articles (30 ar, 30 en) in the styles of real pages (wire copy
- * re-posted by regional sites, press releases, page debris, cut endings, spelling variants),
- * written for this release by someone who never saw the taxonomy, with labels in the real set's
- * format and policy. On first contact the rules scored macro F1 0.980 in each language.
+ * Multi-topic F1 on articles in the styles of real pages (wire copy re-posted by regional sites,
+ * press releases, page debris, cut endings, spelling variants), written by someone who never saw the
+ * taxonomy, with labels in the real set's format and policy:
+ * <ul>
+ *   <li>eval-fresh: 60 articles (30 ar, 30 en); on first contact the rules scored macro F1 0.980 in
+ *       each language;
+ *   <li>eval-fresh2 (2026-12-06): 40 articles (20 ar, 20 en), 16 of them hard negatives; on first
+ *       contact 0.939 (ar) and 0.933 (en): a border or front line of the Ukraine war read as the
+ *       Korean line twice, and a memorial museum read as tourism. After the two general fixes (the
+ *       war_front gate, no "museum" in tourism) 0.970 and 1.000; the miss left is a one-clause
+ *       mention of North Korean soldiers in a story about Russia–Ukraine talks, tagged.
+ * </ul>
  */
 class FreshEvaluationTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(FreshEvaluationTest.class);
 
-  @Test
-  void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules() {
+  @ParameterizedTest
+  @CsvSource({"eval-fresh, 60", "eval-fresh2, 40"})
+  void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
-    Path dir = TestFiles.resource("eval-fresh");
+    Path dir = TestFiles.resource(set);
     List<TaggingEvaluation.Outcome> outcomes = new ArrayList<>();
     for (TaggingEvaluation.Gold gold : TaggingEvaluation.readLabels(dir.resolve("labels.tsv"))) {
       outcomes.add(new TaggingEvaluation.Outcome(gold, tagger.tag(TestFiles.document(dir.resolve(gold.file()))), null));
     }
     TaggingEvaluation.Report report = TaggingEvaluation.evaluate(tagger.topicIds(), outcomes);
-    LOG.info("eval-fresh:\n{}", report.format());
-    assertThat(outcomes).hasSize(60);
+    LOG.info("{}:\n{}", set, report.format());
+    assertThat(outcomes).hasSize(articles);
     for (String lang : List.of("ar", "en")) {
       assertThat(report.figures(lang).macroF1()).as(report.format()).isGreaterThanOrEqualTo(0.95);
     }
