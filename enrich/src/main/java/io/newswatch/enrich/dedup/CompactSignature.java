@@ -48,6 +48,15 @@ public final class CompactSignature {
     this.empty = empty;
   }
 
+  private CompactSignature(long[] banded, int bandedSize, long[] rest, int restSize) {
+    this.banded = banded;
+    this.bandedSize = bandedSize;
+    this.rest = rest;
+    this.restSize = restSize;
+    this.bits = BITS;
+    this.empty = false;
+  }
+
   private static long[] pack(int[] values, int bits) {
     int perWord = 64 / bits;
     long[] words = new long[(values.length + perWord - 1) / perWord];
@@ -94,28 +103,79 @@ public final class CompactSignature {
     return lane(rest, bits, i);
   }
 
+  /**
+   * The shape of the words {@link #copyWords} writes (banded and rest sizes), or -1 when this
+   * signature has no such form (empty, or format 3's 8-bit rest): two signatures of the same
+   * shape compare in packed form, {@link #jaccard(long[], int)}.
+   */
+  public int packedShape() {
+    return empty || bits != BITS ? -1 : bandedSize << 16 | restSize;
+  }
+
+  /** How many words {@link #copyWords} writes. */
+  public int packedLength() {
+    return banded.length + rest.length;
+  }
+
+  /**
+   * Writes the packed lanes, banded words then rest words, to {@code words[offset...]}: a table of
+   * signatures kept in one array, which the matcher reads for every candidate (one region of
+   * memory per candidate instead of the object and its two arrays).
+   */
+  public void copyWords(long[] words, int offset) {
+    System.arraycopy(banded, 0, words, offset, banded.length);
+    System.arraycopy(rest, 0, words, offset + banded.length, rest.length);
+  }
+
+  /** The signature of {@link #packedShape} {@code shape} whose {@link #copyWords} are at {@code words[offset...]}. */
+  public static CompactSignature fromWords(long[] words, int offset, int shape) {
+    int bandedSize = shape >>> 16;
+    int restSize = shape & 0xFFFF;
+    int bandedWords = (bandedSize + 3) / 4;
+    int restWords = (restSize + 15) / 16;
+    return new CompactSignature(java.util.Arrays.copyOfRange(words, offset, offset + bandedWords), bandedSize,
+        java.util.Arrays.copyOfRange(words, offset + bandedWords, offset + bandedWords + restWords), restSize);
+  }
+
+  /**
+   * {@link #jaccard(CompactSignature)} against the signature whose {@link #copyWords} are at {@code
+   * words[offset...]}; that signature's {@link #packedShape} must equal this one's, and not be -1.
+   */
+  public double jaccard(long[] words, int offset) {
+    int same = zeroLanes(banded, words, offset, LANES_16) - (banded.length * 4 - bandedSize);
+    int sameLow = restSize == 0 ? 0
+        : zeroLanes(rest, words, offset + banded.length, LANES_4) - (rest.length * 16 - restSize);
+    return estimate(same, sameLow, BITS);
+  }
+
   /** Estimated Jaccard similarity, in [0, 1]; 0 for signatures of another shape. */
   public double jaccard(CompactSignature other) {
     if (empty || other.empty || bandedSize != other.bandedSize || restSize != other.restSize) {
       return 0;
     }
     // Equal lanes are zero lanes of a XOR b; padding lanes are zero in both, so they are taken out.
-    int same = zeroLanes(banded, other.banded, LANES_16) - (banded.length * 4 - bandedSize);
-    double estimate = same;
+    int same = zeroLanes(banded, other.banded, 0, LANES_16) - (banded.length * 4 - bandedSize);
+    int b = Math.min(bits, other.bits);
+    int sameLow = 0;
     if (restSize > 0) {
-      int b = Math.min(bits, other.bits);
-      int sameLow;
       if (bits == BITS && other.bits == BITS) {
-        sameLow = zeroLanes(rest, other.rest, LANES_4) - (rest.length * 16 - restSize);
+        sameLow = zeroLanes(rest, other.rest, 0, LANES_4) - (rest.length * 16 - restSize);
       } else { // a format-3 signature (8-bit rest) on either side: compared on the bits both keep
         int mask = (1 << b) - 1;
-        sameLow = 0;
         for (int i = 0; i < restSize; i++) {
           if (((restValue(i) ^ other.restValue(i)) & mask) == 0) {
             sameLow++;
           }
         }
       }
+    }
+    return estimate(same, sameLow, b);
+  }
+
+  /** The estimate from the equal banded values and the equal cut values (of {@code b} bits) of the rest. */
+  private double estimate(int same, int sameLow, int b) {
+    double estimate = same;
+    if (restSize > 0) {
       // Values of different minima agree on b low bits once in 2^b: take that share out.
       double chance = 1.0 / (1 << b);
       double p = (double) sameLow / restSize;
@@ -130,10 +190,10 @@ public final class CompactSignature {
    * lane's bits but its top one) marks. Per word: a lane of x = a ^ b is zero exactly when adding
    * its low bits to all ones below the top does not carry into the top bit, and the top bit is clear.
    */
-  private static int zeroLanes(long[] a, long[] b, long low) {
+  private static int zeroLanes(long[] a, long[] b, int bOffset, long low) {
     int zero = 0;
     for (int w = 0; w < a.length; w++) {
-      long x = a[w] ^ b[w];
+      long x = a[w] ^ b[bOffset + w];
       long nonZero = ((x & low) + low) | x | low;
       zero += Long.bitCount(~nonZero);
     }

@@ -20,7 +20,10 @@ final class DedupIndex {
   /** Beyond this many articles under one key, the key is boilerplate, not a story: stop indexing it. */
   static final int MAX_POSTINGS_PER_KEY = 64;
 
-  /** One remembered article. */
+  /**
+   * One remembered article. {@code signature} is null when the signature is kept in the index's flat
+   * table (see {@link #signature(Remembered)}).
+   */
   record Remembered(int slot, String id, long time, long contentHash, CompactSignature signature, String storyId) {}
 
   /** The best earlier match of a probe. */
@@ -29,11 +32,18 @@ final class DedupIndex {
   private final Map<String, Remembered> byId = new HashMap<>();
   private Remembered[] slots = new Remembered[1024];
   /**
-   * Per slot, the article's time, signature and the probe that last reached it: read for every
-   * candidate, so kept in arrays of their own rather than behind each slot's record.
+   * Per slot, the article's time and then its signature's packed words ({@link
+   * CompactSignature#copyWords}), {@code stride} longs a slot: read for every candidate, so kept in
+   * one region of one array rather than behind the slot's record, its signature object and that
+   * object's two arrays (four places in memory per candidate). The table's shape is the first
+   * packable signature's; a signature of another shape (a changelog written under other dedup
+   * settings, or format 3) stays an object in its record and is marked in {@code apart}.
    */
-  private long[] times = new long[1024];
-  private CompactSignature[] signatures = new CompactSignature[1024];
+  private long[] flat = new long[1024];
+  private int shape = -1;
+  private int stride = 1;
+  private long[] apart = new long[1024 / 64];
+  /** Per slot, the probe that last reached it. */
   private int[] reachedBy = new int[1024];
   private int probes;
   private int used;
@@ -53,17 +63,25 @@ final class DedupIndex {
     if (byId.containsKey(id)) {
       return;
     }
+    if (shape == -1 && signature.packedShape() != -1) {
+      flatShape(signature);
+    }
     if (used == slots.length) {
       slots = Arrays.copyOf(slots, used * 2);
-      times = Arrays.copyOf(times, used * 2);
-      signatures = Arrays.copyOf(signatures, used * 2);
+      flat = Arrays.copyOf(flat, used * 2 * stride);
+      apart = Arrays.copyOf(apart, used * 2 / 64 + 1);
       reachedBy = Arrays.copyOf(reachedBy, used * 2);
     }
     int slot = used++;
-    Remembered r = new Remembered(slot, id, time, contentHash, signature, storyId);
+    boolean packed = shape != -1 && signature.packedShape() == shape;
+    Remembered r = new Remembered(slot, id, time, contentHash, packed ? null : signature, storyId);
     slots[slot] = r;
-    times[slot] = time;
-    signatures[slot] = signature;
+    flat[slot * stride] = time;
+    if (packed) {
+      signature.copyWords(flat, slot * stride + 1);
+    } else {
+      apart[slot >>> 6] |= 1L << slot;
+    }
     byId.put(id, r);
     contents.add(contentHash, slot);
     for (long b : bandHashes) {
@@ -81,6 +99,7 @@ final class DedupIndex {
    */
   Match bestMatch(String id, long time, long contentHash, CompactSignature signature, long[] bandHashes,
       long horizonMs, double threshold) {
+    boolean packed = shape != -1 && signature.packedShape() == shape;
     Match[] earlier = new Match[1];
     Match[] later = new Match[1];
     contents.forEach(contentHash, slot -> {
@@ -102,7 +121,8 @@ final class DedupIndex {
           return;
         }
         reachedBy[slot] = probe;
-        long t = times[slot];
+        int base = slot * stride;
+        long t = flat[base];
         if (Math.abs(time - t) > horizonMs) {
           return;
         }
@@ -111,7 +131,9 @@ final class DedupIndex {
         if (side[0] != null && side[0].exact()) {
           return;
         }
-        double s = similarity(signature, signatures[slot]);
+        double s = packed && (apart[slot >>> 6] & 1L << slot) == 0
+            ? signature.jaccard(flat, base + 1)
+            : similarity(signature, signature(slots[slot]));
         if (s >= threshold) {
           offer(side, new Match(slots[slot], s, false));
         }
@@ -122,6 +144,23 @@ final class DedupIndex {
 
   private static boolean isEarlier(Remembered r, long time, String id) {
     return r.time() < time || (r.time() == time && r.id().compareTo(id) < 0);
+  }
+
+  /** The signature of a remembered article, from the flat table when it is kept there. */
+  CompactSignature signature(Remembered r) {
+    return r.signature() != null ? r.signature() : CompactSignature.fromWords(flat, r.slot() * stride + 1, shape);
+  }
+
+  /** Sets the flat table's shape to {@code first}'s; the slots so far (none packable) keep their times. */
+  private void flatShape(CompactSignature first) {
+    int newStride = 1 + first.packedLength();
+    long[] relaid = new long[slots.length * newStride];
+    for (int i = 0; i < used; i++) {
+      relaid[i * newStride] = flat[i * stride];
+    }
+    flat = relaid;
+    stride = newStride;
+    shape = first.packedShape();
   }
 
   private static double similarity(CompactSignature a, CompactSignature b) {
@@ -163,16 +202,23 @@ final class DedupIndex {
       return gone;
     }
     byId.clear();
+    long[] oldFlat = flat;
+    int oldStride = stride;
+    int oldShape = shape;
     slots = new Remembered[Math.max(1024, kept.size() * 2)];
-    times = new long[slots.length];
-    signatures = new CompactSignature[slots.length];
+    shape = -1;
+    stride = 1;
+    flat = new long[slots.length];
+    apart = new long[slots.length / 64 + 1];
     reachedBy = new int[slots.length];
     probes = 0;
     used = 0;
     bands = new PostingTable(Math.max(1 << 12, kept.size() * 32));
     contents = new PostingTable(Math.max(1 << 8, kept.size()));
     for (Remembered r : kept) {
-      remember(r.id(), r.time(), r.contentHash(), r.signature(), bandsOf.apply(r.signature()), r.storyId());
+      CompactSignature signature = r.signature() != null ? r.signature()
+          : CompactSignature.fromWords(oldFlat, r.slot() * oldStride + 1, oldShape);
+      remember(r.id(), r.time(), r.contentHash(), signature, bandsOf.apply(signature), r.storyId());
     }
     return gone;
   }

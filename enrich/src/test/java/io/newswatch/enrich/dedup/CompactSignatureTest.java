@@ -95,6 +95,12 @@ class CompactSignatureTest {
       assertThat(a.jaccard(b)).as("%d + %d values", whole, low).isEqualTo(estimate / (whole + low));
       assertThat(a.jaccard(a)).isEqualTo(1.0);
       assertThat(CompactSignature.fromBytes(a.toBytes()).toBytes()).isEqualTo(a.toBytes());
+      // The packed words at an offset in a shared table compare as the object does, and read back.
+      long[] table = new long[3 + b.packedLength()];
+      b.copyWords(table, 3);
+      assertThat(a.packedShape()).isEqualTo(b.packedShape()).isEqualTo(whole << 16 | low);
+      assertThat(a.jaccard(table, 3)).isEqualTo(a.jaccard(b));
+      assertThat(CompactSignature.fromWords(table, 3, b.packedShape()).toBytes()).isEqualTo(b.toBytes());
     }
   }
 
