@@ -33,7 +33,13 @@ import org.slf4j.LoggerFactory;
  *       them short or partial pages (tickers, aggregator cards, the first paragraphs of a wire
  *       story); on first contact 0.970 in each language: North Korea's own name for its units in
  *       Russia's war, and the NCG described instead of named, were missed. After two general rules
- *       (overseas_operation, ncg_described) 1.000 and 1.000.
+ *       (overseas_operation, ncg_described) 1.000 and 1.000;
+ *   <li>eval-fresh5 (2026-12-06): 40 long analysis pages, roundups and op-eds (20 ar, 20 en) where
+ *       other topics appear only as passing background ("even as North Korea deepened military ties
+ *       with Moscow", "whose troops have been fighting in Kursk"): 0.881 (ar) and 0.811 (en), a known
+ *       weakness: a lone background clause with a fact of a topic still tags it. Counting generic
+ *       "military ties" below the passage bar lifted this set to 0.892 but cost two real articles
+ *       of the development set, so it was not adopted; the floor here guards against it getting worse.
  * </ul>
  */
 class FreshEvaluationTest {
@@ -41,8 +47,9 @@ class FreshEvaluationTest {
   private static final Logger LOG = LoggerFactory.getLogger(FreshEvaluationTest.class);
 
   @ParameterizedTest
-  @CsvSource({"eval-fresh, 60", "eval-fresh2, 40", "eval-fresh3, 40", "eval-fresh4, 40"})
-  void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles) {
+  @CsvSource({"eval-fresh, 60, 0.95", "eval-fresh2, 40, 0.95", "eval-fresh3, 40, 0.95", "eval-fresh4, 40, 0.95",
+      "eval-fresh5, 40, 0.80"})
+  void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);
     List<TaggingEvaluation.Outcome> outcomes = new ArrayList<>();
@@ -53,7 +60,7 @@ class FreshEvaluationTest {
     LOG.info("{}:\n{}", set, report.format());
     assertThat(outcomes).hasSize(articles);
     for (String lang : List.of("ar", "en")) {
-      assertThat(report.figures(lang).macroF1()).as(report.format()).isGreaterThanOrEqualTo(0.95);
+      assertThat(report.figures(lang).macroF1()).as(report.format()).isGreaterThanOrEqualTo(floor);
     }
   }
 }
