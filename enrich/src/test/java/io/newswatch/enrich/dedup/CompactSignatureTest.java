@@ -50,7 +50,7 @@ class CompactSignatureTest {
       MinHashSignature a = fingerprinter.signature(TestFiles.read(NearDuplicateEvaluationTest.locate(pair[0])));
       MinHashSignature b = fingerprinter.signature(TestFiles.read(NearDuplicateEvaluationTest.locate(pair[1])));
       // A changelog written by the previous release holds format 3: banded values whole, the rest as 8 bits.
-      CompactSignature old = CompactSignature.fromBytes(format3(a));
+      CompactSignature old = CompactSignature.fromBytes(SignatureFormats.format3(a, fingerprinter.config()));
       CompactSignature current = CompactSignature.fromBytes(CompactSignature.of(b, fingerprinter.config()).toBytes());
       CompactSignature currentOfA = CompactSignature.of(a, fingerprinter.config());
       assertThat(old.jaccard(current)).as(pair[3]).isEqualTo(currentOfA.jaccard(current));
@@ -113,20 +113,6 @@ class CompactSignatureTest {
     }
     for (int i = 0; i < rest.length; i += 2) {
       b.put((byte) (rest[i] << 4 | (i + 1 < rest.length ? rest[i + 1] : 0)));
-    }
-    return b.array();
-  }
-
-  /** The bytes format 3 wrote for {@code s}, built here from its definition, not from the class under test. */
-  private byte[] format3(MinHashSignature s) {
-    int whole = fingerprinter.config().bands() * fingerprinter.config().rows();
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 2 * whole + (s.size() - whole));
-    b.put((byte) 3).put((byte) (s.isEmpty() ? 1 : 0)).put((byte) whole).put((byte) (s.size() - whole));
-    for (int i = 0; i < whole; i++) {
-      b.putShort((short) s.value(i));
-    }
-    for (int i = whole; i < s.size(); i++) {
-      b.put((byte) s.value(i));
     }
     return b.array();
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswatch.enrich.dedup.CompactSignature;
 import io.newswatch.enrich.dedup.Fingerprinter;
 import io.newswatch.enrich.dedup.MinHashSignature;
-import java.nio.ByteBuffer;
+import io.newswatch.enrich.dedup.SignatureFormats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -85,7 +85,7 @@ class DedupIndexTest {
     DedupIndex index = new DedupIndex();
     // A changelog of the previous release restores format 3 (8-bit rest) before any current signature.
     MinHashSignature first = FP.signature(texts.get(0));
-    CompactSignature old = CompactSignature.fromBytes(format3(first));
+    CompactSignature old = CompactSignature.fromBytes(SignatureFormats.format3(first, FP.config()));
     index.remember("old", 0, 1, old, FP.bandHashes(old), "old");
     CompactSignature current = compact(texts.get(2));
     index.remember("new", HOUR, 2, current, FP.bandHashes(current), "new");
@@ -99,23 +99,5 @@ class DedupIndexTest {
     assertThat(m.original().id()).isEqualTo("new");
     assertThat(m.similarity()).isEqualTo(copyOfNew.jaccard(current));
     assertThat(index.signature(index.get("old"))).isSameAs(old);
-  }
-
-  /**
-   * The bytes format 3 wrote, from its definition: banded values as 16 bits, the rest as 8 (the
-   * values read from the whole signature's bytes: a 4-byte header, then 16 bits per value).
-   */
-  private static byte[] format3(MinHashSignature s) {
-    ByteBuffer values = ByteBuffer.wrap(s.toBytes(), 4, 2 * s.size());
-    int whole = FP.config().bands() * FP.config().rows();
-    ByteBuffer b = ByteBuffer.allocate(4 + 2 * whole + (s.size() - whole));
-    b.put((byte) 3).put((byte) 0).put((byte) whole).put((byte) (s.size() - whole));
-    for (int i = 0; i < whole; i++) {
-      b.putShort(values.getShort());
-    }
-    for (int i = whole; i < s.size(); i++) {
-      b.put((byte) values.getShort());
-    }
-    return b.array();
   }
 }
