@@ -3,12 +3,14 @@ package io.newswatch.enrich.tagging;
 /**
  * Taxonomy-wide scoring parameters: how many tokens from the start of an article form its lede, how
  * much a fact found in the lede adds on top of its weight (a share of the weight), the most one
- * sentence can add to an article's salience, and the markers
- * of a background clause ("amid", "وسط") with the factor a fact inside one counts at.
+ * sentence can add to an article's salience, the markers of a background clause ("amid", "وسط")
+ * with the factor a fact inside one counts at, and from how many sentences on an article is long
+ * enough that a topic's one fact sentence outside the lede is a passing mention (0: never).
  */
-record Scoring(int ledeTokens, double ledeBonus, double sentenceCap, Expr background, double backgroundFactor) {
+record Scoring(int ledeTokens, double ledeBonus, double sentenceCap, Expr background, double backgroundFactor,
+    int passingMentionSentences) {
 
-  static final Scoring DEFAULT = new Scoring(40, 0.5, 4.5, null, 1.0);
+  static final Scoring DEFAULT = new Scoring(40, 0.5, 4.5, null, 1.0, 0);
 
   Scoring {
     if (ledeTokens < 1) {
@@ -22,6 +24,10 @@ record Scoring(int ledeTokens, double ledeBonus, double sentenceCap, Expr backgr
     }
     if (!(backgroundFactor > 0 && backgroundFactor <= 1)) {
       throw new IllegalArgumentException("scoring.backgroundFactor must be in (0, 1], got " + backgroundFactor);
+    }
+    if (passingMentionSentences < 0) {
+      throw new IllegalArgumentException("scoring.passingMentionSentences must be >= 0 (0: off), got "
+          + passingMentionSentences);
     }
   }
 }

@@ -62,7 +62,8 @@ public final class TaxonomyLoader {
   private static final Set<String> ROOT_KEYS =
       Set.of("version", "scoring", "vocabulary", "topics", "severity", "entities");
   private static final Pattern ENTITY_ID = Pattern.compile("[a-z][a-z0-9]*\\.[a-z0-9][a-z0-9_-]*");
-  private static final Set<String> SCORING_KEYS = Set.of("ledeTokens", "ledeBonus", "sentenceCap", "background", "backgroundFactor");
+  private static final Set<String> SCORING_KEYS = Set.of("ledeTokens", "ledeBonus", "sentenceCap", "background", "backgroundFactor",
+      "passingMentionSentences");
   private static final Set<String> TOPIC_KEYS =
       Set.of("id", "description", "threshold", "passageThreshold", "gates", "rules");
   private static final Set<String> GATE_KEYS = Set.of("id", "description", "when", "unless", "blocks");
@@ -237,7 +238,9 @@ public final class TaxonomyLoader {
     double factor = number(fields.get("backgroundFactor"), "scoring.backgroundFactor", background == null ? 1.0 : 0.5);
     try {
       double cap = number(fields.get("sentenceCap"), "scoring.sentenceCap", Scoring.DEFAULT.sentenceCap());
-      return new Scoring(ledeTokens, ledeBonus, cap, background, factor);
+      int passing = (int) number(fields.get("passingMentionSentences"), "scoring.passingMentionSentences",
+          Scoring.DEFAULT.passingMentionSentences());
+      return new Scoring(ledeTokens, ledeBonus, cap, background, factor, passing);
     } catch (IllegalArgumentException e) {
       error(node, "scoring", e.getMessage(), null);
       return Scoring.DEFAULT;

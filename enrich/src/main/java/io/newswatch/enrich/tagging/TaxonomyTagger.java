@@ -113,7 +113,9 @@ public final class TaxonomyTagger implements TopicTagger {
     // An article whose own context argues against the topic (a tourism story with one sentence on
     // the war) needs its best passage to clear the bar by that much more.
     double passageEvidence = passageScore + salience.againstTopic();
-    boolean tagged = salience.value() >= topic.threshold() || passageEvidence >= topic.passageThreshold();
+    boolean passing = passingMention(text, scores.core());
+    boolean tagged = salience.value() >= topic.threshold()
+        || (passageEvidence >= topic.passageThreshold() && !passing);
 
     List<Integer> kept = passageSentences(scores.score());
     List<Passage> passages = new ArrayList<>();
@@ -138,7 +140,32 @@ public final class TaxonomyTagger implements TopicTagger {
       severity = severity(topic, salience.value(), text, withFacts, reasons);
     }
     return new TopicScore(topic.id(), salience.value(), topic.threshold(), passageScore, topic.passageThreshold(),
-        tagged, null, List.copyOf(fired), evidence, passages, gated, severity, reasons);
+        tagged, null, List.copyOf(fired), evidence, passages, gated, severity, reasons,
+        passing ? text.sentences().size() : 0);
+  }
+
+  /**
+   * Whether the topic's facts stand in one sentence only, outside the lede, of a long article: on an
+   * analysis page, a roundup or an economy story such a sentence is the topic named in passing
+   * ("...and its partnership with Russia, now including soldiers fighting in Kursk, has given it
+   * confidence"), which the policy does not tag; the topic tags there only through its salience. In
+   * a short article or a brief the same sentence is a good part of the text and keeps tagging.
+   */
+  private boolean passingMention(AnalyzedText text, double[] core) {
+    int minSentences = taxonomy.scoring().passingMentionSentences();
+    if (minSentences == 0 || text.sentences().size() < minSentences) {
+      return false;
+    }
+    int factSentence = -1;
+    for (int s = 0; s < core.length; s++) {
+      if (core[s] > 0) {
+        if (factSentence >= 0) {
+          return false;
+        }
+        factSentence = s;
+      }
+    }
+    return factSentence >= 0 && !text.sentence(factSentence).lede();
   }
 
   /**
@@ -182,11 +209,16 @@ public final class TaxonomyTagger implements TopicTagger {
     int sentences = text.sentences().size();
     double[] core = new double[sentences];
     double[] context = new double[sentences];
+    BitSet foreground = new BitSet(sentences);
     for (int i = 0; i < accepted.size(); i++) {
       Candidate c = accepted.get(i);
-      double w = weight(c, inBackground.get(i));
+      boolean background = inBackground.get(i);
+      double w = weight(c, background);
       if (c.rule().core()) {
         core[c.sentence()] += w;
+        if (!background) {
+          foreground.set(c.sentence());
+        }
       } else {
         context[c.sentence()] += w;
       }
@@ -196,7 +228,12 @@ public final class TaxonomyTagger implements TopicTagger {
     for (int s = 0; s < sentences; s++) {
       // Context counts only where a fact is; negative context counts anywhere it is.
       sentenceScore[s] = core[s] > 0 ? core[s] + context[s] : Math.min(0, context[s]);
-      best = Math.max(best, sentenceScore[s]);
+      // A sentence whose facts all stand in a background clause ("...at a time when Moscow relies on
+      // foreign recruits and on the thousands of soldiers North Korea sent") is no passage of the
+      // topic however many rules its clause holds: it adds to the salience at half weight only.
+      if (foreground.get(s)) {
+        best = Math.max(best, sentenceScore[s]);
+      }
     }
     return new SentenceScores(core, sentenceScore, best);
   }

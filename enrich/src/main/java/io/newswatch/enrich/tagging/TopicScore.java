@@ -12,7 +12,8 @@ import java.util.Locale;
  * {@code passageScore} is its best single sentence against {@code passageThreshold}. The topic is a
  * tag when either reaches its bar; {@code role} is set for tags. {@code gated} lists the facts that
  * exclusion gates kept out, so "why not" can be answered. Severity is only set for tags (otherwise
- * {@link Severity#UNKNOWN}).
+ * {@link Severity#UNKNOWN}). {@code passingIn} is the sentence count of the article when the
+ * topic's one fact sentence was a passing mention in it (outside the lede of a long article), else 0.
  */
 public record TopicScore(
     String topic,
@@ -27,7 +28,8 @@ public record TopicScore(
     List<Passage> passages,
     List<GateHit> gated,
     Severity severity,
-    List<String> severityReasons) {
+    List<String> severityReasons,
+    int passingIn) {
   public TopicScore {
     ruleIds = List.copyOf(ruleIds);
     evidence = List.copyOf(evidence);
@@ -43,7 +45,7 @@ public record TopicScore(
 
   TopicScore withRole(TagRole newRole) {
     return new TopicScore(topic, score, threshold, passageScore, passageThreshold, tagged, newRole, ruleIds,
-        evidence, passages, gated, severity, severityReasons);
+        evidence, passages, gated, severity, severityReasons, passingIn);
   }
 
   /** One line saying why the topic is or is not a tag, with the figures that decided it. */
@@ -61,12 +63,20 @@ public record TopicScore(
     if (evidence.isEmpty() && gated.isEmpty()) {
       out.append("no fact of this topic found; ").append(figures);
     } else {
-      out.append("below both bars; ").append(figures);
+      if (passingIn > 0 && passageScore + Math.min(0, against) >= passageThreshold) {
+        out.append(String.format(Locale.ROOT, "a passing mention: the topic's one fact sentence stands outside the lede "
+            + "of a %d-sentence article, and its salience is below the bar; ", passingIn)).append(figures);
+      } else {
+        out.append("below both bars; ").append(figures);
+      }
       if (passageScore >= passageThreshold && against < 0) {
         out.append(String.format(Locale.ROOT, "; the article's context counts %.2f against the topic", against));
       }
       if (!passages.isEmpty()) {
-        out.append("; best passage: \"").append(shorten(passages.getFirst().text())).append('"');
+        Passage first = passages.getFirst();
+        // Passages keep their score; the best passage counts only sentences with a fact outside a background clause.
+        out.append(first.score() > passageScore ? "; its facts stand in a background clause only: \"" : "; best passage: \"")
+            .append(shorten(first.text())).append('"');
       }
     }
     for (GateHit hit : gated) {

@@ -3,6 +3,10 @@ package io.newswatch.enrich.tagging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.enrich.TestFiles;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,5 +68,40 @@ class FailureClassesTest {
     assertThat(dmz.tagged()).isFalse();
     assertThat(dmz.gated()).isNotEmpty().allSatisfy(g -> assertThat(g.gate()).isEqualTo("maritime"));
     assertThat(dmz.explanation()).contains("gate 'maritime'");
+  }
+
+  @Test
+  void shouldCallOneFactSentenceDeepInALongArticleAPassingMentionUnlessTheRuleIsOff() throws IOException {
+    TopicScore russia = tag("en_passing_mention_long.txt").score("russia_deployment").orElseThrow();
+    assertThat(russia.tagged()).isFalse();
+    assertThat(russia.passageScore()).isGreaterThanOrEqualTo(russia.passageThreshold());
+    assertThat(russia.explanation()).contains("a passing mention").containsPattern("of a 2\\d-sentence article");
+
+    // passingMentionSentences: 0 turns the rule off, and the same sentence tags as one passage.
+    String yaml;
+    try (InputStream in = TaxonomyLoader.class.getResourceAsStream(TaxonomyLoader.DEFAULT_RESOURCE)) {
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(yaml).contains("passingMentionSentences: 20");
+    TaxonomyLoader.CheckResult off = TaxonomyLoader.check(
+        new ByteArrayInputStream(yaml.replace("passingMentionSentences: 20", "passingMentionSentences: 0")
+            .getBytes(StandardCharsets.UTF_8)), "off");
+    assertThat(off.ok()).as("%s", off.diagnostics()).isTrue();
+    TopicScore withoutRule = new TaxonomyTagger(off.taxonomy())
+        .tag(TestFiles.document(DIR.resolve("en_passing_mention_long.txt"))).score("russia_deployment").orElseThrow();
+    assertThat(withoutRule.tagged()).isTrue();
+  }
+
+  @Test
+  void shouldNotTagASentenceWhoseFactsAllStandInABackgroundClause() {
+    for (String file : List.of("ar_background_many_facts.txt", "en_background_many_facts.txt")) {
+      TopicScore russia = tag(file).score("russia_deployment").orElseThrow();
+      assertThat(russia.tagged()).as(file).isFalse();
+      // The clause holds several rules: even at half weight its sentence scores above the passage bar.
+      assertThat(russia.passages()).as(file).isNotEmpty()
+          .allSatisfy(p -> assertThat(p.score()).isGreaterThanOrEqualTo(russia.passageThreshold()));
+      assertThat(russia.passageScore()).as(file).isZero();
+      assertThat(russia.explanation()).as(file).contains("its facts stand in a background clause only");
+    }
   }
 }

@@ -91,7 +91,10 @@ class TaggingScoringTest {
   @Test
   void shouldHalveAFactInABackgroundClause() {
     TopicScore background = sample("", "The talks went on for hours amid reports that troops were sent to Russia.");
-    assertThat(background.passageScore()).isEqualTo(2.5); // 3 x 0.5, plus the place context
+    // The sentence scores 3 x 0.5 plus the place context, but with no fact outside its background
+    // clause it is no passage of the topic.
+    assertThat(background.passages()).singleElement().extracting(Passage::score).isEqualTo(2.5);
+    assertThat(background.passageScore()).isZero();
     assertThat(background.tagged()).isFalse();
     TopicScore opening = sample("", "Amid the war, troops were sent to Russia.");
     assertThat(opening.passageScore()).isEqualTo(4.0);
