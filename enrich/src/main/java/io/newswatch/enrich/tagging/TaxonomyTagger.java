@@ -38,6 +38,9 @@ public final class TaxonomyTagger implements TopicTagger {
   /** The prefix of an entity named in the lede, besides the plain id. */
   public static final String LEDE = "lede:";
 
+  /** A passage this many times the passage bar is never a passing mention. */
+  private static final double STRONG_PASSAGE = 3.0;
+
   private final Taxonomy taxonomy;
 
   public TaxonomyTagger(Taxonomy taxonomy) {
@@ -113,7 +116,10 @@ public final class TaxonomyTagger implements TopicTagger {
     // An article whose own context argues against the topic (a tourism story with one sentence on
     // the war) needs its best passage to clear the bar by that much more.
     double passageEvidence = passageScore + salience.againstTopic();
-    boolean passing = passingMention(text, scores.core());
+    // A sentence that holds three facts' weight is a section of its own (a telegraphic brief packs a
+    // whole section into one sentence: "NIS briefing: ~15,000 KPA personnel in Kursk, 4,700 casualties,
+    // KN-23s and shells shipped"), not a mention.
+    boolean passing = passageScore < STRONG_PASSAGE * topic.passageThreshold() && passingMention(text, scores.core());
     boolean tagged = salience.value() >= topic.threshold()
         || (passageEvidence >= topic.passageThreshold() && !passing);
 
