@@ -11,7 +11,10 @@ import java.util.Set;
  * abbreviation such as "Gen." or "Sept."). Pages glue sentences together ("rounds.The", Arabic
  * "منها.ونشر"): a full stop between a lower-case and an upper-case Latin letter, or between two
  * Arabic letters, ends a sentence too, and {@link #unglued} turns it into a space for the tokenizer
- * (same length, so offsets stay those of the original text).
+ * (same length, so offsets stay those of the original text). Pages and feeds also glue list items
+ * and paragraphs into one line: a bullet ({@code • ▪ ●}) starts a sentence, and an HTML break or block
+ * tag left in the text ({@code <br>}, {@code <p>}, {@code </li>} ...) ends one, so that one item's
+ * words do not count in another's sentence.
  */
 public final class Sentences {
 
@@ -34,6 +37,14 @@ public final class Sentences {
       int next = -1;
       if (c == '\n' || c == '\r' || c == '\u2029' || c == '\u2028') {
         next = i + 1;
+      } else if (isBullet(c)) {
+        next = i;
+      } else if (c == '<') {
+        int end = blockTagEnd(text, i);
+        if (end < 0) {
+          continue;
+        }
+        next = end;
       } else if (c == '.' && isGlued(text, i)) {
         next = i + 1;
       } else if (isTerminal(c)) {
@@ -112,6 +123,38 @@ public final class Sentences {
       return true; // an initial: "Lloyd J. Austin"
     }
     return ABBREVIATIONS.contains(text.subSequence(start, dot).toString().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static boolean isBullet(char c) {
+    return c == '\u2022' || c == '\u25AA' || c == '\u25CF' || c == '\u25A0' || c == '\u25E6';
+  }
+
+  private static final String[] BLOCK_TAGS = {"br", "p", "li", "div", "ul", "ol", "h1", "h2", "h3", "h4", "tr"};
+
+  /** The offset after an HTML break or block tag ({@code <br>}, {@code <br/>}, {@code </p>}) at {@code lt}, or -1. */
+  static int blockTagEnd(CharSequence text, int lt) {
+    int n = text.length();
+    int i = lt + 1;
+    if (i < n && text.charAt(i) == '/') {
+      i++;
+    }
+    int nameStart = i;
+    while (i < n && i - nameStart < 3 && Character.isLetterOrDigit(text.charAt(i))) {
+      i++;
+    }
+    String name = text.subSequence(nameStart, i).toString().toLowerCase(java.util.Locale.ROOT);
+    if (!Arrays.asList(BLOCK_TAGS).contains(name)) {
+      return -1;
+    }
+    // Attributes or a self-closing slash may follow, but not another letter of a longer name.
+    if (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+      return -1;
+    }
+    int limit = Math.min(n, lt + 200);
+    while (i < limit && text.charAt(i) != '>' && text.charAt(i) != '<' && text.charAt(i) != '\n') {
+      i++;
+    }
+    return i < limit && text.charAt(i) == '>' ? i + 1 : -1;
   }
 
   private static boolean isTerminal(char c) {

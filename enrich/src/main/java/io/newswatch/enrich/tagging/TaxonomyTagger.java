@@ -389,13 +389,30 @@ public final class TaxonomyTagger implements TopicTagger {
       for (Match m : found) {
         Span marker = m.key();
         if (marker != null && text.sentenceOf(marker.from()) == c.sentence()
-            && marker.from() >= sentence.firstToken() + 2 && marker.to() < key.from()) {
+            && (marker.from() >= sentence.firstToken() + 2 || afterComma(text, marker.from()))
+            && marker.to() < key.from()) {
           out.set(i);
           break;
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a comma stands right before the token: a marker there opens a side clause even as the
+   * sentence's second word ("Moscow, which has also leaned on North Korean troops, ...").
+   */
+  private static boolean afterComma(AnalyzedText text, int position) {
+    int start = text.token(position).start();
+    String field = text.text(text.field(position));
+    for (int i = start - 1; i >= 0; i--) {
+      char ch = field.charAt(i);
+      if (!Character.isWhitespace(ch)) {
+        return ch == ',' || ch == '\u060C';
+      }
+    }
+    return false;
   }
 
   /** For each sentence, the first gate of the topic that holds in it (when without unless), or null. */

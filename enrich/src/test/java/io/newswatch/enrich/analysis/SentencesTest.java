@@ -49,4 +49,16 @@ class SentencesTest {
   void shouldKeepDottedAcronymsAndDecimalsTogether() {
     assertThat(Sentences.unglued("U.S. forces and 3.5 km")).isEqualTo("U.S. forces and 3.5 km");
   }
+
+  @Test
+  void shouldStartASentenceAtEachBulletAndEndOneAtAnHtmlBreakOrBlockTag() {
+    assertThat(split("Week: • Troops crossed the MDL.<br>• Soldiers were sent to Russia.<BR/>• A fair opened"))
+        .containsExactly("Week:", "• Troops crossed the MDL.<br>", "• Soldiers were sent to Russia.<BR/>",
+            "• A fair opened");
+    // Every break or block tag ends a sentence, opening ones too: a tag then stands alone.
+    assertThat(split("First item</p><p class=\"x\">Second item</li>Third")).containsExactly("First item</p>",
+        "<p class=\"x\">", "Second item</li>", "Third");
+    // Not a break: inline tags, a longer tag name, a lone angle bracket.
+    assertThat(split("A <b>bold</b> claim, <bra> and 3 < 4 hold")).hasSize(1);
+  }
 }
