@@ -60,8 +60,9 @@ public final class ReplayCommand implements Callable<Integer> {
     Instant end = to == null ? now : parseTime(to, now, "--to");
     Map<String, String> defaults = new HashMap<>(EnrichConfig.defaults());
     defaults.put(Settings.REGISTRY_AUTO_REGISTER, "true");
-    // A replay is a backfill: throughput matters more than the latency of each article.
-    defaults.put(EnrichConfig.COMMIT_INTERVAL, "100ms");
+    // A replay is a backfill: throughput matters more than the latency of each article. 200 ms commits
+    // take 30-40 % of the broker's CPU per article off against 30 ms (BENCHMARKS.md, "2026-12-06, afternoon").
+    defaults.put(EnrichConfig.COMMIT_INTERVAL, "200ms");
     defaults.put(Settings.MANAGEMENT_PORT, "-1");
     Settings settings = common.settings(defaults);
     if (taxonomy != null) {
