@@ -79,7 +79,13 @@ import org.slf4j.LoggerFactory;
  *       own_submarine gate keeps the umbrella and US assets out too; non-proliferation is no
  *       deployment; "were to", "in the event that", لو and في حال open a background clause) 1.000
  *       and 0.937; left: a retrospective of the 1976 axe incident at Panmunjom (the attack sentence
- *       names no line; the 1976 bombers read as a US asset today).
+ *       names no line; the 1976 bombers read as a US asset today);
+ *   <li>eval-fresh10 (2026-12-06, afternoon): 40 pages as a desk's plain daily intake, in the real
+ *       set's proportions (20 ar, 20 en, 14 hard negatives), written after all the fixes above and
+ *       not tuned on: 0.970 (ar) and 0.970 (en). Its two misses are hard negatives where a short
+ *       page names the line in passing: "crossings on foot through the heavily guarded DMZ are
+ *       rarer still" in a sea-defection story, and a 2019 repatriation "via Panmunjom" (عبر, which
+ *       is also "crossed") in a boat story.
  * </ul>
  */
 class FreshEvaluationTest {
@@ -90,7 +96,7 @@ class FreshEvaluationTest {
   @CsvSource({"eval-fresh, 60, 0.95", "eval-fresh2, 40, 0.95", "eval-fresh3, 40, 0.95", "eval-fresh4, 40, 0.95",
       "eval-fresh5, 40, 0.90", "eval-fresh6, 40, 0.95",
       "eval-fresh7, 40, 0.95", "eval-fresh8, 40, 0.95",
-      "eval-fresh9, 40, 0.90"})
+      "eval-fresh9, 40, 0.90", "eval-fresh10, 40, 0.95"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);
