@@ -129,7 +129,7 @@ public final class Sentences {
     return c == '\u2022' || c == '\u25AA' || c == '\u25CF' || c == '\u25A0' || c == '\u25E6';
   }
 
-  private static final String[] BLOCK_TAGS = {"br", "p", "li", "div", "ul", "ol", "h1", "h2", "h3", "h4", "tr"};
+  private static final Set<String> BLOCK_TAGS = Set.of("br", "p", "li", "div", "ul", "ol", "h1", "h2", "h3", "h4", "tr");
 
   /** The offset after an HTML break or block tag ({@code <br>}, {@code <br/>}, {@code </p>}) at {@code lt}, or -1. */
   static int blockTagEnd(CharSequence text, int lt) {
@@ -143,7 +143,7 @@ public final class Sentences {
       i++;
     }
     String name = text.subSequence(nameStart, i).toString().toLowerCase(java.util.Locale.ROOT);
-    if (!Arrays.asList(BLOCK_TAGS).contains(name)) {
+    if (!BLOCK_TAGS.contains(name)) {
       return -1;
     }
     // Attributes or a self-closing slash may follow, but not another letter of a longer name.
