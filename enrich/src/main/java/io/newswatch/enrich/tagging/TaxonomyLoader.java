@@ -63,7 +63,7 @@ public final class TaxonomyLoader {
       Set.of("version", "scoring", "vocabulary", "topics", "severity", "entities");
   private static final Pattern ENTITY_ID = Pattern.compile("[a-z][a-z0-9]*\\.[a-z0-9][a-z0-9_-]*");
   private static final Set<String> SCORING_KEYS = Set.of("ledeTokens", "ledeBonus", "sentenceCap", "background", "backgroundFactor",
-      "passingMentionSentences");
+      "backgroundFrame", "passingMentionSentences");
   private static final Set<String> TOPIC_KEYS =
       Set.of("id", "description", "threshold", "passageThreshold", "gates", "rules");
   private static final Set<String> GATE_KEYS = Set.of("id", "description", "when", "unless", "blocks");
@@ -231,16 +231,22 @@ public final class TaxonomyLoader {
       return Scoring.DEFAULT;
     }
     Map<String, Node> fields = fields(node, "scoring", SCORING_KEYS);
-    int ledeTokens = (int) number(fields.get("ledeTokens"), "scoring.ledeTokens", Scoring.DEFAULT.ledeTokens());
+    int ledeTokens = count(fields.get("ledeTokens"), "scoring.ledeTokens", Scoring.DEFAULT.ledeTokens());
     double ledeBonus = number(fields.get("ledeBonus"), "scoring.ledeBonus", Scoring.DEFAULT.ledeBonus());
     Expr background = fields.containsKey("background")
         ? readVocab(fields.get("background"), null, "scoring.background", "scoring") : null;
-    double factor = number(fields.get("backgroundFactor"), "scoring.backgroundFactor", background == null ? 1.0 : 0.5);
+    // Frames are vocabulary names, or a condition where a frame's words stand apart ("وتأتي المحادثات بعد").
+    Node frameNode = fields.get("backgroundFrame");
+    Expr frame = frameNode == null ? null
+        : frameNode instanceof MappingNode ? readExpr(frameNode, "scoring.backgroundFrame", null)
+        : readVocab(frameNode, null, "scoring.backgroundFrame", "scoring");
+    double factor = number(fields.get("backgroundFactor"), "scoring.backgroundFactor",
+        background == null && frame == null ? 1.0 : 0.5);
     try {
       double cap = number(fields.get("sentenceCap"), "scoring.sentenceCap", Scoring.DEFAULT.sentenceCap());
-      int passing = (int) number(fields.get("passingMentionSentences"), "scoring.passingMentionSentences",
+      int passing = count(fields.get("passingMentionSentences"), "scoring.passingMentionSentences",
           Scoring.DEFAULT.passingMentionSentences());
-      return new Scoring(ledeTokens, ledeBonus, cap, background, factor, passing);
+      return new Scoring(ledeTokens, ledeBonus, cap, background, frame, factor, passing);
     } catch (IllegalArgumentException e) {
       error(node, "scoring", e.getMessage(), null);
       return Scoring.DEFAULT;
@@ -896,6 +902,19 @@ public final class TaxonomyLoader {
       error(node, path, "must be a number, got '" + text + "'", null);
       return Double.NaN;
     }
+  }
+
+  /** A whole number (a count of tokens or sentences): 20.5 is an error, not 20. */
+  private int count(Node node, String path, int fallback) {
+    double value = number(node, path, fallback);
+    if (Double.isNaN(value)) {
+      return fallback;
+    }
+    if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+      error(node, path, "must be a whole number, got '" + scalar(node, path) + "'", null);
+      return fallback;
+    }
+    return (int) value;
   }
 
   private List<String> strings(Node node, String path) {

@@ -370,33 +370,45 @@ public final class TaxonomyTagger implements TopicTagger {
   /**
    * Which accepted matches sit in a background clause: a marker ("amid", "وسط") before the match's
    * key in the same sentence, but not opening the sentence (then it frames the whole sentence, whose
-   * main clause is the news).
+   * main clause is the news: "Amid the war, Pyongyang sent troops"); or a frame before the key
+   * wherever it stands, since a frame's sentence has no main clause of news after it ("This comes
+   * after Pyongyang sent troops", "يأتي ذلك بعد").
    */
   private BitSet background(AnalyzedText text, List<Candidate> accepted) {
     BitSet out = new BitSet(accepted.size());
-    Expr markers = taxonomy.scoring().background();
-    if (markers == null || accepted.isEmpty()) {
+    if (accepted.isEmpty()) {
       return out;
     }
-    List<Match> found = markers.evaluate(text);
-    if (found.isEmpty()) {
+    List<Match> markers = markers(taxonomy.scoring().background(), text);
+    List<Match> frames = markers(taxonomy.scoring().backgroundFrame(), text);
+    if (markers.isEmpty() && frames.isEmpty()) {
       return out;
     }
     for (int i = 0; i < accepted.size(); i++) {
       Candidate c = accepted.get(i);
-      Span key = c.match().key();
-      AnalyzedText.Sentence sentence = text.sentence(c.sentence());
-      for (Match m : found) {
-        Span marker = m.key();
-        if (marker != null && text.sentenceOf(marker.from()) == c.sentence()
-            && (marker.from() >= sentence.firstToken() + 2 || afterComma(text, marker.from()))
-            && marker.to() < key.from()) {
-          out.set(i);
-          break;
-        }
+      if (opensBackground(text, c, markers, false) || opensBackground(text, c, frames, true)) {
+        out.set(i);
       }
     }
     return out;
+  }
+
+  private static List<Match> markers(Expr expr, AnalyzedText text) {
+    return expr == null ? List.of() : expr.evaluate(text);
+  }
+
+  /** Whether one of the markers stands before the candidate's key in its sentence (and, unless a frame, not first). */
+  private static boolean opensBackground(AnalyzedText text, Candidate c, List<Match> found, boolean frame) {
+    Span key = c.match().key();
+    AnalyzedText.Sentence sentence = text.sentence(c.sentence());
+    for (Match m : found) {
+      Span marker = m.key();
+      if (marker != null && text.sentenceOf(marker.from()) == c.sentence() && marker.to() < key.from()
+          && (frame || marker.from() >= sentence.firstToken() + 2 || afterComma(text, marker.from()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

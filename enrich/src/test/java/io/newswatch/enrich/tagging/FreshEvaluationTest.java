@@ -93,7 +93,12 @@ import org.slf4j.LoggerFactory;
  *       in a story on Indian recruits, conservatives' "wider nuclear options" in a story on South
  *       Korea's own submarines), and a fence crossing told as a parliamentary audit, missed.
  *       Lowering passingMentionSentences to 12–16 did not help (the pages are shorter) and cost
- *       real positives elsewhere.
+ *       real positives elsewhere. Later (2026-12-06, evening), two general markers: a comparison
+ *       with another actor ("unlike", على عكس, بخلاف) opens background, and a frame ("This comes
+ *       after ...", يأتي ذلك بعد, وتأتي الزيارة بعد) makes what follows it background even when it
+ *       opens the sentence (scoring.backgroundFrame): 1.000 / 0.896 here, and eval-fresh2's one
+ *       Arabic miss ("وتأتي المحادثات بعد ... اتهامات كييف لموسكو بالاستعانة بجنود من كوريا
+ *       الشمالية") fixed; nothing else moved.
  * </ul>
  */
 class FreshEvaluationTest {

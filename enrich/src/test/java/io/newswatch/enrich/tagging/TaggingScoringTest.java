@@ -101,6 +101,21 @@ class TaggingScoringTest {
   }
 
   @Test
+  void shouldReadWhatFollowsAFrameAsBackgroundEvenWhenTheFrameOpensTheSentence() {
+    // "Amid" opening a sentence frames its main clause, which is news; "This comes after" has no
+    // main clause of news after it, so it opens background where it stands.
+    TopicScore frame = sample("", "This comes after troops were sent to Russia.");
+    assertThat(frame.passageScore()).isZero();
+    assertThat(frame.tagged()).isFalse();
+    TopicScore apart = sample("", "It follows the reports that troops were sent to Russia.");
+    assertThat(apart.passageScore()).isZero();
+    // Facts before the frame stay news.
+    TopicScore before = sample("", "Troops were sent to Russia, and this comes after talks.");
+    assertThat(before.passageScore()).isEqualTo(4.0);
+    assertThat(sample("", "Amid the war, troops were sent to Russia.").passageScore()).isEqualTo(4.0);
+  }
+
+  @Test
   void shouldKeepFactsOutOfAGatedSentenceAndSayWhy() {
     TopicScore gated = sample("", "A soldier defected by boat.");
     assertThat(gated.tagged()).isFalse();

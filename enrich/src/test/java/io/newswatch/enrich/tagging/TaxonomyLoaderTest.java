@@ -113,6 +113,36 @@ class TaxonomyLoaderTest {
   }
 
   @Test
+  void shouldRefuseAFractionalCountAndAnUnknownFrameVocabulary() {
+    String yaml = """
+        version: "mini"
+        scoring:
+          ledeTokens: 40
+          passingMentionSentences: 20.5
+          backgroundFrame: framez
+        vocabulary:
+          frame: {en: [comes after]}
+        topics:
+          - id: t
+            threshold: 1
+            passageThreshold: 1
+            rules:
+              - {id: r, weight: 1, terms: {common: [DMZ]}}
+        """;
+    TaxonomyLoader.CheckResult result =
+        TaxonomyLoader.check(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "inline");
+    assertThat(result.ok()).isFalse();
+    assertThat(result.errors()).anySatisfy(d -> {
+      assertThat(d.path()).isEqualTo("scoring.passingMentionSentences");
+      assertThat(d.message()).contains("must be a whole number, got '20.5'");
+    });
+    assertThat(result.errors()).anySatisfy(d -> {
+      assertThat(d.message()).contains("uses vocabulary 'framez', which is not defined");
+      assertThat(d.suggestion()).isEqualTo("did you mean 'frame'?");
+    });
+  }
+
+  @Test
   void shouldLoadAMinimalTaxonomyFromAStream() {
     String yaml = """
         version: "mini"
