@@ -63,7 +63,7 @@ public final class TaxonomyLoader {
       Set.of("version", "scoring", "vocabulary", "topics", "severity", "entities");
   private static final Pattern ENTITY_ID = Pattern.compile("[a-z][a-z0-9]*\\.[a-z0-9][a-z0-9_-]*");
   private static final Set<String> SCORING_KEYS = Set.of("ledeTokens", "ledeBonus", "sentenceCap", "background", "backgroundFactor",
-      "backgroundFrame", "passingMentionSentences");
+      "backgroundClause", "backgroundFrame", "passingMentionSentences");
   private static final Set<String> TOPIC_KEYS =
       Set.of("id", "description", "threshold", "passageThreshold", "gates", "rules");
   private static final Set<String> GATE_KEYS = Set.of("id", "description", "when", "unless", "blocks");
@@ -235,18 +235,20 @@ public final class TaxonomyLoader {
     double ledeBonus = number(fields.get("ledeBonus"), "scoring.ledeBonus", Scoring.DEFAULT.ledeBonus());
     Expr background = fields.containsKey("background")
         ? readVocab(fields.get("background"), null, "scoring.background", "scoring") : null;
+    Expr clause = fields.containsKey("backgroundClause")
+        ? readVocab(fields.get("backgroundClause"), null, "scoring.backgroundClause", "scoring") : null;
     // Frames are vocabulary names, or a condition where a frame's words stand apart ("وتأتي المحادثات بعد").
     Node frameNode = fields.get("backgroundFrame");
     Expr frame = frameNode == null ? null
         : frameNode instanceof MappingNode ? readExpr(frameNode, "scoring.backgroundFrame", null)
         : readVocab(frameNode, null, "scoring.backgroundFrame", "scoring");
     double factor = number(fields.get("backgroundFactor"), "scoring.backgroundFactor",
-        background == null && frame == null ? 1.0 : 0.5);
+        background == null && clause == null && frame == null ? 1.0 : 0.5);
     try {
       double cap = number(fields.get("sentenceCap"), "scoring.sentenceCap", Scoring.DEFAULT.sentenceCap());
       int passing = count(fields.get("passingMentionSentences"), "scoring.passingMentionSentences",
           Scoring.DEFAULT.passingMentionSentences());
-      return new Scoring(ledeTokens, ledeBonus, cap, background, frame, factor, passing);
+      return new Scoring(ledeTokens, ledeBonus, cap, background, clause, frame, factor, passing);
     } catch (IllegalArgumentException e) {
       error(node, "scoring", e.getMessage(), null);
       return Scoring.DEFAULT;

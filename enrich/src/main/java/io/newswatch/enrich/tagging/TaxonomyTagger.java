@@ -368,29 +368,68 @@ public final class TaxonomyTagger implements TopicTagger {
   }
 
   /**
-   * Which accepted matches sit in a background clause: a marker ("amid", "وسط") before the match's
-   * key in the same sentence, but not opening the sentence (then it frames the whole sentence, whose
-   * main clause is the news: "Amid the war, Pyongyang sent troops"); or a frame before the key
-   * wherever it stands, since a frame's sentence has no main clause of news after it ("This comes
-   * after Pyongyang sent troops", "يأتي ذلك بعد").
+   * Which accepted matches sit in a background clause: a marker ("amid", "وسط") before one of the
+   * match's words in the same sentence, but not opening the sentence (then it frames the whole
+   * sentence, whose main clause is the news: "Amid the war, Pyongyang sent troops"); a side clause's
+   * opener right after a comma ("Pyongyang, whose troops ...", but not "families whose sons ...",
+   * where the clause is what the sentence is about); or a frame wherever it stands, since a frame's
+   * sentence has no main clause of news after it ("This comes after Pyongyang sent troops", "يأتي
+   * ذلك بعد"). A match with a word past the marker leans on the background clause for it.
    */
   private BitSet background(AnalyzedText text, List<Candidate> accepted) {
     BitSet out = new BitSet(accepted.size());
     if (accepted.isEmpty()) {
       return out;
     }
-    List<Match> markers = markers(taxonomy.scoring().background(), text);
-    List<Match> frames = markers(taxonomy.scoring().backgroundFrame(), text);
-    if (markers.isEmpty() && frames.isEmpty()) {
+    Scoring scoring = taxonomy.scoring();
+    List<Match> markers = markers(scoring.background(), text);
+    List<Match> clauses = markers(scoring.backgroundClause(), text);
+    List<Match> frames = markers(scoring.backgroundFrame(), text);
+    if (markers.isEmpty() && clauses.isEmpty() && frames.isEmpty()) {
       return out;
     }
     for (int i = 0; i < accepted.size(); i++) {
       Candidate c = accepted.get(i);
-      if (opensBackground(text, c, markers, false) || opensBackground(text, c, frames, true)) {
+      if (opensBackground(text, c, markers, Opener.MARKER) || opensBackground(text, c, clauses, Opener.CLAUSE)
+          || opensBackground(text, c, frames, Opener.FRAME)) {
         out.set(i);
       }
     }
     return out;
+  }
+
+  /** Where an opener of background counts: a marker not first in its sentence, a clause after a comma, a frame anywhere. */
+  private enum Opener { MARKER, CLAUSE, FRAME }
+
+  private static boolean opensBackground(AnalyzedText text, Candidate c, List<Match> found, Opener opener) {
+    Span last = lastSpan(c.match());
+    AnalyzedText.Sentence sentence = text.sentence(c.sentence());
+    for (Match m : found) {
+      Span marker = m.key();
+      if (marker == null || text.sentenceOf(marker.from()) != c.sentence() || marker.to() >= last.from()) {
+        continue;
+      }
+      boolean counts = switch (opener) {
+        case FRAME -> true;
+        case CLAUSE -> afterComma(text, marker.from());
+        case MARKER -> marker.from() >= sentence.firstToken() + 2 || afterComma(text, marker.from());
+      };
+      if (counts) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The match's span that stands last in the text. */
+  private static Span lastSpan(Match match) {
+    Span last = match.key();
+    for (Span span : match.spans()) {
+      if (span.from() > last.from()) {
+        last = span;
+      }
+    }
+    return last;
   }
 
   private static List<Match> markers(Expr expr, AnalyzedText text) {
@@ -399,7 +438,7 @@ public final class TaxonomyTagger implements TopicTagger {
 
   /** Whether one of the markers stands before the candidate's key in its sentence (and, unless a frame, not first). */
   private static boolean opensBackground(AnalyzedText text, Candidate c, List<Match> found, boolean frame) {
-    Span key = c.match().key();
+    Span key = lastSpan(c.match());
     AnalyzedText.Sentence sentence = text.sentence(c.sentence());
     for (Match m : found) {
       Span marker = m.key();

@@ -116,6 +116,21 @@ class TaggingScoringTest {
   }
 
   @Test
+  void shouldOpenASideClauseOnlyRightAfterAComma() {
+    // "Families, whose sons ..." is a side clause; "families whose sons ..." is what the sentence says.
+    assertThat(sample("", "The talks ended, whose troops were sent to Russia.").passageScore()).isZero();
+    assertThat(sample("", "The families whose troops were sent to Russia wept.").passageScore()).isEqualTo(4.0);
+  }
+
+  @Test
+  void shouldReadAMatchAsBackgroundWhenAnyOfItsWordsStandsPastTheMarker() {
+    // The key ("troops") stands before "amid", its partner ("Russia") only after it.
+    TopicScore straddling = sample("", "Troops were sent home by the ministry amid reports from Russia.");
+    assertThat(straddling.passageScore()).isZero();
+    assertThat(straddling.tagged()).isFalse();
+  }
+
+  @Test
   void shouldKeepFactsOutOfAGatedSentenceAndSayWhy() {
     TopicScore gated = sample("", "A soldier defected by boat.");
     assertThat(gated.tagged()).isFalse();
