@@ -4,10 +4,11 @@ package io.newswatch.enrich.tagging;
  * Taxonomy-wide scoring parameters: how many tokens from the start of an article form its lede, how
  * much a fact found in the lede adds on top of its weight (a share of the weight), the most one
  * sentence can add to an article's salience, the markers of a background clause ("amid", "وسط"),
- * the openers of a side clause that count only right after a comma ("Pyongyang, whose ..."), the frames that make the rest of a sentence background wherever they stand, even as its first words
+ * the openers of a side clause that count only right after a comma ("Pyongyang, whose ..."), the
+ * frames that make the rest of a sentence background wherever they stand, even as its first words
  * ("This comes after ...", "يأتي ذلك بعد ..."), the factor a fact in background counts at, and from
- * how many sentences on an article is long
- * enough that a topic's one fact sentence outside the lede is a passing mention (0: never).
+ * how many sentences on an article is long enough that a topic's one fact sentence outside the lede
+ * is a passing mention (0: never).
  */
 record Scoring(int ledeTokens, double ledeBonus, double sentenceCap, Expr background, Expr backgroundClause,
     Expr backgroundFrame, double backgroundFactor, int passingMentionSentences) {

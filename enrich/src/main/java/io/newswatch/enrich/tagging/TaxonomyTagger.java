@@ -401,6 +401,7 @@ public final class TaxonomyTagger implements TopicTagger {
   /** Where an opener of background counts: a marker not first in its sentence, a clause after a comma, a frame anywhere. */
   private enum Opener { MARKER, CLAUSE, FRAME }
 
+  /** Whether one of the openers stands before the candidate's last word in its sentence, where its kind counts. */
   private static boolean opensBackground(AnalyzedText text, Candidate c, List<Match> found, Opener opener) {
     Span last = lastSpan(c.match());
     AnalyzedText.Sentence sentence = text.sentence(c.sentence());
@@ -434,20 +435,6 @@ public final class TaxonomyTagger implements TopicTagger {
 
   private static List<Match> markers(Expr expr, AnalyzedText text) {
     return expr == null ? List.of() : expr.evaluate(text);
-  }
-
-  /** Whether one of the markers stands before the candidate's key in its sentence (and, unless a frame, not first). */
-  private static boolean opensBackground(AnalyzedText text, Candidate c, List<Match> found, boolean frame) {
-    Span key = lastSpan(c.match());
-    AnalyzedText.Sentence sentence = text.sentence(c.sentence());
-    for (Match m : found) {
-      Span marker = m.key();
-      if (marker != null && text.sentenceOf(marker.from()) == c.sentence() && marker.to() < key.from()
-          && (frame || marker.from() >= sentence.firstToken() + 2 || afterComma(text, marker.from()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
