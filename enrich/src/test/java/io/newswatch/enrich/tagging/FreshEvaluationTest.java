@@ -119,6 +119,13 @@ import org.slf4j.LoggerFactory;
  *       with the Storm Corps" had been read as a side clause: the corps is now a deployment
  *       marker, and relative pronouns open a side clause only right after a comma
  *       (scoring.backgroundClause): 1.000 / 1.000.
+ *   <li>eval-fresh14 (2026-12-06, evening): a recall set, 30 of 40 pages on topic and told the way
+ *       outlets tell them (state-media and official framing, the topic in mid-page, 12 subtle and
+ *       10 multi-topic pages), written after every fix above: 0.974 (ar) and 0.978 (en) on first
+ *       contact, so the background rules of the day cost no recall here. The misses: Russia
+ *       thanking the "Korean comrades" (الرفاق الكوريون) for Kursk without naming North Korea, now a
+ *       name of North Korea; and satellite imagery of rail freight whose shells are named in one
+ *       sentence and North Korea in others, left: 1.000 / 0.978.
  * </ul>
  */
 class FreshEvaluationTest {
@@ -130,7 +137,8 @@ class FreshEvaluationTest {
       "eval-fresh5, 40, 0.90", "eval-fresh6, 40, 0.95",
       "eval-fresh7, 40, 0.95", "eval-fresh8, 40, 0.95",
       "eval-fresh9, 40, 0.90", "eval-fresh10, 40, 0.95",
-      "eval-fresh11, 40, 0.85", "eval-fresh12, 40, 0.95", "eval-fresh13, 40, 0.95"})
+      "eval-fresh11, 40, 0.85", "eval-fresh12, 40, 0.95", "eval-fresh13, 40, 0.95",
+      "eval-fresh14, 40, 0.95"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);
