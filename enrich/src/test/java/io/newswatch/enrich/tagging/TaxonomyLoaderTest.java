@@ -19,6 +19,20 @@ class TaxonomyLoaderTest {
     broken = TaxonomyLoader.check(TestFiles.resource("taxonomy/with-errors.yaml"));
   }
 
+  /** One topic with one rule: the smallest taxonomy that loads. */
+  private static final String ONE_TOPIC = """
+      topics:
+        - id: t
+          threshold: 1
+          passageThreshold: 1
+          rules:
+            - {id: r, weight: 1, terms: {common: [DMZ]}}
+      """;
+
+  private static TaxonomyLoader.CheckResult checkInline(String yaml) {
+    return TaxonomyLoader.check(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "inline");
+  }
+
   private static TaxonomyDiagnostic at(int line) {
     return broken.diagnostics().stream().filter(d -> d.line() == line).findFirst()
         .orElseThrow(() -> new AssertionError("no diagnostic at line " + line + " in " + broken.diagnostics()));
@@ -114,7 +128,7 @@ class TaxonomyLoaderTest {
 
   @Test
   void shouldRefuseAFractionalCountAndAnUnknownFrameVocabulary() {
-    String yaml = """
+    TaxonomyLoader.CheckResult result = checkInline("""
         version: "mini"
         scoring:
           ledeTokens: 40
@@ -122,15 +136,7 @@ class TaxonomyLoaderTest {
           backgroundFrame: framez
         vocabulary:
           frame: {en: [comes after]}
-        topics:
-          - id: t
-            threshold: 1
-            passageThreshold: 1
-            rules:
-              - {id: r, weight: 1, terms: {common: [DMZ]}}
-        """;
-    TaxonomyLoader.CheckResult result =
-        TaxonomyLoader.check(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "inline");
+        """ + ONE_TOPIC);
     assertThat(result.ok()).isFalse();
     assertThat(result.errors()).anySatisfy(d -> {
       assertThat(d.path()).isEqualTo("scoring.passingMentionSentences");
@@ -144,17 +150,9 @@ class TaxonomyLoaderTest {
 
   @Test
   void shouldLoadAMinimalTaxonomyFromAStream() {
-    String yaml = """
+    TaxonomyLoader.CheckResult result = checkInline("""
         version: "mini"
-        topics:
-          - id: t
-            threshold: 1
-            passageThreshold: 1
-            rules:
-              - {id: r, weight: 1, terms: {common: [DMZ]}}
-        """;
-    TaxonomyLoader.CheckResult result =
-        TaxonomyLoader.check(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "inline");
+        """ + ONE_TOPIC);
     assertThat(result.ok()).as("%s", result.diagnostics()).isTrue();
     assertThat(new TaxonomyTagger(result.taxonomy()).tag(new Document("x", "", "A DMZ incident.", "en")).tags())
         .singleElement().extracting(TopicScore::topic).isEqualTo("t");
