@@ -51,7 +51,29 @@ public final class EvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException(dir + " must be a folder holding the articles and " + labelFile.getFileName());
     }
     TaxonomyTagger tagger = new TaxonomyTagger(TaxonomyLoader.loadOrDefault(taxonomy));
-    OfflineTagging tagging = new OfflineTagging(tagger);
+    List<TaggingEvaluation.Outcome> outcomes = outcomes(dir, labelFile, new OfflineTagging(tagger));
+    TaggingEvaluation.Report report = TaggingEvaluation.evaluate(tagger.topicIds(), outcomes);
+    out.printf("newswatch eval %s (taxonomy %s, %d articles)%n", dir, tagger.taxonomyVersion(), outcomes.size());
+    out.print(report.format());
+    out.flush();
+    if (minMacroF1 != null) {
+      for (var l : report.languages()) {
+        if (l.macroF1() < minMacroF1) {
+          spec.commandLine().getErr().printf(Locale.ROOT, "newswatch eval: %s macro F1 %.3f is below %.3f%n",
+              l.language(), l.macroF1(), minMacroF1);
+          return 1;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Every labelled article of {@code dir} read and tagged as the pipeline would see it: the file
+   * read and cleaned as ingest's folder import does, then tagged. A file ingest refuses (a partial
+   * or empty text) is an outcome with no tags and the reason.
+   */
+  static List<TaggingEvaluation.Outcome> outcomes(Path dir, Path labelFile, OfflineTagging tagging) {
     ArticleFiles files = new ArticleFiles();
     List<TaggingEvaluation.Outcome> outcomes = new ArrayList<>();
     for (TaggingEvaluation.Gold gold : TaggingEvaluation.readLabels(labelFile)) {
@@ -70,19 +92,6 @@ public final class EvalCommand implements Callable<Integer> {
         outcomes.add(new TaggingEvaluation.Outcome(gold, tagging.tag(read.getFirst()).result(), null));
       }
     }
-    TaggingEvaluation.Report report = TaggingEvaluation.evaluate(tagger.topicIds(), outcomes);
-    out.printf("newswatch eval %s (taxonomy %s, %d articles)%n", dir, tagger.taxonomyVersion(), outcomes.size());
-    out.print(report.format());
-    out.flush();
-    if (minMacroF1 != null) {
-      for (var l : report.languages()) {
-        if (l.macroF1() < minMacroF1) {
-          spec.commandLine().getErr().printf(Locale.ROOT, "newswatch eval: %s macro F1 %.3f is below %.3f%n",
-              l.language(), l.macroF1(), minMacroF1);
-          return 1;
-        }
-      }
-    }
-    return 0;
+    return outcomes;
   }
 }
