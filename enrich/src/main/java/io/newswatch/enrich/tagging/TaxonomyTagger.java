@@ -264,6 +264,10 @@ public final class TaxonomyTagger implements TopicTagger {
     int units = sentences + 1; // unit `sentences` is the lede; the others are single sentences
     double[] unitScore = new double[units];
     double[] unitCore = new double[units];
+    // Whether a unit holds a fact outside any background clause; one that does not is capped at the
+    // background factor too, so a single dense clause ("the pattern differs from North Korea, which
+    // sent army units to Russia under its treaty") cannot make its topic the article's subject.
+    BitSet unitForeground = new BitSet(units);
     int[] unitOf = new int[accepted.size()];
     BitSet ledeRules = new BitSet(ruleCount);
     for (int i = 0; i < accepted.size(); i++) {
@@ -286,6 +290,9 @@ public final class TaxonomyTagger implements TopicTagger {
       unitScore[unit] += w;
       if (c.rule().core()) {
         unitCore[unit] += w;
+        if (!inBackground.get(i)) {
+          unitForeground.set(unit);
+        }
       }
     }
     List<Integer> ranked = new ArrayList<>();
@@ -298,9 +305,10 @@ public final class TaxonomyTagger implements TopicTagger {
     double[] unitShare = new double[units];
     for (int rank = 0; rank < ranked.size(); rank++) {
       int u = ranked.get(rank);
-      unitShare[u] = Math.min(cap, unitScore[u]) / (rank + 1);
+      double unitCap = unitForeground.get(u) ? cap : cap * taxonomy.scoring().backgroundFactor();
+      unitShare[u] = Math.min(unitCap, unitScore[u]) / (rank + 1);
       if (u == sentences) {
-        unitShare[u] += Math.min(cap, unitScore[u]) * taxonomy.scoring().ledeBonus();
+        unitShare[u] += Math.min(unitCap, unitScore[u]) * taxonomy.scoring().ledeBonus();
       }
     }
     double salience = 0;
