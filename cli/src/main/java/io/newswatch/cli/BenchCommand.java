@@ -8,6 +8,7 @@ import io.newswatch.cli.bench.BenchCorpus;
 import io.newswatch.cli.bench.BenchDurations;
 import io.newswatch.cli.bench.BenchReport;
 import io.newswatch.cli.bench.JvmMeters;
+import io.newswatch.cli.bench.KafkaExactlyOnceCopy;
 import io.newswatch.cli.bench.KafkaPassThrough;
 import io.newswatch.cli.bench.KafkaPerfTools;
 import io.newswatch.cli.bench.Latencies;
@@ -100,6 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
   private static final String CEILING_TOPIC = "bench.ceiling";
   private static final String WARM_TOPIC = "bench.warmup";
   private static final String TOOLS_TOPIC = "bench.tools";
+  private static final String EOS_COPY_TOPIC = "bench.eos-copy";
 
   @Spec CommandSpec spec;
 
@@ -219,7 +221,8 @@ public final class BenchCommand implements Callable<Integer> {
     RegistryClient registry = new RegistryClient(settings.registryConfig());
     TopicProvisioner.ensure(kafka, topics(Topics.ALL));
     TopicProvisioner.ensure(kafka, topics(List.<Topic<?>>of(Topics.ARTICLES_RAW.renamed(CEILING_TOPIC),
-        Topics.ARTICLES_RAW.renamed(WARM_TOPIC), Topics.ARTICLES_RAW.renamed(TOOLS_TOPIC))));
+        Topics.ARTICLES_RAW.renamed(WARM_TOPIC), Topics.ARTICLES_RAW.renamed(TOOLS_TOPIC),
+        Topics.ARTICLES_RAW.renamed(EOS_COPY_TOPIC))));
     JvmMeters.Gc gcAtStart = JvmMeters.Gc.now();
 
     // Generate and normalize: the same bytes feed the ceiling and the pipeline.
@@ -288,6 +291,20 @@ public final class BenchCommand implements Callable<Integer> {
         .put("pass_through_per_s", BenchReport.round(tools.passThroughPerSecond(), 0))
         .put("pass_through_with_join_per_s", BenchReport.round(tools.passThroughWithJoinPerSecond(), 0));
 
+    // One exactly-once hop with Kafka's clients alone, on the ceiling's records: a reference beside
+    // the pipeline's figure (not the ceiling), and the broker's transactional paths run once.
+    EnrichConfig enrichConfig = EnrichConfig.from(settings);
+    Properties eosProducer = producerProps(kafka);
+    eosProducer.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"); // as enrich's producers write
+    KafkaExactlyOnceCopy.Result eos = KafkaExactlyOnceCopy.measure(kafka, eosProducer, WARM_TOPIC,
+        Math.min(KafkaPassThrough.WARM_RECORDS, articles), CEILING_TOPIC, own.records(), EOS_COPY_TOPIC,
+        enrichConfig.commitInterval());
+    say("kafka exactly-once copy (read_committed, a transaction per %d ms with its offsets, warm clients): %.0f records/s, "
+            + "%d transactions (a reference for one exactly-once hop, not the ceiling)",
+        enrichConfig.commitInterval().toMillis(), eos.perSecond(), eos.transactions());
+    c.putObject("exactly_once_copy").put("records", eos.records()).put("per_s", BenchReport.round(eos.perSecond(), 0))
+        .put("transactions", eos.transactions()).put("commit_interval_ms", enrichConfig.commitInterval().toMillis());
+
     // Publish: what ingest does once articles are normalized, on its own thread so its CPU is countable.
     Published pub = publish(producerProps, keys, values);
     say("ingest publish: %.0f articles/s, %.0f µs CPU per article (sending thread + producer I/O thread)",
@@ -303,7 +320,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Latencies latencies = new Latencies();
     SinkService sink = new SinkService(sinkConfig, SinkOptions.defaults().withOnAlert(latencies::onAlert));
-    EnrichConfig enrichConfig = EnrichConfig.from(settings);
     String appId = enrichConfig.applicationId();
     ThreadCpu enrichCpu = ThreadCpu.start(n -> n.contains(appId));
     ThreadCpu sinkCpu = ThreadCpu.start(BenchCommand::isSinkThread);
@@ -311,6 +327,7 @@ public final class BenchCommand implements Callable<Integer> {
     long brokerPid = platform.broker().child().pid();
     long broker0 = JvmMeters.processCpuNanos(brokerPid);
     JvmMeters.Gc gcB0 = JvmMeters.Gc.now();
+    long compile0 = JvmMeters.compileMillis();
     sink.start();
     // As `newswatch run` does: enrich counts its decisions (and the bench reads the count).
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -337,6 +354,12 @@ public final class BenchCommand implements Callable<Integer> {
       double secondHalfRate = (articles - articles / 2) / Math.max(0.001, progress[1] - progress[0]);
       say("enrich: all %d articles tagged and dedup-decided after %.1f s (%.0f articles/s; the second half %.0f articles/s)",
           articles, taggedS, articles / taggedS, secondHalfRate);
+      if (!decidedPerSecond.isEmpty()) {
+        say("enrich progress, articles decided in each second after it was running: %s",
+            decidedPerSecond.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
+        var perSecond = report.at("backfill").putArray("decided_per_second");
+        decidedPerSecond.forEach(perSecond::add);
+      }
       idle.awaitIdle(Duration.ofMinutes(30), 2);
       // The idle check waits two extra seconds of stability; take them off.
       double drainS = Math.max(0.001, secondsSince(tStart) - 2.0);
@@ -350,6 +373,7 @@ public final class BenchCommand implements Callable<Integer> {
         othersNs += JvmMeters.processCpuNanos(others.get(i).pid()) - others0[i];
       }
       JvmMeters.Gc gcBackfill = JvmMeters.Gc.now().since(gcB0);
+      long compileMs = compile0 < 0 ? -1 : JvmMeters.compileMillis() - compile0;
       Map<String, Long> threads = ThreadCpu.all();
       long alerts = latencies.delivered();
       say("backfill: %d articles through enrich (exactly-once) and the sink in %.1f s: %.0f articles/s, %d alerts delivered",
@@ -394,7 +418,8 @@ public final class BenchCommand implements Callable<Integer> {
           .put("alerts", alerts).put("enrich_tagged_s", BenchReport.round(taggedS, 2))
           .put("process_cpu_us_per_article", BenchReport.round(processNs / 1e3 / articles, 1))
           .put("broker_cpu_us_per_article", BenchReport.round(brokerNs / 1e3 / articles, 1))
-          .put("gc_collections", gcBackfill.collections()).put("gc_ms", gcBackfill.millis());
+          .put("gc_collections", gcBackfill.collections()).put("gc_ms", gcBackfill.millis())
+          .put("jit_compile_ms", compileMs);
       ObjectNode top = b.putObject("thread_cpu_ms_since_thread_start");
       threads.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
           .forEach(e -> top.put(e.getKey(), e.getValue() / 1_000_000));
@@ -414,6 +439,9 @@ public final class BenchCommand implements Callable<Integer> {
       written.forEach((t, n) -> perTopic.put(t.substring(appId.length() + 1), BenchReport.round(n / (double) articles, 1)));
       say("gc: backfill %d collections, %d ms (%.1f %% of its wall time); normalization %d ms",
           gcBackfill.collections(), gcBackfill.millis(), gcBackfill.millis() / 10.0 / drainS, gcNormalize.millis());
+      // The warm-up's cost in this JVM: its compilers' time, spent on the same two cores.
+      say("jit: this JVM's compilers worked %d ms during the backfill (%.0f µs per article; CompilationMXBean)",
+          compileMs, compileMs * 1e3 / articles);
 
       // Live phase: unique stories at a fixed rate, timed from send to delivery.
       latencies.clear();
@@ -726,6 +754,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private final long benchStart = System.nanoTime();
+  /** Articles enrich decided in each whole second of the backfill (one instance only). */
+  private final List<Long> decidedPerSecond = new ArrayList<>();
 
   /** What a read of the tagged topic found: its committed records, and when half and all of them were there. */
   private record Counted(long records, double halfS, double allS) {}
@@ -780,11 +810,18 @@ public final class BenchCommand implements Callable<Integer> {
       int expected, Duration commitInterval) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
     double half = -1;
+    long t0 = System.nanoTime();
+    long lastCount = 0;
     // One registry search per 20 ms: a search walks every meter (Kafka's clients register hundreds),
     // and this thread shares the two cores with the pipeline it measures.
     for (double decided = decidedArticles(meters); decided < expected; decided = decidedArticles(meters)) {
       if (half < 0 && decided >= expected / 2) {
         half = (System.nanoTime() - benchStart) / 1e9;
+      }
+      // The warm-up's shape: articles decided in each whole second after enrich was running.
+      while (System.nanoTime() - t0 >= (decidedPerSecond.size() + 1) * 1_000_000_000L) {
+        decidedPerSecond.add(Math.round(decided) - lastCount);
+        lastCount = Math.round(decided);
       }
       checkDeadline(deadline, "enrich decided " + decided + " of " + expected + " articles");
       TimeUnit.MILLISECONDS.sleep(20);

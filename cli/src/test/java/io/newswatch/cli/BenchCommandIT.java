@@ -63,5 +63,12 @@ class BenchCommandIT {
     assertThat(r.at("/bytes_per_article/repartition_written").asDouble()).isPositive();
     assertThat(r.at("/gc/run_collections").isNumber()).isTrue();
     assertThat(r.at("/gc/backfill_ms").isNumber()).isTrue();
+    // One exactly-once hop with Kafka's clients alone, on the ceiling's records, beside the ceiling.
+    assertThat(run.out()).contains("kafka exactly-once copy (read_committed");
+    assertThat(ceiling.at("/exactly_once_copy/records").asLong()).isEqualTo(5000);
+    assertThat(ceiling.at("/exactly_once_copy/per_s").asDouble()).isPositive();
+    assertThat(ceiling.at("/exactly_once_copy/transactions").asLong()).isPositive();
+    assertThat(r.at("/backfill/jit_compile_ms").isNumber()).isTrue();
+    assertThat(run.out()).contains("jit: this JVM's compilers worked ");
   }
 }

@@ -40,6 +40,15 @@ public final class JvmMeters {
     return -1;
   }
 
+  /**
+   * Milliseconds this JVM's JIT compilers have spent compiling since it started, or -1 when the
+   * JVM does not tell (the compiler threads' time, roughly their CPU on a busy machine).
+   */
+  public static long compileMillis() {
+    var jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+  }
+
   /** CPU nanoseconds another process has used, or -1 when the OS does not tell. */
   public static long processCpuNanos(long pid) {
     return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);

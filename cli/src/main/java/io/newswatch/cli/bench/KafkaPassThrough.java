@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * inside the timed part.
  */
 public final class KafkaPassThrough {
-  private static final int WARM_RECORDS = 5_000;
+  /** Records of the untimed warm-up round. */
+  public static final int WARM_RECORDS = 5_000;
 
   /** Seconds to produce and to consume {@code records} records. */
   public record Result(int records, double produceSeconds, double consumeSeconds) {
