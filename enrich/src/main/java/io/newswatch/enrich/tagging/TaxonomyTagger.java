@@ -114,8 +114,10 @@ public final class TaxonomyTagger implements TopicTagger {
     Salience salience = salience(text, accepted, inBackground, scores, topic.rules().size());
     double passageScore = round(scores.best());
     // An article whose own context argues against the topic (a tourism story with one sentence on
-    // the war) needs its best passage to clear the bar by that much more.
-    double passageEvidence = passageScore + salience.againstTopic();
+    // the war) needs its best passage to clear the bar by that much more; not when that passage
+    // opens the article: an incident in the lede is what the article is about ("a soldier sprinted
+    // across the border during a tour of the JSA").
+    double passageEvidence = passageScore + (bestInLede(text, scores) ? 0 : salience.againstTopic());
     // A sentence that holds three facts' weight is a section of its own (a telegraphic brief packs a
     // whole section into one sentence: "NIS briefing: ~15,000 KPA personnel in Kursk, 4,700 casualties,
     // KN-23s and shells shipped"), not a mention.
@@ -210,6 +212,17 @@ public final class TaxonomyTagger implements TopicTagger {
 
   /** Per sentence: the weight of its core facts, and its score (facts plus context); the best score. */
   private record SentenceScores(double[] core, double[] score, double best) {}
+
+  /** Whether a sentence of the lede holds the best passage's score. */
+  private static boolean bestInLede(AnalyzedText text, SentenceScores scores) {
+    double[] score = scores.score();
+    for (int s = 0; s < score.length; s++) {
+      if (score[s] > 0 && score[s] == scores.best() && text.sentence(s).lede()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private SentenceScores sentenceScores(AnalyzedText text, List<Candidate> accepted, BitSet inBackground) {
     int sentences = text.sentences().size();

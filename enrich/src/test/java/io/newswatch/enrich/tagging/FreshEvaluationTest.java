@@ -173,9 +173,10 @@ import org.slf4j.LoggerFactory;
  *       merged paragraphs; English copies with "ADVERTISEMENT" and "Also read" lines, tabloid
  *       headlines, cut after a few paragraphs): 1.000 (ar) and 0.878 (en) on first contact. The
  *       miss fixed: "President Lee, who has halted the loudspeaker broadcasts ..." in a sea story
- *       (", who has" now opens a side clause as ", which has" does): 1.000 / 0.907. Left: Travis
- *       King's dash across the line on a JSA tour (the tour's words count against the topic), and
- *       one passing line on the allies' extended deterrence in a story on North Korea's own.
+ *       (", who has" now opens a side clause as ", which has" does): 1.000 / 0.907. Then Travis
+ *       King's dash across the line on a JSA tour ("sprinted across"; a lede's incident is no
+ *       longer argued away by the tour's words; "comes at a time of" is a frame): 1.000 / 0.970.
+ *       Left: one passing line on the allies' extended deterrence in a story on North Korea's own.
  *   <li>eval-fresh22 (2026-12-06, late): analysis, opinion, explainers, interviews, timelines and
  *       retrospectives, with what is reported mixed with what is predicted, feared, denied or
  *       hypothetical: 0.859 (ar) and 0.909 (en) on first contact, every miss a hard negative.
