@@ -186,6 +186,14 @@ import org.slf4j.LoggerFactory;
  *       sentence's cap to the salience): 0.970 / 0.939. Left (DEBATABLE in their labels): a
  *       timeline entry of two sentences, a line that South Korea "remains covered by US extended
  *       deterrence" in a submarine story, a Kaesong piece whose background names the loudspeakers.
+ *   <li>eval-fresh23 (2026-12-06, late): a plain sample of a desk's feeds on ordinary days, away
+ *       from the most famous events: 0.912 (ar) and 0.903 (en) on first contact. Fixed: North
+ *       Korea's "maritime military demarcation line" read as the land line in a patrol-ship
+ *       incident, and a re-defection told as "defected to the South by climbing over the
+ *       barbed-wire fence in Goseong" (a place on the line names Korea by itself): 0.937 / 0.939.
+ *       Left: an annual count of defectors read as a crossing, a B-1B in a South Korean parade and
+ *       a statement condemning missile transfers to Russia (both DEBATABLE in their labels), and a
+ *       passing line on allies "like North Korea" supplying Russia.
  * </ul>
  */
 class FreshEvaluationTest {
@@ -201,7 +209,7 @@ class FreshEvaluationTest {
       "eval-fresh14, 40, 0.95", "eval-fresh15, 40, 0.95",
       "eval-fresh16, 30, 0.95", "eval-fresh17, 40, 0.90",
       "eval-fresh18, 40, 0.95", "eval-fresh19, 40, 0.95", "eval-fresh20, 40, 0.85",
-      "eval-fresh21, 40, 0.90", "eval-fresh22, 40, 0.90"})
+      "eval-fresh21, 40, 0.90", "eval-fresh22, 40, 0.90", "eval-fresh23, 40, 0.90"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);
