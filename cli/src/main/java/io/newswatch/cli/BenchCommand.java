@@ -50,6 +50,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -356,7 +357,7 @@ public final class BenchCommand implements Callable<Integer> {
           articles, taggedS, articles / taggedS, secondHalfRate);
       if (!decidedPerSecond.isEmpty()) {
         say("enrich progress, articles decided in each second after it was running: %s",
-            decidedPerSecond.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
+            decidedPerSecond.stream().map(String::valueOf).collect(Collectors.joining(" ")));
         var perSecond = report.at("backfill").putArray("decided_per_second");
         decidedPerSecond.forEach(perSecond::add);
       }
