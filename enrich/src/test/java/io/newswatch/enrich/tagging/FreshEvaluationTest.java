@@ -194,6 +194,20 @@ import org.slf4j.LoggerFactory;
  *       Left: an annual count of defectors read as a crossing, a B-1B in a South Korean parade and
  *       a statement condemning missile transfers to Russia (both DEBATABLE in their labels), and a
  *       passing line on allies "like North Korea" supplying Russia.
+ *   <li>eval-fresh24 (2026-12-06, evening): stance-laden outlets (KCNA and Rodong Sinmun, TASS, RT
+ *       and Sputnik, Global Times, Press TV, Al Mayadeen, Al Alam, partisan op-eds) that deny,
+ *       reframe and accuse: 1.000 (ar) and 0.933 (en) on first contact. Fixed: KCNA's soldiers "who
+ *       fought in the overseas operation" (the name without "units", with North Korea and its
+ *       soldiers in the sentence), and a side clause opened by ", apart from" (فضلا عن, علاوة على):
+ *       1.000 / 1.000;
+ *   <li>eval-fresh25 (2026-12-06, evening): aggregator and portal pages with heavy debris (related
+ *       and most-read lists naming the topics, comments, several items on a page): 0.886 (ar) and
+ *       0.970 (en) on first contact through ingest. Fixed: ingest's cleaner cuts a related-links
+ *       block (a run of headline-like list items in the text's second half, with its heading);
+ *       "ويتزامن الحادث مع" (the incident coincides with) is a frame; a crossing "into the North
+ *       Korean side" in a sentence naming a place on the line; a submarine "with conventional
+ *       weapons only" is a navy's own: 1.000 / 1.000 through ingest (cli's RealsetEvaluationTest
+ *       holds it there at 0.95). Its raw text keeps the related lists, so here its floor is lower.
  * </ul>
  */
 class FreshEvaluationTest {
@@ -209,7 +223,8 @@ class FreshEvaluationTest {
       "eval-fresh14, 40, 0.95", "eval-fresh15, 40, 0.95",
       "eval-fresh16, 30, 0.95", "eval-fresh17, 40, 0.90",
       "eval-fresh18, 40, 0.95", "eval-fresh19, 40, 0.95", "eval-fresh20, 40, 0.85",
-      "eval-fresh21, 40, 0.90", "eval-fresh22, 40, 0.90", "eval-fresh23, 40, 0.90"})
+      "eval-fresh21, 40, 0.90", "eval-fresh22, 40, 0.90", "eval-fresh23, 40, 0.90",
+      "eval-fresh24, 40, 0.95", "eval-fresh25, 40, 0.80"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);

@@ -27,7 +27,12 @@ import java.util.regex.Pattern;
  *   <li>single-word lines without punctuation are dropped anywhere;
  *   <li>a digest tail is cut: in the second half of the text, a short heading ending in a colon followed
  *       by a run of dash or bullet items ("In other developments:" and a list of unrelated briefs) and
- *       everything after it. Agencies append such round-ups to unrelated stories.
+ *       everything after it. Agencies append such round-ups to unrelated stories;
+ *   <li>a related-links block is cut: in the second half of the text, a run of two or more list items
+ *       (dash, bullet or number) that read as headlines (short, no sentence punctuation), with the short
+ *       heading above it ("Related", "اقرأ أيضا", "الأكثر قراءة"). Portals and aggregators print such
+ *       lists under every story, and their headlines name other stories' topics. A list that a line
+ *       ending in a colon introduces is the article's own, and stays.
  * </ol>
  *
  * <p>Output is the remaining lines, whitespace collapsed, as paragraphs separated by a blank line.
@@ -40,6 +45,10 @@ public final class TextCleaner {
   private static final String BREADCRUMB_SEPARATORS = ">|»›/·•";
   private static final Pattern LIST_ITEM = Pattern.compile("[-\\u2013\\u2014\\u2022*\\u25AA\\u25CF]\\s");
   private static final int DIGEST_HEADING_WORDS = 5;
+  /** A numbered item: "1- ", "2. ", "٣) ". */
+  private static final Pattern NUMBERED_ITEM = Pattern.compile("[0-9\u0660-\u0669]{1,2}\s?[-.)\u2013]\s");
+  /** A related link is a headline: at most this many words. */
+  private static final int LINK_ITEM_WORDS = 20;
   private static final int MIN_DIGEST_ITEMS = 2;
   private static final int SHORT_WORDS = 4;
   private static final int LEADING_DEBRIS_WORDS = 2;
@@ -98,6 +107,7 @@ public final class TextCleaner {
     }
     lines.removeIf(l -> words(l) <= 1 && !endsSentence(l));
     lines = cutDigestTail(lines);
+    lines = cutRelatedLinks(lines);
     while (!lines.isEmpty() && isTrailingDebris(lines, lastLine)) {
       lines.removeLast();
     }
@@ -113,6 +123,36 @@ public final class TextCleaner {
       }
     }
     return lines;
+  }
+
+  /** Rule 8, shared with the reference implementation the equivalence test holds this class to. */
+  static List<String> cutRelatedLinks(List<String> lines) {
+    List<String> out = new ArrayList<>(lines.size());
+    int i = 0;
+    while (i < lines.size()) {
+      int end = i;
+      while (i >= lines.size() / 2 && end < lines.size() && isLinkItem(lines.get(end))) {
+        end++;
+      }
+      if (end - i >= MIN_DIGEST_ITEMS && (out.isEmpty() || !out.getLast().endsWith(":"))) {
+        if (!out.isEmpty() && isLinksHeading(out.getLast())) {
+          out.removeLast();
+        }
+        i = end;
+      } else {
+        out.add(lines.get(i++));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isLinkItem(String line) {
+    return (isListItem(line) || NUMBERED_ITEM.matcher(line).lookingAt()) && !endsSentence(line)
+        && !line.endsWith(":") && words(line) <= LINK_ITEM_WORDS;
+  }
+
+  private static boolean isLinksHeading(String line) {
+    return words(line) <= DIGEST_HEADING_WORDS && !endsSentence(line) && !isListItem(line);
   }
 
   private static boolean isListItem(String line) {

@@ -99,6 +99,7 @@ final class ReferenceTextCleaner {
     }
     lines.removeIf(l -> words(l) <= 1 && !endsSentence(l));
     lines = cutDigestTail(lines);
+    lines = TextCleaner.cutRelatedLinks(lines);
     while (!lines.isEmpty() && isTrailingDebris(lines, lastLine)) {
       lines.removeLast();
     }

@@ -64,4 +64,43 @@ class TextCleanerTest {
     // A long unpunctuated line followed by more page furniture is a footer (a disclaimer), not a cut.
     assertThat(cleaner.clean(text + "Follow us on social media\n")).endsWith("the ministry said.");
   }
+
+  @Test
+  void shouldCutARelatedLinksBlockAndItsHeadingButKeepWhatFollows() {
+    String text = """
+        Farmers in the province began the rice harvest on Monday, two weeks later than usual after a cold spring.
+        Officials said yields were expected to match last year's, despite the late start and a dry August.
+        The ministry will publish its first estimate of the crop at the end of the month, a spokesman said.
+        Related
+          • US bomber flies over the peninsula in joint drill
+          • North Korean troops seen near the front in Kursk
+        Comments are closed for this story.
+        """;
+    String cleaned = cleaner.clean(text);
+    assertThat(cleaned).doesNotContain("bomber", "Kursk").endsWith("Comments are closed for this story.");
+
+    String arabic = """
+        بدأ المزارعون في الإقليم حصاد الأرز يوم الاثنين، بعد أسبوعين من موعده المعتاد بسبب ربيع بارد.
+        وقال مسؤولون إن المحصول سيكون قريبا من محصول العام الماضي رغم التأخر وجفاف شهر آب.
+        وستنشر الوزارة أول تقدير للمحصول في نهاية الشهر، بحسب متحدث باسمها.
+        الأكثر قراءة
+        1- غواصة أميركية ترسو في ميناء بوسان
+        2- جنود كوريون شماليون على جبهة كورسك
+        """;
+    assertThat(cleaner.clean(arabic)).doesNotContain("الأكثر قراءة", "غواصة", "كورسك").endsWith("بحسب متحدث باسمها.");
+  }
+
+  @Test
+  void shouldKeepAHeadlineLikeListThatTheArticleIntroduces() {
+    String text = """
+        The two defence ministers met in Seoul on Tuesday and agreed on a set of measures, officials said.
+        The talks lasted three hours and ended with a joint statement read to reporters at the ministry.
+        Both sides said the meeting had been constructive and that they would meet again next year.
+        The statement lists the steps the allies will take next year:
+        - more visits of US strategic assets to the peninsula
+        - a joint planning cell for nuclear operations
+        The ministers will review the steps when they meet in Washington in the spring.
+        """;
+    assertThat(cleaner.clean(text)).contains("more visits of US strategic assets", "a joint planning cell");
+  }
 }
