@@ -1,7 +1,6 @@
 package io.newswatch.cli.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +77,7 @@ public final class KafkaExactlyOnceCopy {
   /** Copies {@code records} records of {@code topic} from its start; returns the transactions committed. */
   private static long copy(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer, String topic,
       long records, String target, Duration commitInterval) {
-    List<TopicPartition> parts = new ArrayList<>();
-    consumer.partitionsFor(topic).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
+    List<TopicPartition> parts = KafkaPassThrough.partitions(consumer, topic);
     consumer.assign(parts);
     consumer.seekToBeginning(parts);
     ConsumerGroupMetadata group = new ConsumerGroupMetadata(GROUP);

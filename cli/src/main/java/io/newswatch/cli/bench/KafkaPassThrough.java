@@ -85,7 +85,8 @@ public final class KafkaPassThrough {
     producer.flush();
   }
 
-  private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+  /** Every partition of {@code topic}, to assign (the bench's readers join no group: no rebalance is timed). */
+  static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
     List<TopicPartition> parts = new ArrayList<>();
     consumer.partitionsFor(topic).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
     return parts;
