@@ -54,6 +54,9 @@ final class ReferenceTextCleaner {
   private static final int PROSE_LINE_WORDS = 8;
   /** A text of at most this many words that loses every line is too short, rather than debris. */
   private static final int SHORT_TEXT_WORDS = 12;
+  /** A text of at least this many lines, each a headline's length and none a sentence, is a list of headlines. */
+  private static final int HEADLINE_LIST_LINES = 3;
+  private static final int HEADLINE_WORDS = 25;
 
   /** {@code text} as paragraphs with whitespace collapsed and control characters removed, nothing dropped. */
   public String plain(String text) {
@@ -62,8 +65,9 @@ final class ReferenceTextCleaner {
 
   /**
    * Why {@link #clean} leaves nothing of {@code text}, in words an operator can act on: the input is
-   * empty, it stops mid-sentence (a partial file, read while still being written or cut off), it is too
-   * short to be an article, or every line is page debris.
+   * empty, it is only headlines (a ticker or a list of links), it stops mid-sentence (a partial file,
+   * read while still being written or cut off), it is too short to be an article, or every line is page
+   * debris.
    */
   public String whyNothingLeft(String text) {
     List<String> lines = splitLines(text);
@@ -72,6 +76,12 @@ final class ReferenceTextCleaner {
     }
     int words = lines.stream().mapToInt(ReferenceTextCleaner::words).sum();
     int chars = lines.stream().mapToInt(String::length).sum();
+    // A ticker or a list of links is lines of headlines, none a sentence: nothing was cut off.
+    if (lines.size() >= HEADLINE_LIST_LINES && lines.stream().noneMatch(ReferenceTextCleaner::endsSentence)
+        && lines.stream().allMatch(l -> words(l) <= HEADLINE_WORDS)) {
+      return "only headlines: " + lines.size() + " lines and not one sentence among them (a ticker, a list of"
+          + " links or a menu, with no article text)";
+    }
     boolean prose = lines.stream().anyMatch(l -> words(l) >= PROSE_LINE_WORDS);
     if (prose && !endsSentence(lines.getLast())) {
       return "partial text: " + chars + " characters that stop mid-sentence (a file read while still being written,"

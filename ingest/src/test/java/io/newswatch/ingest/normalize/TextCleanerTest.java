@@ -103,4 +103,21 @@ class TextCleanerTest {
         """;
     assertThat(cleaner.clean(text)).contains("more visits of US strategic assets", "a joint planning cell");
   }
+
+  @Test
+  void shouldCallATickerOnlyHeadlinesAndAnUnfinishedParagraphPartial() {
+    String ticker = """
+        Seoul shares close higher as chipmakers rally
+        Won weakens past 1,400 per dollar for first time since April
+        Heavy rain warning issued for Gangwon province
+        Parliament passes revised budget bill
+        """;
+    assertThat(cleaner.clean(ticker)).isEmpty();
+    assertThat(cleaner.whyNothingLeft(ticker)).startsWith("only headlines: 4 lines");
+
+    String unfinished = "Officials from both sides met in the capital on Tuesday to discuss the rules for the new crossing"
+        + " points and the schedule of the";
+    assertThat(cleaner.clean(unfinished)).isEmpty();
+    assertThat(cleaner.whyNothingLeft(unfinished)).startsWith("partial text: ");
+  }
 }
