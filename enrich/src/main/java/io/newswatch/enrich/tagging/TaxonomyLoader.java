@@ -235,13 +235,10 @@ public final class TaxonomyLoader {
     double ledeBonus = number(fields.get("ledeBonus"), "scoring.ledeBonus", Scoring.DEFAULT.ledeBonus());
     Expr background = fields.containsKey("background")
         ? readVocab(fields.get("background"), null, "scoring.background", "scoring") : null;
-    Expr clause = fields.containsKey("backgroundClause")
-        ? readVocab(fields.get("backgroundClause"), null, "scoring.backgroundClause", "scoring") : null;
+    // Side clauses are vocabulary names, or a condition (a vocabulary with exclusions: "علاوة على ذلك").
+    Expr clause = scoringMarkers(fields.get("backgroundClause"), "scoring.backgroundClause");
     // Frames are vocabulary names, or a condition where a frame's words stand apart ("وتأتي المحادثات بعد").
-    Node frameNode = fields.get("backgroundFrame");
-    Expr frame = frameNode == null ? null
-        : frameNode instanceof MappingNode ? readExpr(frameNode, "scoring.backgroundFrame", null)
-        : readVocab(frameNode, null, "scoring.backgroundFrame", "scoring");
+    Expr frame = scoringMarkers(fields.get("backgroundFrame"), "scoring.backgroundFrame");
     double factor = number(fields.get("backgroundFactor"), "scoring.backgroundFactor",
         background == null && clause == null && frame == null ? 1.0 : 0.5);
     try {
@@ -253,6 +250,13 @@ public final class TaxonomyLoader {
       error(node, "scoring", e.getMessage(), null);
       return Scoring.DEFAULT;
     }
+  }
+
+  /** A scoring marker: vocabulary names, or a condition (a mapping, read as a rule's condition). */
+  private Expr scoringMarkers(Node node, String where) {
+    return node == null ? null
+        : node instanceof MappingNode ? readExpr(node, where, null)
+        : readVocab(node, null, where, "scoring");
   }
 
   /** Named term lists that rules reuse with {@code vocab: name}, compiled once. */

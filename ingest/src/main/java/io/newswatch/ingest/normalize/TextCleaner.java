@@ -28,11 +28,13 @@ import java.util.regex.Pattern;
  *   <li>a digest tail is cut: in the second half of the text, a short heading ending in a colon followed
  *       by a run of dash or bullet items ("In other developments:" and a list of unrelated briefs) and
  *       everything after it. Agencies append such round-ups to unrelated stories;
- *   <li>a related-links block is cut: in the second half of the text, a run of two or more list items
- *       (dash, bullet or number) that read as headlines (short, no sentence punctuation), with the short
- *       heading above it ("Related", "اقرأ أيضا", "الأكثر قراءة"). Portals and aggregators print such
- *       lists under every story, and their headlines name other stories' topics. A list that a line
- *       ending in a colon introduces is the article's own, and stays.
+ *   <li>a related-links block is cut (before rule 6, whose single words include its heading): a run of
+ *       two or more list items (dash, bullet or number) that starts in the second half of the text, whose
+ *       items all read as headlines (short, no sentence punctuation, not a dated entry), under a short
+ *       heading that is no sentence and no colon line ("Related", "اقرأ أيضا", "الأكثر قراءة"), is cut
+ *       with its heading. Portals and aggregators print such lists under every story, and their
+ *       headlines name other stories' topics. A run is judged whole: one under no heading, under a line
+ *       ending in a colon, or starting in the first half is the article's own, and stays whole.
  * </ol>
  *
  * <p>Output is the remaining lines, whitespace collapsed, as paragraphs separated by a blank line.
@@ -46,7 +48,7 @@ public final class TextCleaner {
   private static final Pattern LIST_ITEM = Pattern.compile("[-\\u2013\\u2014\\u2022*\\u25AA\\u25CF]\\s");
   private static final int DIGEST_HEADING_WORDS = 5;
   /** A numbered item: "1- ", "2. ", "٣) ". */
-  private static final Pattern NUMBERED_ITEM = Pattern.compile("[0-9\u0660-\u0669]{1,2}\s?[-.)\u2013]\s");
+  private static final Pattern NUMBERED_ITEM = Pattern.compile("[0-9\\u0660-\\u0669]{1,2}\\s?[-.)\\u2013]\\s");
   /** A related link is a headline: at most this many words. */
   private static final int LINK_ITEM_WORDS = 20;
   private static final int MIN_DIGEST_ITEMS = 2;
@@ -85,8 +87,10 @@ public final class TextCleaner {
     int words = lines.stream().mapToInt(TextCleaner::words).sum();
     int chars = lines.stream().mapToInt(String::length).sum();
     // A ticker or a list of links is lines of headlines, none a sentence: nothing was cut off.
+    // ...unless its last line is its longest: a headline, a dateline and a first paragraph cut short.
     if (lines.size() >= HEADLINE_LIST_LINES && lines.stream().noneMatch(TextCleaner::endsSentence)
-        && lines.stream().allMatch(l -> words(l) <= HEADLINE_WORDS)) {
+        && lines.stream().allMatch(l -> words(l) <= HEADLINE_WORDS)
+        && lines.subList(0, lines.size() - 1).stream().anyMatch(l -> words(l) >= words(lines.getLast()))) {
       return "only headlines: " + lines.size() + " lines and not one sentence among them (a ticker, a list of"
           + " links or a menu, with no article text)";
     }
@@ -115,9 +119,10 @@ public final class TextCleaner {
     while (!lines.isEmpty() && isTrailingDebris(lines, lastLine)) {
       lines.removeLast();
     }
+    // Before single words go: a related-links block is known by its heading ("Related", "اقرأ أيضا").
+    lines = cutRelatedLinks(lines);
     lines.removeIf(l -> words(l) <= 1 && !endsSentence(l));
     lines = cutDigestTail(lines);
-    lines = cutRelatedLinks(lines);
     while (!lines.isEmpty() && isTrailingDebris(lines, lastLine)) {
       lines.removeLast();
     }
@@ -135,34 +140,54 @@ public final class TextCleaner {
     return lines;
   }
 
-  /** Rule 8, shared with the reference implementation the equivalence test holds this class to. */
+  /**
+   * Rule 8, shared with the reference implementation the equivalence test holds this class to. Each run
+   * of list items is judged whole, by where it starts: a run that starts in the second half, under a
+   * short heading, and whose items all read as headlines is cut with its heading; any other run stays
+   * whole.
+   */
   static List<String> cutRelatedLinks(List<String> lines) {
+    int half = lines.size() / 2;
     List<String> out = new ArrayList<>(lines.size());
     int i = 0;
     while (i < lines.size()) {
       int end = i;
-      while (i >= lines.size() / 2 && end < lines.size() && isLinkItem(lines.get(end))) {
+      while (end < lines.size() && isLinkItem(lines.get(end))) {
         end++;
       }
-      if (end - i >= MIN_DIGEST_ITEMS && (out.isEmpty() || !out.getLast().endsWith(":"))) {
-        if (!out.isEmpty() && isLinksHeading(out.getLast())) {
-          out.removeLast();
-        }
-        i = end;
-      } else {
+      if (end == i) {
         out.add(lines.get(i++));
+        continue;
       }
+      if (end - i >= MIN_DIGEST_ITEMS && i >= half && !out.isEmpty() && isLinksHeading(out.getLast())) {
+        out.removeLast();
+      } else {
+        out.addAll(lines.subList(i, end));
+      }
+      i = end;
     }
     return out;
   }
 
+  /** A list item that reads as a headline: short, unpunctuated, not a dated entry ("- 2015: ..."). */
   private static boolean isLinkItem(String line) {
-    return (isListItem(line) || NUMBERED_ITEM.matcher(line).lookingAt()) && !endsSentence(line)
+    int start = itemStart(line);
+    return start > 0 && start < line.length() && !Character.isDigit(line.charAt(start)) && !endsSentence(line)
         && !line.endsWith(":") && words(line) <= LINK_ITEM_WORDS;
   }
 
+  /** Where a list item's text starts after its marker, or -1 when the line is no list item. */
+  private static int itemStart(String line) {
+    var bullet = LIST_ITEM.matcher(line);
+    if (bullet.lookingAt()) {
+      return bullet.end();
+    }
+    var number = NUMBERED_ITEM.matcher(line);
+    return number.lookingAt() ? number.end() : -1;
+  }
+
   private static boolean isLinksHeading(String line) {
-    return words(line) <= DIGEST_HEADING_WORDS && !endsSentence(line) && !isListItem(line);
+    return words(line) <= DIGEST_HEADING_WORDS && !endsSentence(line) && !line.endsWith(":") && itemStart(line) < 0;
   }
 
   private static boolean isListItem(String line) {

@@ -77,8 +77,10 @@ final class ReferenceTextCleaner {
     int words = lines.stream().mapToInt(ReferenceTextCleaner::words).sum();
     int chars = lines.stream().mapToInt(String::length).sum();
     // A ticker or a list of links is lines of headlines, none a sentence: nothing was cut off.
+    // ...unless its last line is its longest: a headline, a dateline and a first paragraph cut short.
     if (lines.size() >= HEADLINE_LIST_LINES && lines.stream().noneMatch(ReferenceTextCleaner::endsSentence)
-        && lines.stream().allMatch(l -> words(l) <= HEADLINE_WORDS)) {
+        && lines.stream().allMatch(l -> words(l) <= HEADLINE_WORDS)
+        && lines.subList(0, lines.size() - 1).stream().anyMatch(l -> words(l) >= words(lines.getLast()))) {
       return "only headlines: " + lines.size() + " lines and not one sentence among them (a ticker, a list of"
           + " links or a menu, with no article text)";
     }
@@ -107,9 +109,9 @@ final class ReferenceTextCleaner {
     while (!lines.isEmpty() && isTrailingDebris(lines, lastLine)) {
       lines.removeLast();
     }
+    lines = TextCleaner.cutRelatedLinks(lines);
     lines.removeIf(l -> words(l) <= 1 && !endsSentence(l));
     lines = cutDigestTail(lines);
-    lines = TextCleaner.cutRelatedLinks(lines);
     while (!lines.isEmpty() && isTrailingDebris(lines, lastLine)) {
       lines.removeLast();
     }

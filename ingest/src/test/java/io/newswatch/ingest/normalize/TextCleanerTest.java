@@ -86,8 +86,11 @@ class TextCleanerTest {
         الأكثر قراءة
         1- غواصة أميركية ترسو في ميناء بوسان
         2- جنود كوريون شماليون على جبهة كورسك
+        التعليقات مغلقة على هذا الخبر.
         """;
-    assertThat(cleaner.clean(arabic)).doesNotContain("الأكثر قراءة", "غواصة", "كورسك").endsWith("بحسب متحدث باسمها.");
+    assertThat(cleaner.clean(arabic)).doesNotContain("الأكثر قراءة", "غواصة", "كورسك")
+        .endsWith("التعليقات مغلقة على هذا الخبر.");
+    assertThat(cleaner.clean(cleaner.clean(text))).isEqualTo(cleaned);
   }
 
   @Test
@@ -99,9 +102,28 @@ class TextCleanerTest {
         The statement lists the steps the allies will take next year:
         - more visits of US strategic assets to the peninsula
         - a joint planning cell for nuclear operations
+        - a tabletop exercise on a nuclear attack every year
         The ministers will review the steps when they meet in Washington in the spring.
         """;
-    assertThat(cleaner.clean(text)).contains("more visits of US strategic assets", "a joint planning cell");
+    assertThat(cleaner.clean(text)).contains("more visits of US strategic assets", "a joint planning cell",
+        "a tabletop exercise");
+
+    // A list under no heading, and one that starts in the first half, stay whole, also when cleaned twice.
+    String unheaded = text.replace("The statement lists the steps the allies will take next year:\n", "");
+    assertThat(cleaner.clean(unheaded)).contains("more visits of US strategic assets", "a tabletop exercise");
+    String early = """
+        The two defence ministers met in Seoul on Tuesday and agreed on a set of measures, officials said.
+        Measures
+        - more visits of US strategic assets to the peninsula
+        - a joint planning cell for nuclear operations
+        - a tabletop exercise on a nuclear attack every year
+        - a hotline between the two ministries
+        The talks lasted three hours and ended with a joint statement read to reporters.
+        Both sides said they would meet again next year.
+        """;
+    String once = cleaner.clean(early);
+    assertThat(once).contains("more visits of US strategic assets", "a hotline between the two ministries");
+    assertThat(cleaner.clean(once)).isEqualTo(once);
   }
 
   @Test
@@ -119,5 +141,9 @@ class TextCleanerTest {
         + " points and the schedule of the";
     assertThat(cleaner.clean(unfinished)).isEmpty();
     assertThat(cleaner.whyNothingLeft(unfinished)).startsWith("partial text: ");
+    // A headline, a dateline and a first paragraph cut short: its last line is its longest, so partial.
+    String started = "Talks at the border\nSeoul, May 3\nOfficials from both sides met on Tuesday to discuss the"
+        + " rules for the new crossing points and";
+    assertThat(cleaner.whyNothingLeft(started)).startsWith("partial text: ");
   }
 }
