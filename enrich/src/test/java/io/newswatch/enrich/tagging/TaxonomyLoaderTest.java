@@ -157,4 +157,29 @@ class TaxonomyLoaderTest {
     assertThat(new TaxonomyTagger(result.taxonomy()).tag(new Document("x", "", "A DMZ incident.", "en")).tags())
         .singleElement().extracting(TopicScore::topic).isEqualTo("t");
   }
+
+  @Test
+  void shouldReadASideClauseMarkerWithItsExclusions() {
+    TaxonomyLoader.CheckResult result = checkInline("""
+        version: "mini"
+        scoring:
+          backgroundClause:
+            vocab: clause
+            exclude: {en: [apart from that]}
+        vocabulary:
+          clause: {en: [apart from]}
+        topics:
+          - id: t
+            threshold: 6
+            passageThreshold: 1
+            rules:
+              - {id: r, weight: 1, terms: {common: [DMZ]}}
+        """);
+    assertThat(result.ok()).as("%s", result.diagnostics()).isTrue();
+    TaxonomyTagger tagger = new TaxonomyTagger(result.taxonomy());
+    // After a comma the marker sets the fact aside; its excluded form ("moreover") does not.
+    assertThat(tagger.tag(new Document("a", "", "Talks went on, apart from a DMZ incident.", "en")).tags()).isEmpty();
+    assertThat(tagger.tag(new Document("b", "", "Talks went on, apart from that a DMZ incident took place.", "en"))
+        .tags()).singleElement().extracting(TopicScore::topic).isEqualTo("t");
+  }
 }
