@@ -47,6 +47,8 @@ public final class TextCleaner {
   private static final String BREADCRUMB_SEPARATORS = ">|»›/·•";
   private static final Pattern LIST_ITEM = Pattern.compile("[-\\u2013\\u2014\\u2022*\\u25AA\\u25CF]\\s");
   private static final int DIGEST_HEADING_WORDS = 5;
+  /** The first characters of {@link #LIST_ITEM}. */
+  private static final String LIST_MARKS = "-\u2013\u2014\u2022*\u25AA\u25CF";
   /** A numbered item: "1- ", "2. ", "٣) ". */
   private static final Pattern NUMBERED_ITEM = Pattern.compile("[0-9\\u0660-\\u0669]{1,2}\\s?[-.)\\u2013]\\s");
   /** A related link is a headline: at most this many words. */
@@ -178,6 +180,11 @@ public final class TextCleaner {
 
   /** Where a list item's text starts after its marker, or -1 when the line is no list item. */
   private static int itemStart(String line) {
+    // Most lines are prose: their first character settles it without a matcher.
+    char first = line.isEmpty() ? ' ' : line.charAt(0);
+    if (LIST_MARKS.indexOf(first) < 0 && !Character.isDigit(first)) {
+      return -1;
+    }
     var bullet = LIST_ITEM.matcher(line);
     if (bullet.lookingAt()) {
       return bullet.end();
