@@ -56,10 +56,12 @@ class RealsetEvaluationTest {
    * live blogs and roundups carry topics in one-line headlines that ingest's cleaner drops, and a
    * ticker of nothing but headlines is refused as no article at all, which its gold ("none") agrees with;
    * eval-fresh25's portal pages carry related and most-read lists whose headlines name the topics,
-   * which the cleaner cuts (eval-fresh24 is held here too, as a second read of stance-laden pages).
+   * which the cleaner cuts, and eval-fresh31's crawler-stored pages carry trending blocks and tag clouds
+   * (eval-fresh24 is held here too, as a second read of stance-laden pages).
    */
   @ParameterizedTest
-  @CsvSource({"eval-fresh19, 0.95", "eval-fresh20, 0.95", "eval-fresh24, 0.95", "eval-fresh25, 0.95"})
+  @CsvSource({"eval-fresh19, 0.95", "eval-fresh20, 0.95", "eval-fresh24, 0.95", "eval-fresh25, 0.95",
+      "eval-fresh31, 0.95"})
   void shouldKeepMacroF1HighOnBlindSetsReadAsIngestReadsThem(String set, double floor) {
     Path dir = Path.of(System.getProperty("newswatch.repo.root", "..")).resolve("enrich/src/test/resources").resolve(set);
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();

@@ -228,7 +228,19 @@ import org.slf4j.LoggerFactory;
  *       notifications, two-line briefs) where one background clause is a large share of the text:
  *       0.970 (ar) and 1.000 (en) on first contact, untuned. Left: a tour notice whose one clause
  *       says the tours were suspended "إثر عبور جندي أميركي إلى الشمال" in 2023 (DEBATABLE in its
- *       label).
+ *       label);
+ *   <li>eval-fresh30 (2026-12-06, evening): mainstream analysis and long reports where several threads
+ *       meet (a primary topic with a real secondary passage, two equal topics, all three): 0.978 (ar)
+ *       and 0.958 (en) on first contact. Fixed: "in recent years" tells a trend ("exercises, some of
+ *       which involve US strategic bombers"): 0.978 / 0.978. Left: a secondary section whose one
+ *       fact sentence is followed by sentences that say only "these forces" or "the soldier",
+ *       taken for a passing mention in a long page (twice);
+ *   <li>eval-fresh31 (2026-12-06, evening): pages as a crawler stores them (flattened menus, repeated
+ *       titles, galleries of captions, trending blocks without bullets, tag clouds, paywalls): 1.000
+ *       (ar) and 0.970 (en) on first contact. Fixed: a count of defectors over a year ("only 99
+ *       defectors reaching the South in the first half of the year", "defections have slowed") is a
+ *       statistic, not a crossing: 1.000 / 1.000 through ingest (cli's RealsetEvaluationTest holds
+ *       it there at 0.95); its raw text keeps the trending blocks that ingest drops (en 0.944).
  * </ul>
  */
 class FreshEvaluationTest {
@@ -247,7 +259,8 @@ class FreshEvaluationTest {
       "eval-fresh21, 40, 0.90", "eval-fresh22, 40, 0.90", "eval-fresh23, 40, 0.90",
       "eval-fresh24, 40, 0.95", "eval-fresh25, 40, 0.80",
       "eval-fresh26, 40, 0.95", "eval-fresh27, 40, 0.95",
-      "eval-fresh28, 40, 0.95", "eval-fresh29, 40, 0.95"})
+      "eval-fresh28, 40, 0.95", "eval-fresh29, 40, 0.95",
+      "eval-fresh30, 40, 0.95", "eval-fresh31, 40, 0.90"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);
