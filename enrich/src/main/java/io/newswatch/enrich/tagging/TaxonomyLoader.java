@@ -233,8 +233,7 @@ public final class TaxonomyLoader {
     Map<String, Node> fields = fields(node, "scoring", SCORING_KEYS);
     int ledeTokens = count(fields.get("ledeTokens"), "scoring.ledeTokens", Scoring.DEFAULT.ledeTokens());
     double ledeBonus = number(fields.get("ledeBonus"), "scoring.ledeBonus", Scoring.DEFAULT.ledeBonus());
-    Expr background = fields.containsKey("background")
-        ? readVocab(fields.get("background"), null, "scoring.background", "scoring") : null;
+    Expr background = scoringMarkers(fields.get("background"), "scoring.background");
     // Side clauses are vocabulary names, or a condition (a vocabulary with exclusions: "علاوة على ذلك").
     Expr clause = scoringMarkers(fields.get("backgroundClause"), "scoring.backgroundClause");
     // Frames are vocabulary names, or a condition where a frame's words stand apart ("وتأتي المحادثات بعد").

@@ -45,10 +45,10 @@ public final class TextCleaner {
       "(?i)^[\\p{Ps}\\p{Pi}\"']*(https?://\\S+|www\\.\\S+|\\S*@\\S*|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(/\\S*)?)[\\p{Pe}\\p{Pf}\"'.,;:]*$");
   /** Breadcrumb separators; a line with two of them and few words is a trail like "Home > World > Asia". */
   private static final String BREADCRUMB_SEPARATORS = ">|»›/·•";
-  private static final Pattern LIST_ITEM = Pattern.compile("[-\\u2013\\u2014\\u2022*\\u25AA\\u25CF]\\s");
-  private static final int DIGEST_HEADING_WORDS = 5;
-  /** The first characters of {@link #LIST_ITEM}. */
+  /** The marks a list item starts with: dashes, bullets, an asterisk. */
   private static final String LIST_MARKS = "-\u2013\u2014\u2022*\u25AA\u25CF";
+  private static final Pattern LIST_ITEM = Pattern.compile("[" + LIST_MARKS + "]\\s");
+  private static final int DIGEST_HEADING_WORDS = 5;
   /** A numbered item: "1- ", "2. ", "٣) ". */
   private static final Pattern NUMBERED_ITEM = Pattern.compile("[0-9\\u0660-\\u0669]{1,2}\\s?[-.)\\u2013]\\s");
   /** A related link is a headline: at most this many words. */
