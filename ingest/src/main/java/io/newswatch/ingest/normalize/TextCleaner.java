@@ -88,11 +88,7 @@ public final class TextCleaner {
     }
     int words = lines.stream().mapToInt(TextCleaner::words).sum();
     int chars = lines.stream().mapToInt(String::length).sum();
-    // A ticker or a list of links is lines of headlines, none a sentence: nothing was cut off.
-    // ...unless its last line is its longest: a headline, a dateline and a first paragraph cut short.
-    if (lines.size() >= HEADLINE_LIST_LINES && lines.stream().noneMatch(TextCleaner::endsSentence)
-        && lines.stream().allMatch(l -> words(l) <= HEADLINE_WORDS)
-        && lines.subList(0, lines.size() - 1).stream().anyMatch(l -> words(l) >= words(lines.getLast()))) {
+    if (onlyHeadlines(lines)) {
       return "only headlines: " + lines.size() + " lines and not one sentence among them (a ticker, a list of"
           + " links or a menu, with no article text)";
     }
@@ -140,6 +136,17 @@ public final class TextCleaner {
       }
     }
     return lines;
+  }
+
+  /**
+   * A ticker or a list of links: lines of headlines, none a sentence, so nothing was cut off; unless
+   * its last line is its longest (a headline, a dateline and a first paragraph cut short). Shared with
+   * the reference implementation, as rule 8 is.
+   */
+  static boolean onlyHeadlines(List<String> lines) {
+    return lines.size() >= HEADLINE_LIST_LINES && lines.stream().noneMatch(TextCleaner::endsSentence)
+        && lines.stream().allMatch(l -> words(l) <= HEADLINE_WORDS)
+        && lines.subList(0, lines.size() - 1).stream().anyMatch(l -> words(l) >= words(lines.getLast()));
   }
 
   /**

@@ -54,9 +54,6 @@ final class ReferenceTextCleaner {
   private static final int PROSE_LINE_WORDS = 8;
   /** A text of at most this many words that loses every line is too short, rather than debris. */
   private static final int SHORT_TEXT_WORDS = 12;
-  /** A text of at least this many lines, each a headline's length and none a sentence, is a list of headlines. */
-  private static final int HEADLINE_LIST_LINES = 3;
-  private static final int HEADLINE_WORDS = 25;
 
   /** {@code text} as paragraphs with whitespace collapsed and control characters removed, nothing dropped. */
   public String plain(String text) {
@@ -76,11 +73,7 @@ final class ReferenceTextCleaner {
     }
     int words = lines.stream().mapToInt(ReferenceTextCleaner::words).sum();
     int chars = lines.stream().mapToInt(String::length).sum();
-    // A ticker or a list of links is lines of headlines, none a sentence: nothing was cut off.
-    // ...unless its last line is its longest: a headline, a dateline and a first paragraph cut short.
-    if (lines.size() >= HEADLINE_LIST_LINES && lines.stream().noneMatch(ReferenceTextCleaner::endsSentence)
-        && lines.stream().allMatch(l -> words(l) <= HEADLINE_WORDS)
-        && lines.subList(0, lines.size() - 1).stream().anyMatch(l -> words(l) >= words(lines.getLast()))) {
+    if (TextCleaner.onlyHeadlines(lines)) {
       return "only headlines: " + lines.size() + " lines and not one sentence among them (a ticker, a list of"
           + " links or a menu, with no article text)";
     }
