@@ -71,6 +71,18 @@ class FailureClassesTest {
   }
 
   @Test
+  void shouldSayWhichGateKeptAForeignRecruitStorysComparisonOutOfTheDeployment() {
+    for (String file : List.of("en_foreign_recruits_comparison.txt", "ar_foreign_recruits_comparison.txt")) {
+      TopicScore russia = tag(file).score("russia_deployment").orElseThrow();
+      assertThat(russia.tagged()).as(file).isFalse();
+      assertThat(russia.gated()).as(file).isNotEmpty()
+          .allSatisfy(g -> assertThat(g.gate()).isEqualTo("foreign_recruits"));
+    }
+    // The same gate leaves an article about North Korea's soldiers its own sentences.
+    assertThat(tag("en_nk_troops_with_recruits_line.txt").score("russia_deployment").orElseThrow().tagged()).isTrue();
+  }
+
+  @Test
   void shouldCallOneFactSentenceDeepInALongArticleAPassingMentionUnlessTheRuleIsOff() throws IOException {
     TopicScore russia = tag("en_passing_mention_long.txt").score("russia_deployment").orElseThrow();
     assertThat(russia.tagged()).isFalse();
