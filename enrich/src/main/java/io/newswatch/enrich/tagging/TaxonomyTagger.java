@@ -173,7 +173,37 @@ public final class TaxonomyTagger implements TopicTagger {
         factSentence = s;
       }
     }
-    return factSentence >= 0 && !text.sentence(factSentence).lede();
+    return factSentence >= 0 && !text.sentence(factSentence).lede() && !inQuestion(text, text.sentence(factSentence));
+  }
+
+  /**
+   * Whether the sentence is a fact an interviewer states before asking about it, in one line: "Q:
+   * Let's turn to Russia. Seoul says 11,000 North Korean soldiers are in Kursk. What does that mean
+   * militarily?" opens a section on the topic, whose answer tells it without naming it again. A line
+   * that is itself the question is not one: a reader's comment ("...and we remove our president??")
+   * or a linked headline ("...in Kursk: what we know").
+   */
+  static boolean inQuestion(AnalyzedText text, AnalyzedText.Sentence sentence) {
+    String field = text.text(sentence.field());
+    if (isQuestionMark(lastVisible(field, sentence.start(), sentence.end()))) {
+      return false;
+    }
+    int lineEnd = field.indexOf('\n', sentence.end());
+    return isQuestionMark(lastVisible(field, sentence.end(), lineEnd < 0 ? field.length() : lineEnd));
+  }
+
+  /** The last character of {@code text[from, to)} that is not white space, or 0. */
+  private static char lastVisible(String text, int from, int to) {
+    for (int i = Math.min(to, text.length()) - 1; i >= from; i--) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return text.charAt(i);
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isQuestionMark(char c) {
+    return c == '?' || c == '\u061F';
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One or more short articles, written for these tests, per class of error real pages showed
@@ -102,6 +103,31 @@ class FailureClassesTest {
     TopicScore withoutRule = new TaxonomyTagger(off.taxonomy())
         .tag(TestFiles.document(DIR.resolve("en_passing_mention_long.txt"))).score("russia_deployment").orElseThrow();
     assertThat(withoutRule.tagged()).isTrue();
+  }
+
+  @Test
+  void shouldTakeAFactAnInterviewerStatesBeforeAskingAboutItForASectionNotAPassingMention(@TempDir Path tmp)
+      throws IOException {
+    Path file = DIR.resolve("en_interview_question_section.txt");
+    TopicScore asked = tag("en_interview_question_section.txt").score("russia_deployment").orElseThrow();
+    assertThat(asked.tagged()).isTrue();
+    assertThat(asked.role()).isEqualTo(TagRole.SECONDARY);
+
+    // The same fact without the question after it is one sentence deep in a long page: a passing mention.
+    String text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(text).contains(" What does that mean for us?");
+    String withoutQuestion = text.replace(" What does that mean for us?", "");
+    Path statedFile = java.nio.file.Files.writeString(tmp.resolve("stated.txt"), withoutQuestion);
+    TopicScore stated = TAGGER.tag(TestFiles.document(statedFile)).score("russia_deployment").orElseThrow();
+    assertThat(stated.tagged()).isFalse();
+    assertThat(stated.explanation()).contains("a passing mention");
+
+    // A line that is itself the question (a reader's comment, a linked headline) opens no section.
+    String headline = text.replace(" What does that mean for us?", "")
+        .replace("sent to fight in the Kursk region.", "sent to fight in the Kursk region: what do we know?");
+    Path linkedFile = java.nio.file.Files.writeString(tmp.resolve("linked.txt"), headline);
+    TopicScore linked = TAGGER.tag(TestFiles.document(linkedFile)).score("russia_deployment").orElseThrow();
+    assertThat(linked.tagged()).isFalse();
   }
 
   @Test
