@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The taxonomy-driven {@link TopicTagger}. It analyzes the article once, then per topic:
@@ -40,6 +41,10 @@ public final class TaxonomyTagger implements TopicTagger {
 
   /** A passage this many times the passage bar is never a passing mention. */
   private static final double STRONG_PASSAGE = 3.0;
+
+  /** How interviews mark the interviewer's lines: "Q:", "Question:", "س:", "سؤال:", or a bullet. */
+  private static final Pattern INTERVIEWER =
+      Pattern.compile("\\s*(?:Q\\s*[:.\\-–—]|Question\\s*:|س\\s*[:/\\-]|سؤال\\s*:|[*•■▪])");
 
   private final Taxonomy taxonomy;
 
@@ -177,19 +182,23 @@ public final class TaxonomyTagger implements TopicTagger {
   }
 
   /**
-   * Whether the sentence is a fact an interviewer states before asking about it, in one line: "Q:
-   * Let's turn to Russia. Seoul says 11,000 North Korean soldiers are in Kursk. What does that mean
-   * militarily?" opens a section on the topic, whose answer tells it without naming it again. A line
-   * that is itself the question is not one: a reader's comment ("...and we remove our president??")
-   * or a linked headline ("...in Kursk: what we know").
+   * Whether the sentence is a fact an interviewer states before asking about it, in one line marked
+   * as the interviewer's: "Q: Let's turn to Russia. Seoul says 11,000 North Korean soldiers are in
+   * Kursk. What does that mean militarily?" opens a section on the topic, whose answer tells it
+   * without naming it again. A line that is itself the question is not one (a reader's comment, a
+   * linked headline "...in Kursk: what we know?"), nor a report's rhetorical question after a fact
+   * ("Defence stocks jumped after reports that North Korea sent more soldiers. Will the rally last?").
    */
   static boolean inQuestion(AnalyzedText text, AnalyzedText.Sentence sentence) {
     String field = text.text(sentence.field());
     if (isQuestionMark(lastVisible(field, sentence.start(), sentence.end()))) {
       return false;
     }
-    int lineEnd = field.indexOf('\n', sentence.end());
-    return isQuestionMark(lastVisible(field, sentence.end(), lineEnd < 0 ? field.length() : lineEnd));
+    int lineStart = field.lastIndexOf('\n', Math.max(0, sentence.start() - 1)) + 1;
+    int next = field.indexOf('\n', sentence.end());
+    int lineEnd = next < 0 ? field.length() : next;
+    return INTERVIEWER.matcher(field).region(lineStart, lineEnd).lookingAt()
+        && isQuestionMark(lastVisible(field, sentence.end(), lineEnd));
   }
 
   /** The last character of {@code text[from, to)} that is not white space, or 0. */

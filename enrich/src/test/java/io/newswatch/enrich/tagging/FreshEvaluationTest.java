@@ -264,9 +264,10 @@ import org.slf4j.LoggerFactory;
  *       in Q&amp;A form: 0.872 (ar) and 0.872 (en) on first contact. Fixed: "distinct from" as a
  *       comparison; "shells with Korean markings" and the port of Rajin name the North; Arabic's
  *       passive and dual ("فُجّرت أجزاء من الطريقين"); a fact an interviewer states and then asks
- *       about opens a section: 0.944 / 1.000. Left: a column whose news stands after "، بينما"
- *       (the contrast marker that sets another actor aside elsewhere) and an op-ed's one line on
- *       the treaty taken as a secondary passage;
+ *       about opens a section: 0.944 / 0.963. Left: a column whose news stands after "، بينما"
+ *       (the contrast marker that sets another actor aside elsewhere), an op-ed's one line on
+ *       the treaty taken as a secondary passage, and a column on the SSBN in Busan whose one fact
+ *       sentence is the bomb debate, the boat told only as "the visit" of "such a vessel";
  *   <li>eval-fresh36 (2026-12-06, night): a plain sample of ordinary days from October 2024 to
  *       December 2025 from outlets rarely used in test sets (Gulf, Levant and Maghreb Arabic sites
  *       rewriting wire copy; South and Southeast Asian and African English outlets): 0.933 (ar) and
@@ -280,7 +281,21 @@ import org.slf4j.LoggerFactory;
  *       roundups, "what we know" explainers and timelines, with one-line items on the topics that
  *       the labels leave out: 0.970 (ar) and 0.970 (en) on first contact, untuned. Left: two
  *       one-line briefing items (a US carrier in Busan, a B-1B drill with Japanese and South Korean
- *       jets), DEBATABLE in their labels, tagged as the page's one topic.
+ *       jets), DEBATABLE in their labels, tagged as the page's one topic;
+ *   <li>eval-fresh39 (2026-12-06, night): what a feed poller receives: RSS titles with one to three
+ *       sentences of description, aggregator cards, push alerts, newsletter teasers, paywalled
+ *       ledes (25-150 words): 0.933 (ar) and 0.933 (en) on first contact. Fixed: the implications
+ *       a teaser lists ("what his presidency means for ... the troops Pyongyang sent to Russia",
+ *       "وماذا يعني فوزه") are a frame: 0.963 / 0.963. Left: a paywalled lede on "the young men Kim
+ *       Jong Un sent to a foreign war" (Kursk only in the headline), and a teaser whose border
+ *       crossing follows "ويأتي ذلك بعد";
+ *   <li>eval-fresh38 (2026-12-06, night): official and institutional pages (ministry releases, joint
+ *       statements in numbered paragraphs, KCNA statements, White House and Kremlin readouts,
+ *       parliamentary summaries, embassy pages): 0.902 (ar) and 0.970 (en) on first contact. Fixed:
+ *       extended deterrence counts with South Korea as the ally, not North Korea as the threat
+ *       ("the first ministerial meeting on extended deterrence for Japan"): 0.933 / 1.000. Left:
+ *       a Ganghwa noise story kept out by the sea gate (an island), and a committee summary's one
+ *       line on a lawmaker's question about troops in Russia taken as a secondary passage.
  * </ul>
  */
 class FreshEvaluationTest {
@@ -303,7 +318,8 @@ class FreshEvaluationTest {
       "eval-fresh30, 40, 0.95", "eval-fresh31, 40, 0.90",
       "eval-fresh32, 40, 0.95", "eval-fresh33, 40, 0.90",
       "eval-fresh34, 40, 0.95", "eval-fresh35, 40, 0.90",
-      "eval-fresh36, 40, 0.95", "eval-fresh37, 40, 0.95"})
+      "eval-fresh36, 40, 0.95", "eval-fresh37, 40, 0.95",
+      "eval-fresh38, 40, 0.90", "eval-fresh39, 40, 0.95"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);
