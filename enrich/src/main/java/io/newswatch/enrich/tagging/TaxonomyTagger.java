@@ -42,9 +42,12 @@ public final class TaxonomyTagger implements TopicTagger {
   /** A passage this many times the passage bar is never a passing mention. */
   private static final double STRONG_PASSAGE = 3.0;
 
-  /** How interviews mark the interviewer's lines: "Q:", "Question:", "س:", "سؤال:", or a bullet. */
-  private static final Pattern INTERVIEWER =
-      Pattern.compile("\\s*(?:Q\\s*[:.\\-–—]|Question\\s*:|س\\s*[:/\\-]|سؤال\\s*:|[*•■▪])");
+  /** How interviews mark the interviewer's lines: "Q:", "Question:", "Interviewer:", "س:", "سؤال:", a bullet. */
+  private static final Pattern INTERVIEWER = Pattern.compile(
+      "\\s*(?:Q\\s*[:.\\-–—]|Question\\s*:|Interviewer\\s*:|س\\s*[:/\\-]|سؤال\\s*:|[*•■▪])");
+  /** How they mark the answer that follows: "A:", "Answer:", "ج:", "جواب:", a dash, or a speaker's name ("General Kim:"). */
+  private static final Pattern ANSWER = Pattern.compile(
+      "\\s*(?:A\\s*[:.\\-–—]|Answer\\s*:|ج\\s*[:/\\-]|جواب\\s*:|[-–—]\\s|\\p{L}[\\p{L}.' ]{0,30}:)");
 
   private final Taxonomy taxonomy;
 
@@ -183,11 +186,12 @@ public final class TaxonomyTagger implements TopicTagger {
 
   /**
    * Whether the sentence is a fact an interviewer states before asking about it, in one line marked
-   * as the interviewer's: "Q: Let's turn to Russia. Seoul says 11,000 North Korean soldiers are in
-   * Kursk. What does that mean militarily?" opens a section on the topic, whose answer tells it
-   * without naming it again. A line that is itself the question is not one (a reader's comment, a
-   * linked headline "...in Kursk: what we know?"), nor a report's rhetorical question after a fact
-   * ("Defence stocks jumped after reports that North Korea sent more soldiers. Will the rally last?").
+   * as the interviewer's and answered in the next: "Q: Let's turn to Russia. Seoul says 11,000 North
+   * Korean soldiers are in Kursk. What does that mean militarily?" then "A: ..." opens a section on
+   * the topic, whose answer tells it without naming it again. A line that is itself the question is
+   * not one (a reader's comment, a linked headline "...in Kursk: what we know?"), nor a report's
+   * rhetorical question after a fact, bulleted or not ("• Defence: stocks jumped after reports that
+   * North Korea sent more soldiers. Is the rally overdone?" followed by the next bullet).
    */
   static boolean inQuestion(AnalyzedText text, AnalyzedText.Sentence sentence) {
     String field = text.text(sentence.field());
@@ -198,7 +202,17 @@ public final class TaxonomyTagger implements TopicTagger {
     int next = field.indexOf('\n', sentence.end());
     int lineEnd = next < 0 ? field.length() : next;
     return INTERVIEWER.matcher(field).region(lineStart, lineEnd).lookingAt()
-        && isQuestionMark(lastVisible(field, sentence.end(), lineEnd));
+        && isQuestionMark(lastVisible(field, sentence.end(), lineEnd)) && answeredAfter(field, lineEnd);
+  }
+
+  /** Whether the first line with text after {@code from} is marked as an answer. */
+  private static boolean answeredAfter(String field, int from) {
+    int start = from;
+    while (start < field.length() && Character.isWhitespace(field.charAt(start))) {
+      start++;
+    }
+    int end = field.indexOf('\n', start);
+    return start < field.length() && ANSWER.matcher(field).region(start, end < 0 ? field.length() : end).lookingAt();
   }
 
   /** The last character of {@code text[from, to)} that is not white space, or 0. */
