@@ -45,9 +45,11 @@ public final class TaxonomyTagger implements TopicTagger {
   /** How interviews mark the interviewer's lines: "Q:", "Question:", "Interviewer:", "س:", "سؤال:", a bullet. */
   private static final Pattern INTERVIEWER = Pattern.compile(
       "\\s*(?:Q\\s*[:.\\-–—]|Question\\s*:|Interviewer\\s*:|س\\s*[:/\\-]|سؤال\\s*:|[*•■▪])");
-  /** How they mark the answer that follows: "A:", "Answer:", "ج:", "جواب:", a dash, or a speaker's name ("General Kim:"). */
-  private static final Pattern ANSWER = Pattern.compile(
-      "\\s*(?:A\\s*[:.\\-–—]|Answer\\s*:|ج\\s*[:/\\-]|جواب\\s*:|[-–—]\\s|\\p{L}[\\p{L}.' ]{0,30}:)");
+  /** How they mark the answer that follows: "A:", "Answer:", "ج:", "جواب:", a dash. */
+  private static final Pattern ANSWER =
+      Pattern.compile("\\s*(?:A\\s*[:.\\-–—]|Answer\\s*:|ج\\s*[:/\\-]|جواب\\s*:|[-–—]\\s)");
+  /** Or the speaker's name ("General Kim:"), when it opens more than one line. */
+  private static final Pattern SPEAKER = Pattern.compile("\\s*(\\p{L}[\\p{L}.' ]{0,30}):");
 
   private final Taxonomy taxonomy;
 
@@ -211,8 +213,22 @@ public final class TaxonomyTagger implements TopicTagger {
     while (start < field.length() && Character.isWhitespace(field.charAt(start))) {
       start++;
     }
+    if (start >= field.length()) {
+      return false;
+    }
     int end = field.indexOf('\n', start);
-    return start < field.length() && ANSWER.matcher(field).region(start, end < 0 ? field.length() : end).lookingAt();
+    end = end < 0 ? field.length() : end;
+    if (ANSWER.matcher(field).region(start, end).lookingAt()) {
+      return true;
+    }
+    // A speaker's name answers only if it speaks again: "Seoul:" opening one line is a label.
+    java.util.regex.Matcher speaker = SPEAKER.matcher(field).region(start, end);
+    if (!speaker.lookingAt()) {
+      return false;
+    }
+    String label = "\n" + speaker.group(1).strip() + ":";
+    int first = field.indexOf(label);
+    return first >= 0 && field.indexOf(label, first + label.length()) >= 0;
   }
 
   /** The last character of {@code text[from, to)} that is not white space, or 0. */
