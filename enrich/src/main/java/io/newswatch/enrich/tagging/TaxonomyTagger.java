@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -195,7 +196,7 @@ public final class TaxonomyTagger implements TopicTagger {
    * rhetorical question after a fact, bulleted or not ("• Defence: stocks jumped after reports that
    * North Korea sent more soldiers. Is the rally overdone?" followed by the next bullet).
    */
-  static boolean inQuestion(AnalyzedText text, AnalyzedText.Sentence sentence) {
+  private static boolean inQuestion(AnalyzedText text, AnalyzedText.Sentence sentence) {
     String field = text.text(sentence.field());
     if (isQuestionMark(lastVisible(field, sentence.start(), sentence.end()))) {
       return false;
@@ -222,7 +223,7 @@ public final class TaxonomyTagger implements TopicTagger {
       return true;
     }
     // A speaker's name answers only if it speaks again: "Seoul:" opening one line is a label.
-    java.util.regex.Matcher speaker = SPEAKER.matcher(field).region(start, end);
+    Matcher speaker = SPEAKER.matcher(field).region(start, end);
     if (!speaker.lookingAt()) {
       return false;
     }
