@@ -106,12 +106,15 @@ public final class TextAnalysis {
     return out;
   }
 
-  /** StandardTokenizer, lower case and ASCII digits ({@link FoldFilter}), Arabic orthographic normalization, light stemming. */
+  /**
+   * StandardTokenizer, the word as its reader sees it ({@link VisibleFilter}, in every chain), lower case
+   * and ASCII digits ({@link FoldFilter}), Arabic orthographic normalization, light stemming.
+   */
   private static final class ArabicChain extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
-      TokenStream stream = new FoldFilter(source);
+      TokenStream stream = new FoldFilter(new VisibleFilter(source));
       stream = new ArabicNormalizationFilter(stream);
       stream = new ArabicStemFilter(stream);
       return new TokenStreamComponents(source, stream);
@@ -123,7 +126,7 @@ public final class TextAnalysis {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
-      TokenStream stream = new AcronymFilter(source);
+      TokenStream stream = new AcronymFilter(new VisibleFilter(source));
       stream = new FoldFilter(stream);
       stream = new ArabicNormalizationFilter(stream);
       return new TokenStreamComponents(source, stream);
@@ -135,7 +138,7 @@ public final class TextAnalysis {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
-      TokenStream stream = new AcronymFilter(source);
+      TokenStream stream = new AcronymFilter(new VisibleFilter(source));
       stream = new EnglishPossessiveFilter(stream);
       stream = new FoldFilter(stream);
       stream = new EnglishMinimalStemFilter(stream);
@@ -148,7 +151,7 @@ public final class TextAnalysis {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
-      TokenStream stream = new EnglishPossessiveFilter(source);
+      TokenStream stream = new EnglishPossessiveFilter(new VisibleFilter(source));
       stream = new FoldFilter(stream);
       stream = new PorterStemFilter(stream);
       return new TokenStreamComponents(source, stream);
