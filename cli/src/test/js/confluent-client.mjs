@@ -30,10 +30,25 @@ CompressionCodecs[CompressionTypes.LZ4] = () => ({
 
 const print = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 
+// Where the client is, on stderr as it goes: when a run is cut short, the test's message says which
+// step never finished (the broker, the registry, the group join, the alert or the disconnect).
+let stage = 'start';
+const step = (name) => {
+  stage = name;
+  process.stderr.write(`confluent-client: ${name} at ${Math.round(performance.now())} ms\n`);
+};
+
 async function main() {
   const rawTopic = env('RAW_TOPIC');
   const alertsTopic = env('ALERTS_TOPIC');
   const timeoutMs = Number(env('TIMEOUT_MS', '60000'));
+  // One deadline for the whole run, not only the wait for the alert: a connect, a group join or a
+  // disconnect that never returns must end the process with its stage named, not leave it to be killed.
+  const deadline = setTimeout(() => {
+    print({ event: 'timeout', afterMs: timeoutMs, stage });
+    process.stderr.write(`confluent-client: deadline of ${timeoutMs} ms passed during '${stage}'\n`);
+    process.exit(3);
+  }, timeoutMs);
   const article = JSON.parse(readFileSync(env('ARTICLE_FILE'), 'utf8'));
   article.fetchedAt = Date.now();
 
@@ -43,16 +58,20 @@ async function main() {
 
   const kafka = new Kafka({ clientId: 'newswatch-confluent-js', brokers: [env('BOOTSTRAP')], logLevel: logLevel.ERROR });
   const producer = kafka.producer();
+  step('producer connect');
   await producer.connect();
+  step('serialize and send');
   const value = await serializer.serialize(rawTopic, article);
   await producer.send({ topic: rawTopic, messages: [{ key: article.id, value }] });
   await producer.disconnect();
   print({ event: 'produced', id: article.id, magic: value.readUInt8(0), schemaId: value.readInt32BE(1) });
 
+  step('consumer connect and subscribe');
   const consumer = kafka.consumer({ groupId: `newswatch-confluent-js-${process.pid}-${Date.now()}` });
   await consumer.connect();
   await consumer.subscribe({ topic: alertsTopic, fromBeginning: true });
   let found = false;
+  step('waiting for the alert');
   const done = new Promise((resolve) => {
     consumer.run({
       eachMessage: async ({ message }) => {
@@ -65,14 +84,12 @@ async function main() {
       },
     });
   });
-  // unref: a pending timer must not keep node alive once the alert was found.
-  const timeout = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
-  await Promise.race([done, timeout]);
+  // The deadline above ends a wait for an alert that never comes.
+  await done;
+  step('consumer disconnect');
   await consumer.disconnect();
-  if (!found) {
-    print({ event: 'timeout', afterMs: timeoutMs });
-    process.exitCode = 1;
-  }
+  step('done');
+  clearTimeout(deadline);
 }
 
 main().catch((e) => {
