@@ -330,7 +330,18 @@ import org.slf4j.LoggerFactory;
  *   <li>eval-fresh45 (2026-12-06, late night): a plain sample of 2024-2025 as a desk's scrapers
  *       stored it (wire copy re-posted by regional sites, national outlets, official pages): 0.939
  *       (ar) and 0.914 (en) on first contact. Fixed: "ويأتي ... في إطار" (comes within the framework
- *       of) is a frame: 0.970 / 0.914. Left: four passing lines on short pages, three DEBATABLE.
+ *       of) is a frame: 0.970 / 0.914. Left: four passing lines on short pages, three DEBATABLE;
+ *   <li>eval-fresh46 (2026-12-07): pages with the debris regional sites and aggregators carry
+ *       (breadcrumbs, captions, "Read also:" and "اقرأ أيضاً:" lines between paragraphs, related
+ *       headlines, newsletter footers): 0.970 (ar) and 0.896 (en) on first contact through ingest's
+ *       cleaner (`newswatch eval`). Fixed in the cleaner, not the tagger: a pointer to another story
+ *       is cut wherever it stands: 1.000 / 0.926. Its raw text is no test of the tagger (the
+ *       pointers' headlines are other stories' topics: 0.710 for Arabic), so cli's
+ *       RealsetEvaluationTest holds it, read as ingest reads it. Left: a DEBATABLE treaty visit and a newsletter's NCG section whose
+ *       other sentences say "the two sides";
+ *   <li>eval-fresh47 (2026-12-07): short and fragmentary items (bulletins, live-blog entries,
+ *       tickers, briefings, roundups): 1.000 (ar) and 0.970 (en) on first contact, untuned. Left: a
+ *       ticker of bullet lines, which ingest takes for a list of headlines (DEBATABLE).
  * </ul>
  */
 class FreshEvaluationTest {
@@ -356,7 +367,8 @@ class FreshEvaluationTest {
       "eval-fresh36, 40, 0.95", "eval-fresh37, 40, 0.95",
       "eval-fresh38, 40, 0.90", "eval-fresh39, 40, 0.90",
       "eval-fresh40, 40, 0.90", "eval-fresh41, 40, 0.95", "eval-fresh42, 40, 0.90",
-      "eval-fresh43, 40, 0.90", "eval-fresh44, 40, 0.90", "eval-fresh45, 40, 0.90"})
+      "eval-fresh43, 40, 0.90", "eval-fresh44, 40, 0.90", "eval-fresh45, 40, 0.90",
+      "eval-fresh47, 40, 0.90"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);

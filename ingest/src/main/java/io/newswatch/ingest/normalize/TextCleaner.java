@@ -34,7 +34,15 @@ import java.util.regex.Pattern;
  *       heading that is no sentence and no colon line ("Related", "اقرأ أيضا", "الأكثر قراءة"), is cut
  *       with its heading. Portals and aggregators print such lists under every story, and their
  *       headlines name other stories' topics. A run is judged whole: one under no heading, under a line
- *       ending in a colon, or starting in the first half is the article's own, and stays whole.
+ *       ending in a colon, or starting in the first half is the article's own, and stays whole;
+ *   <li>a pointer to another story is cut wherever it stands (before rule 4, which would keep its
+ *       headline): a line whose label reads "read also", "related", "see also", "اقرأ أيضا", "ذات صلة"
+ *       and the like, followed on the same line by a separator and a headline ("Read also: Putin
+ *       arrives in Pyongyang", "اقرأ أيضاً | ..."), or standing alone and followed by lines that read
+ *       as headlines (no full stop, a headline's length), which go with it. Portals put these inside
+ *       the body, between paragraphs, and their headlines name other stories' topics. This is the one
+ *       rule that knows words rather than shapes: a label is what says that the line after it belongs
+ *       to another page, and the labels are few and fixed.
  * </ol>
  *
  * <p>Output is the remaining lines, whitespace collapsed, as paragraphs separated by a blank line.
@@ -111,6 +119,7 @@ public final class TextCleaner {
     String lastLine = lines.reversed().stream().filter(l -> words(l) > TRAILING_DEBRIS_WORDS).findFirst().orElse(null);
     lines = dropRepeats(lines);
     lines = new ArrayList<>(lines.stream().filter(l -> !isLinkLike(l) && !isBreadcrumb(l)).toList());
+    lines = cutStoryPointers(lines);
     while (!lines.isEmpty() && words(lines.getFirst()) <= LEADING_DEBRIS_WORDS) {
       lines.removeFirst();
     }
@@ -176,6 +185,118 @@ public final class TextCleaner {
       i = end;
     }
     return out;
+  }
+
+  /**
+   * Rule 9, shared with the reference implementation as rule 8 is: a "read also" line with its headline,
+   * and a "read also" heading with the headline lines under it.
+   */
+  static List<String> cutStoryPointers(List<String> lines) {
+    List<String> out = null; // allocated only when a page has a pointer: most have none
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int kind = pointerKind(line);
+      if (kind == NO_POINTER) {
+        if (out != null) {
+          out.add(line);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(lines.subList(0, i));
+      }
+      if (kind == POINTER_HEADING) {
+        while (i + 1 < lines.size() && isPointedHeadline(lines.get(i + 1))) {
+          i++;
+        }
+      }
+    }
+    return out == null ? lines : out;
+  }
+
+  private static final int NO_POINTER = 0;
+  private static final int POINTER_LINE = 1;
+  private static final int POINTER_HEADING = 2;
+  /** A pointer's label is at most this many characters: "More on this story", "مواضيع ذات صلة". */
+  private static final int POINTER_LABEL_CHARS = 24;
+  /**
+   * The labels portals print before a link to another story, normalized as {@link #pointerLabel} does
+   * (lower case; Arabic without diacritics or tatweel, with alef forms as bare alef). Not "Watch" or
+   * "Video": those introduce the page's own footage; not a bare "Read" or "More" (المزيد): as a button
+   * over the page's own headline they would take it.
+   */
+  private static final Set<String> POINTER_LABELS = Set.of(
+      "read also", "also read", "read more", "read next", "see also", "also see", "related",
+      "related story", "related stories", "related article", "related articles", "related coverage",
+      "related news", "related content", "related reading", "more on this story", "more on this topic",
+      "recommended", "recommended reading", "recommended for you", "you may also like", "you might also like",
+      "further reading", "don't miss", "do not miss", "suggested reading",
+      "اقرا ايضا", "اقرا ايضا في", "اقرا كذلك", "اقرا المزيد", "طالع ايضا", "شاهد ايضا",
+      "ذات صلة", "مواضيع ذات صلة", "اخبار ذات صلة", "مقالات ذات صلة", "قد يهمك", "قد يهمك ايضا",
+      "يهمك ايضا", "قد يعجبك", "تابع ايضا", "لا تفوت", "اخترنا لك");
+
+  /** Whether {@code line} is a pointer with its headline, a pointer heading, or neither. */
+  private static int pointerKind(String line) {
+    // Most lines are prose: a pointer's label is short, so a line without an early separator is none.
+    int sep = -1;
+    int sepLength = 0;
+    for (int i = 0; i < Math.min(line.length(), POINTER_LABEL_CHARS + 1); i++) {
+      char c = line.charAt(i);
+      if (c == ':' || c == '|' || c == '\u00BB' || c == '\uFF1A') {
+        sep = i;
+        sepLength = 1;
+        break;
+      }
+      if ((c == '.' && i + 1 < line.length() && line.charAt(i + 1) == '.') || c == '\u2026') {
+        sep = i;
+        sepLength = c == '.' ? 2 : 1;
+        break;
+      }
+      if ((c == '-' || c == '\u2013' || c == '\u2014') && i > 0 && line.charAt(i - 1) == ' '
+          && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+        sep = i;
+        sepLength = 1;
+        break;
+      }
+    }
+    if (sep < 0) {
+      return line.length() <= POINTER_LABEL_CHARS && POINTER_LABELS.contains(pointerLabel(line))
+          ? POINTER_HEADING : NO_POINTER;
+    }
+    if (!POINTER_LABELS.contains(pointerLabel(line.substring(0, sep)))) {
+      return NO_POINTER;
+    }
+    String rest = line.substring(sep + sepLength).strip();
+    while (!rest.isEmpty() && (rest.charAt(0) == '.' || rest.charAt(0) == ':')) {
+      rest = rest.substring(1).strip();
+    }
+    if (rest.isEmpty()) {
+      return POINTER_HEADING; // "Read more:" over the headlines
+    }
+    return words(rest) <= LINK_ITEM_WORDS ? POINTER_LINE : NO_POINTER;
+  }
+
+  /** A label as {@link #POINTER_LABELS} holds it. */
+  private static String pointerLabel(String label) {
+    StringBuilder b = new StringBuilder(label.length());
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if ((c >= '\u064B' && c <= '\u0652') || c == '\u0640') {
+        continue; // diacritics, tanween (أيضاً) and tatweel
+      }
+      b.append(c == '\u0623' || c == '\u0625' || c == '\u0622' ? '\u0627' : c == '\u2019' ? '\'' : c);
+    }
+    return b.toString().strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** A headline under a pointer heading: a headline's length and no full stop (a question may end it). */
+  private static boolean isPointedHeadline(String line) {
+    int start = itemStart(line);
+    String text = start > 0 ? line.substring(start) : line;
+    if (words(text) > LINK_ITEM_WORDS || words(text) == 0) {
+      return false;
+    }
+    return !endsSentence(text) || text.endsWith("?") || text.endsWith("\u061F");
   }
 
   /** A list item that reads as a headline: short, unpunctuated, not a dated entry ("- 2015: ..."). */

@@ -96,6 +96,7 @@ final class ReferenceTextCleaner {
     String lastLine = lines.reversed().stream().filter(l -> words(l) > TRAILING_DEBRIS_WORDS).findFirst().orElse(null);
     lines = dropRepeats(lines);
     lines = new ArrayList<>(lines.stream().filter(l -> !isLinkLike(l) && !isBreadcrumb(l)).toList());
+    lines = TextCleaner.cutStoryPointers(lines);
     while (!lines.isEmpty() && words(lines.getFirst()) <= LEADING_DEBRIS_WORDS) {
       lines.removeFirst();
     }

@@ -146,4 +146,63 @@ class TextCleanerTest {
         + " rules for the new crossing points and";
     assertThat(cleaner.whyNothingLeft(started)).startsWith("partial text: ");
   }
+
+  @Test
+  void shouldCutAPointerToAnotherStoryWhereverItStandsWithItsHeadline() {
+    String page = """
+        Border guards fire warning shots
+        Soldiers from the North crossed the line in the central sector on Tuesday and went back after warnings.
+        Read also: Summit in the capital ends with a new defence pact
+        The military said the soldiers were carrying tools and appeared to be doing construction work.
+        Related: Ministers meet on export rules
+        Officials said the area is overgrown and the markers are hard to see.
+        """;
+    assertThat(Arrays.asList(cleaner.clean(page).split("\n\n"))).containsExactly(
+        "Border guards fire warning shots",
+        "Soldiers from the North crossed the line in the central sector on Tuesday and went back after warnings.",
+        "The military said the soldiers were carrying tools and appeared to be doing construction work.",
+        "Officials said the area is overgrown and the markers are hard to see.");
+
+    // Arabic labels with tanween or hamza written or left out, and the separators portals use.
+    String arabic = """
+        أعلن الجيش أن جنودا من الشمال عبروا الخط الفاصل صباح الثلاثاء قبل أن يعودوا بعد طلقات تحذيرية.
+        اقرأ أيضاً: القمة في العاصمة تنتهي باتفاق دفاعي جديد
+        وقال مسؤولون إن المنطقة تغطيها الأشجار وإن العلامات يصعب رؤيتها.
+        إقرأ ايضا | الوزراء يبحثون قواعد التصدير
+        ذات صلة.. لماذا يعبر الجنود الخط؟
+        وأضاف المسؤولون أن التحقيق مستمر.
+        """;
+    assertThat(cleaner.clean(arabic)).doesNotContain("القمة", "الوزراء", "لماذا")
+        .contains("عبروا الخط الفاصل", "يصعب رؤيتها", "التحقيق مستمر");
+  }
+
+  @Test
+  void shouldCutAPointerHeadingWithTheHeadlinesUnderItEvenWithoutListMarks() {
+    String page = """
+        Soldiers from the North crossed the line in the central sector on Tuesday and went back after warnings.
+        اقرأ أيضا
+        Summit in the capital ends with a new defence pact
+        What does the new pact mean for the region?
+        The military said the soldiers were carrying tools and appeared to be doing construction work.
+        Officials said the area is overgrown and the markers are hard to see.
+        """;
+    assertThat(cleaner.clean(page)).doesNotContain("Summit", "new pact", "اقرأ")
+        .contains("carrying tools", "markers are hard to see");
+  }
+
+  @Test
+  void shouldKeepLinesThatOnlyLookLikePointers() {
+    String page = """
+        Related equipment was pulled out in 2004 in line with the agreement, the ministry said.
+        SEOUL: Soldiers from the North crossed the line in the central sector on Tuesday.
+        Read more: the military said on Wednesday that the soldiers had been carrying tools and that they appeared to be doing construction work near the line when they crossed it, and that they went back.
+        More
+        Talks at the border
+        Officials from both sides met on Tuesday to discuss the rules for the crossing points.
+        """;
+    String cleaned = cleaner.clean(page);
+    // prose after a label, a label that is not one, and a bare "More" button over the page's own headline
+    assertThat(cleaned).contains("Related equipment was pulled out", "SEOUL: Soldiers", "carrying tools",
+        "Talks at the border");
+  }
 }
