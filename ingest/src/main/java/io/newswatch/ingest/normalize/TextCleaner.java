@@ -35,14 +35,16 @@ import java.util.regex.Pattern;
  *       with its heading. Portals and aggregators print such lists under every story, and their
  *       headlines name other stories' topics. A run is judged whole: one under no heading, under a line
  *       ending in a colon, or starting in the first half is the article's own, and stays whole;
- *   <li>a pointer to another story is cut wherever it stands (before rule 4, which would keep its
- *       headline): a line whose label reads "read also", "related", "see also", "اقرأ أيضا", "ذات صلة"
- *       and the like, followed on the same line by a separator and a headline ("Read also: Putin
- *       arrives in Pyongyang", "اقرأ أيضاً | ..."), or standing alone and followed by lines that read
- *       as headlines (no full stop, a headline's length), which go with it. Portals put these inside
- *       the body, between paragraphs, and their headlines name other stories' topics. This is the one
- *       rule that knows words rather than shapes: a label is what says that the line after it belongs
- *       to another page, and the labels are few and fixed.
+ *   <li>a pointer to another story is cut wherever it stands, first of all (rule 2 would take a
+ *       label printed once per pointer and leave its headlines): a line whose label reads "read also",
+ *       "related", "see also", "اقرأ أيضا", "ذات صلة" and the like, followed on the same line by a
+ *       separator and a headline ("Read also: Putin arrives in Pyongyang", "اقرأ أيضاً | ..."), or
+ *       standing alone over one or two lines that read as another story's headline (no full stop or
+ *       colon, a headline's length, a question only first) or over a counted list ("list of 4 items"
+ *       ... "end of list"), which go with it; never the page's first line, and a label over list items
+ *       is left to rules 7 and 8. Portals put these between paragraphs, and their headlines name other
+ *       stories' topics. This is the one rule that knows words rather than shapes: a label is what says
+ *       that the line after it belongs to another page, and the labels are few and fixed.
  * </ol>
  *
  * <p>Output is the remaining lines, whitespace collapsed, as paragraphs separated by a blank line.
@@ -117,9 +119,11 @@ public final class TextCleaner {
     List<String> lines = splitLines(text);
     // The last line with more than a button's few words: where a cut-off page stops.
     String lastLine = lines.reversed().stream().filter(l -> words(l) > TRAILING_DEBRIS_WORDS).findFirst().orElse(null);
+    // Before repeats go: a page prints its "read also" label once per pointer, and rule 2 would leave
+    // the headlines without it.
+    lines = cutStoryPointers(lines);
     lines = dropRepeats(lines);
     lines = new ArrayList<>(lines.stream().filter(l -> !isLinkLike(l) && !isBreadcrumb(l)).toList());
-    lines = cutStoryPointers(lines);
     while (!lines.isEmpty() && words(lines.getFirst()) <= LEADING_DEBRIS_WORDS) {
       lines.removeFirst();
     }
@@ -189,13 +193,18 @@ public final class TextCleaner {
 
   /**
    * Rule 9, shared with the reference implementation as rule 8 is: a "read also" line with its headline,
-   * and a "read also" heading with the headline lines under it.
+   * and a "read also" heading with the one or two headlines under it. The page's first line is never a
+   * pointer (a soft-news headline may open with "Don't miss"), and a heading over list items is left to
+   * rules 7 and 8, which also cut what follows a related block at a page's end (footers, comments).
    */
   static List<String> cutStoryPointers(List<String> lines) {
     List<String> out = null; // allocated only when a page has a pointer: most have none
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      int kind = pointerKind(line);
+      int kind = i == 0 ? NO_POINTER : pointerKind(line);
+      if (kind == POINTER_HEADING && (i + 1 == lines.size() || itemStart(lines.get(i + 1)) > 0)) {
+        kind = NO_POINTER;
+      }
       if (kind == NO_POINTER) {
         if (out != null) {
           out.add(line);
@@ -206,9 +215,7 @@ public final class TextCleaner {
         out = new ArrayList<>(lines.subList(0, i));
       }
       if (kind == POINTER_HEADING) {
-        while (i + 1 < lines.size() && isPointedHeadline(lines.get(i + 1))) {
-          i++;
-        }
+        i = pastPointedHeadlines(lines, i + 1) - 1;
       }
     }
     return out == null ? lines : out;
@@ -217,32 +224,48 @@ public final class TextCleaner {
   private static final int NO_POINTER = 0;
   private static final int POINTER_LINE = 1;
   private static final int POINTER_HEADING = 2;
-  /** A pointer's label is at most this many characters: "More on this story", "مواضيع ذات صلة". */
-  private static final int POINTER_LABEL_CHARS = 24;
+  /** A pointer's label is at most this many characters: "You may also be interested in". */
+  private static final int POINTER_LABEL_CHARS = 32;
+  /** A heading points to at most this many headlines without list marks; more would be the page's own lines. */
+  private static final int POINTED_HEADLINES = 2;
+  /** A related story's headline has at least this many words; a subheading ("A pattern of crossings") fewer. */
+  private static final int POINTED_HEADLINE_MIN_WORDS = 5;
   /**
    * The labels portals print before a link to another story, normalized as {@link #pointerLabel} does
-   * (lower case; Arabic without diacritics or tatweel, with alef forms as bare alef). Not "Watch" or
-   * "Video": those introduce the page's own footage; not a bare "Read" or "More" (المزيد): as a button
-   * over the page's own headline they would take it.
+   * (lower case; Arabic without diacritics, tatweel or invisible marks, with alef forms as bare alef).
+   * Not "Watch" or "Video": those introduce the page's own footage; not a bare "Read", "Recommended" or
+   * "Don't miss": a page's own headings and headlines open with them; "More" only before a separator.
    */
   private static final Set<String> POINTER_LABELS = Set.of(
       "read also", "also read", "read more", "read next", "see also", "also see", "related",
       "related story", "related stories", "related article", "related articles", "related coverage",
       "related news", "related content", "related reading", "more on this story", "more on this topic",
-      "recommended", "recommended reading", "recommended for you", "you may also like", "you might also like",
-      "further reading", "don't miss", "do not miss", "suggested reading",
+      "recommended stories", "recommended reading", "recommended for you", "you may also like",
+      "you might also like", "you may also be interested in", "further reading", "suggested reading",
+      "icymi", "in case you missed it",
       "اقرا ايضا", "اقرا ايضا في", "اقرا كذلك", "اقرا المزيد", "طالع ايضا", "شاهد ايضا",
-      "ذات صلة", "مواضيع ذات صلة", "اخبار ذات صلة", "مقالات ذات صلة", "قد يهمك", "قد يهمك ايضا",
-      "يهمك ايضا", "قد يعجبك", "تابع ايضا", "لا تفوت", "اخترنا لك");
+      "ذات صلة", "مواضيع ذات صلة", "اخبار ذات صلة", "مقالات ذات صلة", "مواضيع متعلقة", "موضوعات متعلقة",
+      "اخبار متعلقة", "قد يهمك", "قد يهمك ايضا", "يهمك ايضا", "ربما يهمك", "ربما يهمك ايضا",
+      "مقالات قد تهمك", "قد يعجبك", "تابع ايضا", "اخترنا لك", "قصص مقترحة", "للمزيد", "اقرا كمان");
+  /** Labels that also count before a separator only. */
+  private static final Set<String> SEPARATED_POINTER_LABELS = Set.of("more");
+  /** Labels that begin a pointer even with no separator after them: "Read also Parliament passes ...". */
+  private static final Set<String> OPENING_POINTER_LABELS = Set.of(
+      "read also", "also read", "see also", "اقرا ايضا", "اقرا كذلك", "طالع ايضا", "شاهد ايضا");
 
   /** Whether {@code line} is a pointer with its headline, a pointer heading, or neither. */
   private static int pointerKind(String line) {
+    int from = 0; // past a bullet, an arrow or an emoji before the label
+    while (from < line.length() && !Character.isLetter(line.codePointAt(from))) {
+      from += Character.charCount(line.codePointAt(from));
+    }
     // Most lines are prose: a pointer's label is short, so a line without an early separator is none.
+    int end = Math.min(line.length(), from + POINTER_LABEL_CHARS + 1);
     int sep = -1;
     int sepLength = 0;
-    for (int i = 0; i < Math.min(line.length(), POINTER_LABEL_CHARS + 1); i++) {
+    for (int i = from; i < end; i++) {
       char c = line.charAt(i);
-      if (c == ':' || c == '|' || c == '\u00BB' || c == '\uFF1A') {
+      if (c == ':' || c == '|' || c == '\u00BB' || c == '\uFF1A' || c == '>' || c == '\u2190' || c == '\u2192') {
         sep = i;
         sepLength = 1;
         break;
@@ -252,28 +275,40 @@ public final class TextCleaner {
         sepLength = c == '.' ? 2 : 1;
         break;
       }
-      if ((c == '-' || c == '\u2013' || c == '\u2014') && i > 0 && line.charAt(i - 1) == ' '
-          && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+      if ((c == '-' || c == '\u2013' || c == '\u2014' || c == '\u0640') && i > from
+          && line.charAt(i - 1) == ' ' && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
         sep = i;
         sepLength = 1;
         break;
       }
     }
     if (sep < 0) {
-      return line.length() <= POINTER_LABEL_CHARS && POINTER_LABELS.contains(pointerLabel(line))
-          ? POINTER_HEADING : NO_POINTER;
+      if (line.length() - from <= POINTER_LABEL_CHARS && POINTER_LABELS.contains(pointerLabel(line.substring(from)))) {
+        return POINTER_HEADING;
+      }
+      return opensWithPointerLabel(line, from) ? POINTER_LINE : NO_POINTER;
     }
-    if (!POINTER_LABELS.contains(pointerLabel(line.substring(0, sep)))) {
-      return NO_POINTER;
+    String label = pointerLabel(line.substring(from, sep));
+    if (!POINTER_LABELS.contains(label) && !SEPARATED_POINTER_LABELS.contains(label)) {
+      return opensWithPointerLabel(line, from) ? POINTER_LINE : NO_POINTER;
     }
     String rest = line.substring(sep + sepLength).strip();
-    while (!rest.isEmpty() && (rest.charAt(0) == '.' || rest.charAt(0) == ':')) {
+    while (!rest.isEmpty() && ".:>".indexOf(rest.charAt(0)) >= 0) {
       rest = rest.substring(1).strip();
     }
     if (rest.isEmpty()) {
       return POINTER_HEADING; // "Read more:" over the headlines
     }
-    return words(rest) <= LINK_ITEM_WORDS ? POINTER_LINE : NO_POINTER;
+    return isPointedHeadline(rest) ? POINTER_LINE : NO_POINTER;
+  }
+
+  /** "Read also Parliament passes budget": an unmistakable two-word label and a headline, no separator. */
+  private static boolean opensWithPointerLabel(String line, int from) {
+    int space = line.indexOf(' ', from);
+    int second = space < 0 ? -1 : line.indexOf(' ', space + 1);
+    return second > 0 && second - from <= POINTER_LABEL_CHARS
+        && OPENING_POINTER_LABELS.contains(pointerLabel(line.substring(from, second)))
+        && isPointedHeadline(line.substring(second + 1).strip());
   }
 
   /** A label as {@link #POINTER_LABELS} holds it. */
@@ -281,20 +316,75 @@ public final class TextCleaner {
     StringBuilder b = new StringBuilder(label.length());
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
-      if ((c >= '\u064B' && c <= '\u0652') || c == '\u0640') {
-        continue; // diacritics, tanween (أيضاً) and tatweel
+      if ((c >= '\u064B' && c <= '\u0652') || c == '\u0640' || Character.getType(c) == Character.FORMAT) {
+        continue; // diacritics, tanween (أيضاً), tatweel, direction marks
       }
       b.append(c == '\u0623' || c == '\u0625' || c == '\u0622' ? '\u0627' : c == '\u2019' ? '\'' : c);
     }
     return b.toString().strip().toLowerCase(Locale.ROOT);
   }
 
-  /** A headline under a pointer heading: a headline's length and no full stop (a question may end it). */
-  private static boolean isPointedHeadline(String line) {
-    int start = itemStart(line);
-    String text = start > 0 ? line.substring(start) : line;
-    if (words(text) > LINK_ITEM_WORDS || words(text) == 0) {
+  /**
+   * Where the headlines under a pointer heading end, from {@code i}: at most {@link #POINTED_HEADLINES}
+   * lines that read as another story's headline, and Al Jazeera's "list of 2 items" marks around them.
+   */
+  private static int pastPointedHeadlines(List<String> lines, int i) {
+    var count = LIST_OF_ITEMS.matcher(i < lines.size() ? lines.get(i) : "");
+    if (count.matches()) {
+      // A list the page counts for screen readers ("list of 4 items" ... "end of list"): all of it.
+      int last = Math.min(lines.size(), i + 2 * Integer.parseInt(count.group(1)) + 2);
+      for (int j = i + 1; j < last; j++) {
+        if (lines.get(j).equalsIgnoreCase("end of list")) {
+          return j + 1;
+        }
+      }
+    }
+    int taken = 0;
+    while (i < lines.size()) {
+      String line = lines.get(i);
+      if (isListCount(line)) {
+        i++;
+        continue;
+      }
+      boolean question = line.endsWith("?") || line.endsWith("\u061F");
+      if (taken == POINTED_HEADLINES || words(line) < POINTED_HEADLINE_MIN_WORDS || !isPointedHeadline(line)
+          || (question && taken > 0)) {
+        break; // a question after a headline is an explainer's or an interview's own
+      }
+      taken++;
+      i++;
+      if (question) {
+        break;
+      }
+    }
+    return i;
+  }
+
+  /** Verbs that open an Arabic paragraph after the conjunction و (normalized as labels are); no headline does. */
+  private static final Set<String> PARAGRAPH_OPENERS = Set.of(
+      "قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت", "اشار", "اشارت", "كان", "كانت", "تابع",
+      "تابعت", "ذكر", "ذكرت", "اعلن", "اعلنت", "ياتي", "تاتي", "جاء", "جاءت", "بحسب", "وفق", "يذكر", "تجدر",
+      "فيما", "شدد", "شددت", "لفت", "لفتت", "بين", "بينت");
+
+  private static final Pattern LIST_OF_ITEMS = Pattern.compile("(?i)list of (\\d{1,2}) items");
+  private static final Pattern LIST_COUNT = Pattern.compile("(?i)(list (of )?\\d+ (items|of \\d+)|end of list)");
+
+  private static boolean isListCount(String line) {
+    return line.length() <= 20 && LIST_COUNT.matcher(line).matches();
+  }
+
+  /**
+   * Another story's headline: a headline's length, no full stop and no colon at its end (a question may
+   * end it), and in Arabic not opened by و and a verb of reporting, which open a paragraph.
+   */
+  private static boolean isPointedHeadline(String text) {
+    int n = words(text);
+    if (n == 0 || n > LINK_ITEM_WORDS || text.endsWith(":")) {
       return false;
+    }
+    int space = text.indexOf(' ');
+    if (text.charAt(0) == '\u0648' && space > 2 && PARAGRAPH_OPENERS.contains(pointerLabel(text.substring(1, space)))) {
+      return false; // "وقالت الهيئة إن ...": a paragraph without its final stop
     }
     return !endsSentence(text) || text.endsWith("?") || text.endsWith("\u061F");
   }

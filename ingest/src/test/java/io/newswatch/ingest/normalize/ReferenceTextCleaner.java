@@ -94,9 +94,11 @@ final class ReferenceTextCleaner {
     List<String> lines = splitLines(text);
     // The last line with more than a button's few words: where a cut-off page stops.
     String lastLine = lines.reversed().stream().filter(l -> words(l) > TRAILING_DEBRIS_WORDS).findFirst().orElse(null);
+    // Before repeats go: a page prints its "read also" label once per pointer, and rule 2 would leave
+    // the headlines without it.
+    lines = TextCleaner.cutStoryPointers(lines);
     lines = dropRepeats(lines);
     lines = new ArrayList<>(lines.stream().filter(l -> !isLinkLike(l) && !isBreadcrumb(l)).toList());
-    lines = TextCleaner.cutStoryPointers(lines);
     while (!lines.isEmpty() && words(lines.getFirst()) <= LEADING_DEBRIS_WORDS) {
       lines.removeFirst();
     }

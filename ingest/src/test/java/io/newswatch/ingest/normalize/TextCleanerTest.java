@@ -177,32 +177,85 @@ class TextCleanerTest {
   }
 
   @Test
-  void shouldCutAPointerHeadingWithTheHeadlinesUnderItEvenWithoutListMarks() {
+  void shouldCutAPointerHeadingWithTheHeadlinesUnderItButNotThePagesOwnLinesAfterThem() {
     String page = """
         Soldiers from the North crossed the line in the central sector on Tuesday and went back after warnings.
         اقرأ أيضا
         Summit in the capital ends with a new defence pact
-        What does the new pact mean for the region?
+        Ministers of both countries meet on export rules
+        A pattern of crossings
         The military said the soldiers were carrying tools and appeared to be doing construction work.
+        Related:
+        Why did the talks in the capital fail again this week?
+        What does the treaty say?
+        It obliges each side to help the other if attacked.
+        Read more:
+        Parliament passes the budget after an all-night session
+        In a statement, the ministry said:
+        "No unit has been redeployed."
+        اقرأ أيضاً
+        بوتين يصل إلى العاصمة ويوقع معاهدة دفاع مشترك مع كيم
+        وقالت الهيئة إن الجنود كانوا يحملون معاول ويقومون بأعمال بناء قرب الخط
+        Recommended Stories
+        list of 3 items
+        list 1 of 3
+        Floods force thousands from their homes in the provinces
+        list 2 of 3
+        Heatwave warning issued for the southern provinces
+        list 3 of 3
+        Why are food prices rising again?
+        end of list
         Officials said the area is overgrown and the markers are hard to see.
         """;
-    assertThat(cleaner.clean(page)).doesNotContain("Summit", "new pact", "اقرأ")
-        .contains("carrying tools", "markers are hard to see");
+    String cleaned = cleaner.clean(page);
+    // Another story's headlines (two at most, a question only first) and a counted list go with the label.
+    assertThat(cleaned).doesNotContain("Summit", "export rules", "اقرأ", "talks in the capital", "budget", "بوتين",
+        "Floods", "Heatwave", "food prices", "list of");
+    // A subheading, an explainer's question, a colon line before a quote, an Arabic paragraph without its
+    // final stop: the page's own, after the headlines.
+    assertThat(cleaned).contains("A pattern of crossings", "What does the treaty say?", "the ministry said:",
+        "وقالت الهيئة", "carrying tools", "markers are hard to see");
   }
 
   @Test
   void shouldKeepLinesThatOnlyLookLikePointers() {
     String page = """
+        Don't miss: the meteor shower peaks this weekend over the northern provinces
         Related equipment was pulled out in 2004 in line with the agreement, the ministry said.
         SEOUL: Soldiers from the North crossed the line in the central sector on Tuesday.
         Read more: the military said on Wednesday that the soldiers had been carrying tools and that they appeared to be doing construction work near the line when they crossed it, and that they went back.
+        Recommended: Travellers should avoid all but essential travel to the flooded provinces.
         More
         Talks at the border
         Officials from both sides met on Tuesday to discuss the rules for the crossing points.
+        Recommended:
+        - Leave the region by commercial means while flights and roads remain open
+        - Register with the embassy and keep your contact details up to date
+        The ministry said around 1,200 citizens live in the region and most have registered.
         """;
     String cleaned = cleaner.clean(page);
-    // prose after a label, a label that is not one, and a bare "More" button over the page's own headline
-    assertThat(cleaned).contains("Related equipment was pulled out", "SEOUL: Soldiers", "carrying tools",
-        "Talks at the border");
+    // The page's first line, prose after a label, a label that is none, a sentence after "Recommended:",
+    // a bare "More" button over the page's own headline, a heading over the article's own list.
+    assertThat(cleaned).contains("meteor shower", "Related equipment was pulled out", "SEOUL: Soldiers",
+        "carrying tools", "Travellers should avoid", "Talks at the border", "Leave the region",
+        "Register with the embassy");
+  }
+
+  @Test
+  void shouldCutPointersWrittenAsPortalsWriteThem() {
+    String body = "Soldiers from the North crossed the line in the central sector on Tuesday and went back.";
+    for (String pointer : List.of("Read also Parliament passes the budget after an all-night session",
+        "► Read also: Parliament passes the budget after an all-night session",
+        "MORE: Parliament passes the budget after an all-night session",
+        "SEE ALSO: Why does Parliament pass the budget so late?",
+        "اقرأ أيضا البرلمان يقر الموازنة بعد جلسة استمرت طوال الليل",
+        "⬅️ اقرأ أيضًا: البرلمان يقر الموازنة بعد جلسة استمرت طوال الليل",
+        "اقرأ أيضا\u200f: البرلمان يقر الموازنة بعد جلسة استمرت طوال الليل",
+        "إقرأ أيضاً ـ البرلمان يقر الموازنة بعد جلسة استمرت طوال الليل",
+        "اقرأ أيضا>> البرلمان يقر الموازنة بعد جلسة استمرت طوال الليل",
+        "أخبار متعلقة: البرلمان يقر الموازنة بعد جلسة استمرت طوال الليل")) {
+      String cleaned = cleaner.clean(body + "\n" + pointer + "\n" + body.replace("Tuesday", "Friday"));
+      assertThat(cleaned).as(pointer).doesNotContain("Parliament", "البرلمان").contains("Tuesday", "Friday");
+    }
   }
 }
