@@ -253,6 +253,9 @@ public final class TextCleaner {
   private static final Set<String> OPENING_POINTER_LABELS = Set.of(
       "read also", "also read", "see also", "اقرا ايضا", "اقرا كذلك", "طالع ايضا", "شاهد ايضا");
 
+  /** The letters an opening label can start with, before normalization (أ إ آ are written for ا). */
+  private static final String OPENING_LETTERS = "rsaاأإآطش";
+
   /** Whether {@code line} is a pointer with its headline, a pointer heading, or neither. */
   private static int pointerKind(String line) {
     int from = 0; // past a bullet, an arrow or an emoji before the label
@@ -304,6 +307,9 @@ public final class TextCleaner {
 
   /** "Read also Parliament passes budget": an unmistakable two-word label and a headline, no separator. */
   private static boolean opensWithPointerLabel(String line, int from) {
+    if (from >= line.length() || OPENING_LETTERS.indexOf(Character.toLowerCase(line.charAt(from))) < 0) {
+      return false; // most lines: their first letter settles it without a copy of the label
+    }
     int space = line.indexOf(' ', from);
     int second = space < 0 ? -1 : line.indexOf(' ', space + 1);
     return second > 0 && second - from <= POINTER_LABEL_CHARS
