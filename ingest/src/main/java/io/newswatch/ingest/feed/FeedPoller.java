@@ -127,6 +127,7 @@ public final class FeedPoller {
     for (FeedItem item : feed.items()) {
       String key = identity(config.identity(), item);
       String content = contentHash(item);
+      boolean reused = false;
       if (seen.containsKey(key)) {
         String before = seenContent.get(key);
         if (before == null || before.equals(content) || config.identity() == IdentityPolicy.CONTENT_HASH) {
@@ -138,12 +139,19 @@ public final class FeedPoller {
         counters.reusedIdentity();
         LOG.warn("Feed {}: item {} was seen before with other content; publishing it as a new item (identity {})",
             config.id(), LogSafe.of(item.guid() != null ? item.guid() : item.link()), config.identity());
+        reused = true;
       }
       seen.put(key, now.toEpochMilli());
       seenContent.put(key, content);
       RawArticle raw = withFullText(config, item, deadline);
       try {
-        articles.add(normalizer.normalize(raw, now));
+        Article article = normalizer.normalize(raw, now);
+        if (reused || config.identity() == IdentityPolicy.CONTENT_HASH) {
+          // Its link gives it the old story's id, which enrich would take for that story delivered again; a
+          // feed whose items are told apart by their content needs ids told apart by it too.
+          article = Article.newBuilder(article).setId(ArticleIds.revision(article.getId(), article.getContentHash())).build();
+        }
+        articles.add(article);
       } catch (InvalidArticleException e) {
         rejects.add(DeadLetters.of(feedUrl, e.getMessage(), e, describe(item), -1, attributes, now));
       }

@@ -10,8 +10,9 @@ import java.util.HexFormat;
  * Stable article ids and content hashes.
  *
  * <p>An id is {@code u-} plus the first 16 bytes of SHA-256 of the canonical URL in hex, or {@code c-}
- * plus the same of the normalized body when there is no URL. The content hash is the full SHA-256 hex
- * of the normalized body.
+ * plus the same of the normalized body when there is no URL; a feed item whose GUID or link was seen
+ * before with other content gets a revision id, {@code r-} plus the same of its id and content hash. The
+ * content hash is the full SHA-256 hex of the normalized body.
  */
 public final class ArticleIds {
 
@@ -28,6 +29,15 @@ public final class ArticleIds {
   /** The id of an article without a URL, from its normalized body. */
   public static String fromContent(String normalizedBody) {
     return "c-" + HEX.formatHex(Arrays.copyOf(sha256(normalizedBody), ID_BYTES));
+  }
+
+  /**
+   * The id of another story published under an id already taken (a feed's GUID or link reused for new
+   * content): enrich reads the same id twice as one article delivered twice, so the new story needs its
+   * own. The same content gives the same revision, so a poll repeated after a crash stays idempotent.
+   */
+  public static String revision(String id, String contentHash) {
+    return "r-" + HEX.formatHex(Arrays.copyOf(sha256(id + "\u0000" + contentHash), ID_BYTES));
   }
 
   /** SHA-256 of the text (UTF-8), lower-case hex. */

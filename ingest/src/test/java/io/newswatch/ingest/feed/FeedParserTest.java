@@ -50,6 +50,13 @@ class FeedParserTest {
   }
 
   @Test
+  void shouldReadAnRss091FeedThatNamesNetscapesDtd() throws Exception {
+    // A DOCTYPE with no internal subset declares no entity; it is never loaded either.
+    ParsedFeed feed = parser.parse(TestServer.resource("/feeds/rss091-doctype.xml"), "application/rss+xml", 100, Map.of());
+    assertThat(feed.items()).extracting(i -> i.article().title()).containsExactly("Soldiers cross the line near Cheorwon");
+  }
+
+  @Test
   @Timeout(value = 5, unit = TimeUnit.SECONDS)
   void shouldFailFastWhenFeedIsABillionLaughsBomb() {
     long start = System.nanoTime();

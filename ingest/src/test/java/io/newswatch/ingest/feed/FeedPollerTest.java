@@ -125,6 +125,13 @@ class FeedPollerTest {
         .containsExactly("Evening briefing: troops reported in Kursk");
     assertThat(guidThird.articles()).as("the new story is remembered like any other").isEmpty();
     assertThat(registry.get(IngestMetrics.REUSED_IDENTITY).tag("source", "wire").counter().count()).isEqualTo(1);
+    // Under the old story's id enrich would read the new story as the old one delivered again: no alert.
+    String oldId = guidFirst.articles().getFirst().getId();
+    assertThat(guidSecond.articles().getFirst().getId()).as("its own id").isNotEqualTo(oldId).startsWith("r-");
+    assertThat(hashSecond.articles().getFirst().getId()).isNotEqualTo(hashFirst.articles().getFirst().getId());
+    // The same poll repeated from the same state (a crash before the state was saved) gives the same id.
+    assertThat(poller.poll(config(IdentityPolicy.GUID), guidFirst.state()).articles().getFirst().getId())
+        .isEqualTo(guidSecond.articles().getFirst().getId());
   }
 
   @Test
