@@ -7,6 +7,7 @@ import io.newswatch.sink.DeliveryKey;
 import io.newswatch.sink.DeliveryResult;
 import io.newswatch.sink.ledger.DeliveryLedger;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +75,11 @@ public final class WebhookSender {
     while (true) {
       attempt++;
       try {
-        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        // The request timeout ends when the headers arrive: a body read to its end could stall for ever (a
+        // receiver that sends its headers and then a byte a second). The status is the answer; the body is
+        // closed unread, which drops the connection when the receiver has more to send.
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
           ledger.record(key);
@@ -85,7 +90,8 @@ public final class WebhookSender {
         }
         reason = "HTTP " + status + " from " + endpoint;
         if (!retryable(status)) {
-          LOG.warn("Webhook delivery {} rejected: {}; not retrying a client error", key, reason);
+          LOG.warn("Webhook delivery {} rejected: {}; not retrying {}", key, reason,
+              status < 400 ? "(redirects are not followed)" : "a client error");
           return DeliveryResult.failed(key, attempt, reason + " (not retried)");
         }
       } catch (IOException e) {

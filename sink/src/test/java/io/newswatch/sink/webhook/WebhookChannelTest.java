@@ -193,6 +193,22 @@ class WebhookChannelTest {
   }
 
   @Test
+  void shouldNotWaitForABodyAReceiverStallsAfterItsHeaders() throws Exception {
+    WebhookReceiver receiver = receiver();
+    receiver.drip();
+    WebhookChannel channel = open(FAST);
+    Subscription sub = hook("hook", receiver);
+
+    // Its answer is the status: read to the end, a body sent a byte at a time would hold the subscription.
+    DeliveryResult first = channel.deliver(sub, Fixtures.alert("a1")).get(10, TimeUnit.SECONDS);
+    DeliveryResult second = channel.deliver(sub, Fixtures.alert("a2")).get(10, TimeUnit.SECONDS);
+
+    assertThat(first.outcome()).isEqualTo(Outcome.DELIVERED);
+    assertThat(second.outcome()).isEqualTo(Outcome.DELIVERED);
+    assertThat(receiver.acceptedKeys()).containsExactly("hook:a1", "hook:a2");
+  }
+
+  @Test
   void shouldFailWithoutSendingWhenSecretIsMissing() throws Exception {
     WebhookReceiver receiver = receiver();
     WebhookChannel channel = open(FAST);

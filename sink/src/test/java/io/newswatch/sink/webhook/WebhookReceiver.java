@@ -29,6 +29,7 @@ public final class WebhookReceiver implements AutoCloseable {
   private final AtomicInteger badSignatures = new AtomicInteger();
   private final CountDownLatch release = new CountDownLatch(1);
   private volatile boolean hang;
+  private volatile boolean drip;
 
   public WebhookReceiver(String secret) throws IOException {
     this.secret = secret;
@@ -52,6 +53,11 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Never answer, as a dead endpoint that accepts connections. */
   public void hang() {
     hang = true;
+  }
+
+  /** Accept, send 200 and a long body's headers, then the body a byte at a time: a stalled receiver. */
+  public void drip() {
+    drip = true;
   }
 
   public int requests() {
@@ -94,6 +100,16 @@ public final class WebhookReceiver implements AutoCloseable {
               exchange.getRequestHeaders().getFirst("X-Newswatch-Alert-Id"),
               new String(body, StandardCharsets.UTF_8)));
         }
+      }
+      if (drip) {
+        exchange.sendResponseHeaders(code, 1_000_000);
+        var out = exchange.getResponseBody();
+        while (release.getCount() > 0) {
+          out.write('.');
+          out.flush();
+          release.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return;
       }
       exchange.sendResponseHeaders(code, -1);
     } catch (InterruptedException e) {
