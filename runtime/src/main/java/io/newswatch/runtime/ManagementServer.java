@@ -34,6 +34,7 @@ public final class ManagementServer implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry;
   private final Map<String, BooleanSupplier> readiness = new ConcurrentHashMap<>();
+  private final Map<String, BooleanSupplier> liveness = new ConcurrentHashMap<>();
   private final Map<String, Boolean> lastReported = new ConcurrentHashMap<>();
   private HardenedHttpServer server;
 
@@ -77,6 +78,29 @@ public final class ManagementServer implements AutoCloseable {
     readiness.put(name, check);
   }
 
+  /**
+   * Adds a named liveness check: the process is alive while all pass. Only for what a restart mends: a
+   * thread the service cannot work without that died (readiness says whether it can take work now).
+   */
+  public void addLivenessCheck(String name, BooleanSupplier check) {
+    liveness.put(name, check);
+  }
+
+  /** Every liveness check's state now, by name. */
+  public Map<String, Boolean> liveness() {
+    Map<String, Boolean> states = new TreeMap<>();
+    liveness.forEach((name, check) -> {
+      boolean ok;
+      try {
+        ok = check.getAsBoolean();
+      } catch (RuntimeException err) {
+        ok = false;
+      }
+      states.put(name, ok);
+    });
+    return states;
+  }
+
   /** Every check's state now, by name. */
   public Map<String, Boolean> readiness() {
     Map<String, Boolean> states = new TreeMap<>();
@@ -99,6 +123,23 @@ public final class ManagementServer implements AutoCloseable {
       }
     });
     return states;
+  }
+
+  private void live(Request request, Response response, Callback callback) {
+    Map<String, Boolean> states = liveness();
+    if (states.values().stream().allMatch(ok -> ok)) {
+      HttpReplies.send(request, response, callback, 200, JSON, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    StringBuilder sb = new StringBuilder("{\"checks\":{");
+    boolean first = true;
+    for (var e : states.entrySet()) {
+      sb.append(first ? "" : ",").append('"').append(e.getKey()).append("\":\"").append(e.getValue() ? "UP" : "DOWN")
+          .append('"');
+      first = false;
+    }
+    sb.append("},\"status\":\"DOWN\"}");
+    HttpReplies.send(request, response, callback, 503, JSON, sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private void ready(Request request, Response response, Callback callback) {
@@ -139,8 +180,7 @@ public final class ManagementServer implements AutoCloseable {
         return true;
       }
       switch (path) {
-        case "/health/live" -> HttpReplies.send(request, response, callback, 200, JSON,
-            "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+        case "/health/live" -> live(request, response, callback);
         case "/health/ready" -> ready(request, response, callback);
         default -> HttpReplies.send(request, response, callback, 200, "text/plain; version=0.0.4; charset=utf-8",
             registry.scrape().getBytes(StandardCharsets.UTF_8));

@@ -29,6 +29,19 @@ class ManagementServerTest {
   }
 
   @Test
+  void shouldReportNotAliveWhenAThreadTheServiceNeedsHasDied() throws Exception {
+    try (ManagementServer m = ManagementServer.start("127.0.0.1", 0)) {
+      AtomicBoolean loop = new AtomicBoolean(true);
+      m.addLivenessCheck("sink-alerts", loop::get);
+      assertThat(get(m, "/health/live").statusCode()).isEqualTo(200);
+      loop.set(false);
+      HttpResponse<String> dead = get(m, "/health/live");
+      assertThat(dead.statusCode()).as("an orchestrator restarts what is not alive").isEqualTo(503);
+      assertThat(dead.body()).contains("\"sink-alerts\":\"DOWN\"");
+    }
+  }
+
+  @Test
   void shouldServePrometheusMetricsWhenScraped() throws Exception {
     try (ManagementServer m = ManagementServer.start("127.0.0.1", 0)) {
       m.meterRegistry().counter("newswatch.test.events", "stage", "unit").increment(3);

@@ -56,9 +56,9 @@ public final class SinkService implements AutoCloseable {
   private KafkaProducer<String, DeadLetter> deadLetters;
   private SubscriptionFeed feed;
   private DeliveryLoop loop;
-  private Thread loopThread;
+  private volatile Thread loopThread;
   private boolean started;
-  private boolean closed;
+  private volatile boolean closed;
 
   public SinkService(SinkConfig config, SinkOptions options) {
     this.config = config;
@@ -138,6 +138,9 @@ public final class SinkService implements AutoCloseable {
     if (management != null) {
       management.addReadinessCheck("sink-subscriptions", feed::caughtUp);
       management.addReadinessCheck("sink-alerts", this::deliveringHealthy);
+      // The delivery thread ended by an error (an OutOfMemoryError, a bug) delivers nothing again until a
+      // restart: that is liveness, not readiness, or an orchestrator never restarts the process.
+      management.addLivenessCheck("sink-alerts", () -> closed || loopThread == null || loopThread.isAlive());
     }
 
     restoreLivePage(registry);

@@ -99,4 +99,18 @@ class StoryMatcherTest {
     assertThat(story.plus(article("d", T0.plusSeconds(60), "en", "dmz", "num:0000")).entities())
         .isSameAs(story.entities());
   }
+
+  @Test
+  void shouldRememberAStorysOutletsUpToTheBoundAndCountEveryReport() {
+    // Every alert lists the story's other outlets: a story copied by thousands of sites must not make
+    // each alert carry thousands of names.
+    StoryProfile story = StoryProfile.start(new StoryArticle("a", T0, "outlet-0.example", "en", "dmz", Set.of("dmz"),
+        Set.of("place.mdl"), null));
+    for (int i = 1; i < 3 * StoryProfile.MAX_SOURCES; i++) {
+      story = story.plus(new StoryArticle("a" + i, T0.plusSeconds(i), "outlet-" + i + ".example", "en", "dmz",
+          Set.of("dmz"), Set.of("place.mdl"), null));
+    }
+    assertThat(story.sources()).hasSize(StoryProfile.MAX_SOURCES).contains("outlet-0.example");
+    assertThat(story.articles()).isEqualTo(3 * StoryProfile.MAX_SOURCES);
+  }
 }
