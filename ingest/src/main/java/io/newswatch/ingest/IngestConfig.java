@@ -80,6 +80,10 @@ public record IngestConfig(
       throw new ConfigException(HTTP_MAX_BODY, "must be at least 1024, got " + httpMaxBodyBytes);
     }
     httpToken = httpToken == null ? Optional.empty() : httpToken.filter(t -> !t.isBlank());
+    if (httpReadTimeout == null || !httpReadTimeout.isPositive()) {
+      throw new ConfigException(HTTP_READ_TIMEOUT, "must be longer than 0s (how long a client may take to send a"
+          + " request, default 5s), got " + httpReadTimeout);
+    }
     if (watchQuietPeriod == null || watchQuietPeriod.isNegative()) {
       throw new ConfigException(WATCH_QUIET_PERIOD, "must be a duration of 0s or more (0s: import as soon as two"
           + " scans agree), got " + watchQuietPeriod);

@@ -52,6 +52,10 @@ class IngestConfigTest {
     assertThatThrownBy(() -> config(Map.of(IngestConfig.WATCH_QUIET_PERIOD, "soon")))
         .isInstanceOfSatisfying(ConfigException.class,
             e -> assertThat(e.key()).isEqualTo(IngestConfig.WATCH_QUIET_PERIOD));
+    // Checked with the rest, before anything starts, not when the push endpoint opens.
+    assertThatThrownBy(() -> config(Map.of(IngestConfig.HTTP_READ_TIMEOUT, "0s")))
+        .isInstanceOfSatisfying(ConfigException.class,
+            e -> assertThat(e.key()).isEqualTo(IngestConfig.HTTP_READ_TIMEOUT));
   }
 
   @Test
