@@ -122,7 +122,7 @@ public final class Redelivery {
 
   private Map<Channel, AlertChannel> channels() {
     Map<Channel, AlertChannel> channels = new EnumMap<>(Channel.class);
-    channels.put(Channel.FILE, new JsonlFileChannel(JsonlFileConfig.defaults()));
+    channels.put(Channel.FILE, new JsonlFileChannel(JsonlFileConfig.defaults(), config.fileTargets()));
     channels.put(Channel.POSTGRES, new PostgresChannels(config.postgresUrl()));
     // One attempt per letter: the operator runs the command again after fixing the endpoint.
     var hooks = config.webhook();

@@ -207,7 +207,7 @@ public final class SinkService implements AutoCloseable {
       channels.put(Channel.LIVE, new LiveChannel(recent));
     }
     // One fsync per poll for all the lines of a directory; the loop flushes after handing them out.
-    channels.put(Channel.FILE, new JsonlFileChannel(JsonlFileConfig.defaults(), true));
+    channels.put(Channel.FILE, new JsonlFileChannel(JsonlFileConfig.defaults(), true, config.fileTargets()));
     // One transaction and round trip per poll and database.
     channels.put(Channel.POSTGRES, new PostgresChannels(config.postgresUrl(), true));
     channels.put(Channel.WEBHOOK, WebhookChannel.open(config.webhook(), config.stateDir(), options.secrets()));

@@ -7,6 +7,7 @@ import io.newswatch.sink.AlertChannel;
 import io.newswatch.sink.AlertJson;
 import io.newswatch.sink.DeliveryKey;
 import io.newswatch.sink.DeliveryResult;
+import io.newswatch.sink.FileTargets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,10 +29,16 @@ public final class JsonlFileChannel implements AlertChannel {
   private final JsonlFileConfig config;
   private final boolean groupCommit;
   private final ConcurrentMap<Path, JsonlDirectory> directories = new ConcurrentHashMap<>();
+  private final FileTargets targets;
 
   /** Fsyncs each line before its delivery completes. */
   public JsonlFileChannel(JsonlFileConfig config) {
     this(config, false);
+  }
+
+  /** Fsyncs each line before its delivery completes; writes only where {@code targets} allow. */
+  public JsonlFileChannel(JsonlFileConfig config, FileTargets targets) {
+    this(config, false, targets);
   }
 
   /**
@@ -39,8 +46,18 @@ public final class JsonlFileChannel implements AlertChannel {
    * directory once for all the lines written since: what the delivery loop uses, one fsync per poll.
    */
   public JsonlFileChannel(JsonlFileConfig config, boolean groupCommit) {
+    this(config, groupCommit, null);
+  }
+
+  /**
+   * As {@link #JsonlFileChannel(JsonlFileConfig, boolean)}, and a target is checked against
+   * {@code targets} again when its directory is opened: a link created at the target after the
+   * subscription was accepted must not lead the writes out of the allowed directories.
+   */
+  public JsonlFileChannel(JsonlFileConfig config, boolean groupCommit, FileTargets targets) {
     this.config = config;
     this.groupCommit = groupCommit;
+    this.targets = targets;
   }
 
   @Override
@@ -96,6 +113,12 @@ public final class JsonlFileChannel implements AlertChannel {
     synchronized (directories) {
       JsonlDirectory again = directories.get(key);
       if (again == null) {
+        if (targets != null) {
+          var problem = targets.problem(target.toString());
+          if (problem.isPresent()) {
+            throw new IOException("refused: " + problem.get());
+          }
+        }
         again = JsonlDirectory.open(key, config);
         directories.put(key, again);
       }

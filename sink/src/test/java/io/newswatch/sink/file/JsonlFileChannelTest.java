@@ -9,6 +9,7 @@ import io.newswatch.schemas.avro.Subscription;
 import io.newswatch.sink.AlertJson;
 import io.newswatch.sink.DeliveryResult;
 import io.newswatch.sink.DeliveryResult.Outcome;
+import io.newswatch.sink.FileTargets;
 import io.newswatch.sink.Fixtures;
 import io.newswatch.sink.MutableClock;
 import java.io.IOException;
@@ -52,6 +53,26 @@ class JsonlFileChannelTest {
     assertThat(line.get("url").asText()).isEqualTo("https://news.example/a1");
     assertThat(line.get("evidence").get(0).get("term").asText()).isEqualTo("opec");
     assertThat(line.get("deliveredAt").asText()).isEqualTo("2026-11-22T12:00:00Z");
+  }
+
+  @Test
+  void shouldRefuseATargetThatALinkMadeAfterTheSubscriptionLeadsOutOfTheAllowedDirectory() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    FileTargets targets = FileTargets.of(root, List.of());
+    Path target = root.resolve("late");
+    assertThat(targets.problem(target.toString())).as("accepted while it does not exist").isEmpty();
+    Files.createSymbolicLink(target, outside);
+    Subscription sub = Fixtures.subscription("desk", Channel.FILE, target.toString());
+
+    try (JsonlFileChannel channel = new JsonlFileChannel(JsonlFileConfig.defaults(), true, targets)) {
+      DeliveryResult result = channel.deliver(sub, Fixtures.alert("a1")).join();
+      assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(result.detail()).contains("outside");
+    }
+    try (Stream<Path> written = Files.list(outside)) {
+      assertThat(written).as("nothing written through the link").isEmpty();
+    }
   }
 
   @Test
