@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses RSS and Atom with Rome, safely: the bytes are decoded by {@link CharsetResolver} (so undeclared
@@ -27,6 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class FeedParser {
 
+  private static final Logger LOG = LoggerFactory.getLogger(FeedParser.class);
   private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("(?is)^\\s*(<!--.*?-->\\s*)*(<!doctype\\s+html|<html)");
   /** A DOCTYPE declaration without an internal subset, before the root element. */
   private static final Pattern EXTERNAL_DOCTYPE = Pattern.compile("\\A((?:\\s|<\\?[^>]*\\?>|<!--.*?-->)*)<!DOCTYPE[^\\[>]*>",
@@ -74,6 +77,9 @@ public final class FeedParser {
     List<FeedItem> items = new ArrayList<>();
     for (SyndEntry entry : feed.getEntries()) {
       if (items.size() >= maxItems) {
+        // Not silent: a feed that lists more per poll than its limit loses the rest until the limit is raised.
+        LOG.warn("Feed {}: the document lists {} items; only the first {} are read (limits.maxItems)",
+            LogSafe.of(attributes.getOrDefault("feed.id", "?")), feed.getEntries().size(), maxItems);
         break;
       }
       items.add(item(entry, title, lang, attributes));
