@@ -16,4 +16,5 @@ ENV NEWSWATCH_DATA_DIR=/data
 # The launcher's JIT flags (see ./newswatch): less C2 inlining, faster warm-up on few cores.
 # -e JDK_JAVA_OPTIONS= turns them off.
 ENV JDK_JAVA_OPTIONS="-XX:FreqInlineSize=150 -XX:InlineSmallCode=1000"
-ENTRYPOINT ["java", "-jar", "/app/newswatch-cli.jar"]
+# Out of memory, exit (the orchestrator restarts it) rather than run on with dead threads.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/newswatch-cli.jar"]

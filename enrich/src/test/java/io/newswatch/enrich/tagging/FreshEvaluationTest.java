@@ -360,9 +360,10 @@ import org.slf4j.LoggerFactory;
  *       cooperation) and a DEBATABLE treaty visit;
  *   <li>eval-fresh51 (2026-12-07): outlets far from Korea re-writing the news for their readers
  *       (Maghreb, Egyptian, Levantine, Iraqi, Gulf Arabic; South Asian, African and Gulf English):
- *       1.000 (ar) and 0.970 (en) on first contact. Fixed: a recruits story's "Russia has also relied
- *       on thousands of soldiers from North Korea", the sentence after "men from Nepal, India ...",
- *       is the recruits' comparison (gate foreign_recruits_also): 1.000 / 1.000.
+ *       1.000 (ar) and 0.970 (en) on first contact. Left: a recruits story's "Russia has also relied
+ *       on thousands of soldiers from North Korea", the sentence after "men from Nepal, India ...":
+ *       a gate on "also" next to recruits was tried and taken back after a review (it dropped real
+ *       reports whose own sentences say "also" or "كذلك").
  * </ul>
  */
 class FreshEvaluationTest {
@@ -390,7 +391,7 @@ class FreshEvaluationTest {
       "eval-fresh40, 40, 0.90", "eval-fresh41, 40, 0.95", "eval-fresh42, 40, 0.90",
       "eval-fresh43, 40, 0.90", "eval-fresh44, 40, 0.90", "eval-fresh45, 40, 0.90",
       "eval-fresh47, 40, 0.90", "eval-fresh48, 40, 0.90", "eval-fresh49, 40, 0.90",
-      "eval-fresh50, 40, 0.90", "eval-fresh51, 40, 0.95"})
+      "eval-fresh50, 40, 0.90", "eval-fresh51, 40, 0.90"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);

@@ -30,10 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class FeedParser {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedParser.class);
-  private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("(?is)^\\s*(<!--.*?-->\\s*)*(<!doctype\\s+html|<html)");
-  /** A DOCTYPE declaration without an internal subset, before the root element. */
-  private static final Pattern EXTERNAL_DOCTYPE = Pattern.compile("\\A((?:\\s|<\\?[^>]*\\?>|<!--.*?-->)*)<!DOCTYPE[^\\[>]*>",
-      Pattern.DOTALL);
+  /** After the prolog ({@link #prologEnd}): an HTML page, not a feed. */
+  private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("(?i)<!doctype\\s+html|<html");
 
   private final CharsetResolver charsets = new CharsetResolver();
   private final HtmlExtractor html = new HtmlExtractor();
@@ -53,12 +51,12 @@ public final class FeedParser {
     if (text.isBlank()) {
       throw new FeedParseException("empty document", null);
     }
-    if (LOOKS_LIKE_HTML.matcher(text).find()) {
+    if (LOOKS_LIKE_HTML.matcher(text).region(prologEnd(text), text.length()).lookingAt()) {
       throw new FeedParseException("not a feed: the server sent an HTML page", null);
     }
     // RSS 0.91 feeds name Netscape's DTD: a declaration with no internal subset declares no entity and is
     // never loaded, so it goes; one with an internal subset (where XXE and entity bombs live) is refused.
-    text = EXTERNAL_DOCTYPE.matcher(text).replaceFirst("$1");
+    text = withoutExternalDoctype(text);
     SyndFeed feed;
     try {
       SyndFeedInput input = new SyndFeedInput();
@@ -66,8 +64,8 @@ public final class FeedParser {
       feed = input.build(new StringReader(text));
     } catch (FeedException | IllegalArgumentException e) {
       if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
-        throw new FeedParseException("not accepted: the feed declares a DOCTYPE with its own entity declarations"
-            + " (refused: external entities and entity expansion are how XXE and entity bombs work); "
+        throw new FeedParseException("not accepted: the feed's DOCTYPE has an internal subset, where entities are"
+            + " declared (refused: external entities and entity expansion are how XXE and entity bombs work); "
             + e.getMessage(), e);
       }
       throw new FeedParseException("not a valid RSS/Atom feed: " + e.getMessage(), e);
@@ -85,6 +83,55 @@ public final class FeedParser {
       items.add(item(entry, title, lang, attributes));
     }
     return new ParsedFeed(title, items);
+  }
+
+  /**
+   * {@code text} without a DOCTYPE declaration that has no internal subset, if one stands in the
+   * prolog (after whitespace, processing instructions and comments). A scan, not a regular
+   * expression: a repeated group recurses once per character in Java's engine, and a feed with a few
+   * thousand blank lines in its prolog overflowed the poll thread's stack.
+   */
+  static String withoutExternalDoctype(String text) {
+    int i = prologEnd(text);
+    if (!text.startsWith("<!DOCTYPE", i)) {
+      return text;
+    }
+    for (int j = i; j < text.length(); j++) {
+      char c = text.charAt(j);
+      if (c == '[') {
+        return text; // an internal subset: the parser refuses it
+      }
+      if (c == '>') {
+        return text.substring(0, i) + text.substring(j + 1);
+      }
+    }
+    return text;
+  }
+
+  /** Where the prolog's whitespace, processing instructions and comments end. */
+  private static int prologEnd(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\uFEFF') {
+        i++;
+      } else if (text.startsWith("<?", i)) {
+        int end = text.indexOf("?>", i + 2);
+        if (end < 0) {
+          return i;
+        }
+        i = end + 2;
+      } else if (text.startsWith("<!--", i)) {
+        int end = text.indexOf("-->", i + 4);
+        if (end < 0) {
+          return i;
+        }
+        i = end + 3;
+      } else {
+        return i;
+      }
+    }
+    return i;
   }
 
   private FeedItem item(SyndEntry entry, String feedTitle, String lang, Map<String, String> attributes) {

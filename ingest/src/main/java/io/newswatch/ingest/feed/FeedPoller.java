@@ -149,7 +149,9 @@ public final class FeedPoller {
         if (reused || config.identity() == IdentityPolicy.CONTENT_HASH) {
           // Its link gives it the old story's id, which enrich would take for that story delivered again; a
           // feed whose items are told apart by their content needs ids told apart by it too.
-          article = Article.newBuilder(article).setId(ArticleIds.revision(article.getId(), article.getContentHash())).build();
+          // From the item's own content, as the feed state keeps it, not the fetched page's: a poll repeated
+          // after a crash may fetch a changed page or fall back to the summary, and must give the same id.
+          article = Article.newBuilder(article).setId(ArticleIds.revision(article.getId(), content)).build();
         }
         articles.add(article);
       } catch (InvalidArticleException e) {

@@ -125,7 +125,8 @@ public final class FeedRunner implements AutoCloseable {
     Duration next = feed.interval();
     try {
       next = pollOnce(feed).nextPollIn();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // Whatever one document does to its poll, the feed stays on the timetable.
       log.error("feed {} failed; retrying after {}", feed.id(), next, e);
     }
     schedule(feed, next);

@@ -11,7 +11,8 @@ import java.util.HexFormat;
  *
  * <p>An id is {@code u-} plus the first 16 bytes of SHA-256 of the canonical URL in hex, or {@code c-}
  * plus the same of the normalized body when there is no URL; a feed item whose GUID or link was seen
- * before with other content gets a revision id, {@code r-} plus the same of its id and content hash. The
+ * before with other content gets a revision id, {@code r-} plus the same of its id and the item's content
+ * hash. The
  * content hash is the full SHA-256 hex of the normalized body.
  */
 public final class ArticleIds {
@@ -34,7 +35,8 @@ public final class ArticleIds {
   /**
    * The id of another story published under an id already taken (a feed's GUID or link reused for new
    * content): enrich reads the same id twice as one article delivered twice, so the new story needs its
-   * own. The same content gives the same revision, so a poll repeated after a crash stays idempotent.
+   * own. The same content gives the same revision, so a poll repeated after a crash stays idempotent;
+   * the caller passes the content as its source gave it (a feed item's), not a page fetched for it.
    */
   public static String revision(String id, String contentHash) {
     return "r-" + HEX.formatHex(Arrays.copyOf(sha256(id + "\u0000" + contentHash), ID_BYTES));

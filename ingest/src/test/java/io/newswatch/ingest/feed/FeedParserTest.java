@@ -50,6 +50,35 @@ class FeedParserTest {
   }
 
   @Test
+  void shouldReadAFeedWhosePrologIsLongInAThreadWithASmallStack() throws Exception {
+    // Poll threads are virtual, with small stacks: a regular expression over the prolog recursed once
+    // per character and overflowed on a few thousand blank lines or comments.
+    String rss = new String(TestServer.resource("/feeds/rss091-doctype.xml"), java.nio.charset.StandardCharsets.ISO_8859_1);
+    int at = rss.indexOf("<!DOCTYPE");
+    String padded = rss.substring(0, at) + "\n".repeat(200_000) + "<!-- generated -->\n".repeat(5_000) + rss.substring(at);
+    String html = "<!-- cached -->\n".repeat(20_000) + "<html><body>not a feed</body></html>";
+    var parsed = new java.util.concurrent.atomic.AtomicReference<Object>();
+    Thread t = Thread.ofVirtual().start(() -> {
+      try {
+        int items = parser.parse(padded.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "application/rss+xml",
+            100, Map.of()).items().size();
+        String refused;
+        try {
+          parser.parse(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, 100, Map.of());
+          refused = "parsed";
+        } catch (FeedParseException e) {
+          refused = e.getMessage();
+        }
+        parsed.set(items + " " + refused);
+      } catch (Throwable e) {
+        parsed.set(e);
+      }
+    });
+    t.join();
+    assertThat(parsed.get()).isEqualTo("1 not a feed: the server sent an HTML page");
+  }
+
+  @Test
   void shouldReadAnRss091FeedThatNamesNetscapesDtd() throws Exception {
     // A DOCTYPE with no internal subset declares no entity; it is never loaded either.
     ParsedFeed feed = parser.parse(TestServer.resource("/feeds/rss091-doctype.xml"), "application/rss+xml", 100, Map.of());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -211,7 +212,10 @@ final class JsonlDirectory implements AutoCloseable {
 
   private FileChannel openCurrent() throws IOException {
     boolean created = !Files.exists(currentFile);
-    FileChannel channel = FileChannel.open(currentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    // Never through a link: one planted at alerts.jsonl would lead the writes (and the recovery's
+    // truncation of a torn tail) to a file outside the subscription's directory.
+    FileChannel channel = FileChannel.open(currentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS);
     channel.position(channel.size());
     syncedSize = channel.size();
     if (created) {
@@ -246,7 +250,8 @@ final class JsonlDirectory implements AutoCloseable {
 
   private void recover() throws IOException {
     for (Path p : ownFiles()) {
-      try (FileChannel channel = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS)) {
         long cut = DurableFiles.truncateTornTail(channel);
         if (cut > 0) {
           LOG.warn("Cut a torn last line of {} bytes from {}: it was never acknowledged, so it will be redelivered",

@@ -76,6 +76,21 @@ class JsonlFileChannelTest {
   }
 
   @Test
+  void shouldNeverWriteOrCutAFileThroughALinkPlantedAtTheAlertsFile() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Path desk = Files.createDirectories(root.resolve("desk"));
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Path stolen = Files.writeString(outside.resolve("stolen.txt"), "a line that ends without a newline");
+    Files.createSymbolicLink(desk.resolve("alerts.jsonl"), stolen);
+    Subscription sub = Fixtures.subscription("desk", Channel.FILE, desk.toString());
+
+    try (JsonlFileChannel channel = new JsonlFileChannel(JsonlFileConfig.defaults(), true, FileTargets.of(root, List.of()))) {
+      assertThat(channel.deliver(sub, Fixtures.alert("a1")).join().outcome()).isEqualTo(Outcome.FAILED);
+    }
+    assertThat(Files.readString(stolen)).as("neither truncated nor appended to").isEqualTo("a line that ends without a newline");
+  }
+
+  @Test
   void shouldDeliverEachAlertExactlyOnceWhenNewChannelReplaysAfterRestart() throws IOException {
     Subscription sub = Fixtures.subscription("desk", Channel.FILE, dir.toString());
     List<Alert> first = Fixtures.alerts("a", 5);
