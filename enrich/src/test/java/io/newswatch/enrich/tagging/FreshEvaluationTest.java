@@ -363,7 +363,16 @@ import org.slf4j.LoggerFactory;
  *       1.000 (ar) and 0.970 (en) on first contact. Left: a recruits story's "Russia has also relied
  *       on thousands of soldiers from North Korea", the sentence after "men from Nepal, India ...":
  *       a gate on "also" next to recruits was tried and taken back after a review (it dropped real
- *       reports whose own sentences say "also" or "كذلك").
+ *       reports whose own sentences say "also" or "كذلك");
+ *   <li>eval-fresh52 (2026-12-07): the definitions' boundaries, 6 positives and 14 hard negatives per
+ *       language: 1.000 (ar) and 0.822 (en) on first contact. Fixed: a sentence naming the US and
+ *       Japan as the pair holding extended-deterrence talks, without South Korea, is the US and
+ *       Japan's (gate for_japan): 1.000 / 0.867. Left: the 1976 axe killings told as history on an
+ *       anniversary (a retrospective read as news; DEBATABLE);
+ *   <li>eval-fresh53 (2026-12-07): 12 subtle positives per language, paraphrases only: 0.915 (ar)
+ *       and 1.000 (en) on first contact. Fixed: "غواصة أمريكية تعمل بالطاقة النووية" is the US's
+ *       boat, not South Korea's own submarine project: 0.952 / 1.000. Left: "noise broadcasts"
+ *       after "وتأتي ... ردا على", read as a frame.
  * </ul>
  */
 class FreshEvaluationTest {
@@ -391,7 +400,8 @@ class FreshEvaluationTest {
       "eval-fresh40, 40, 0.90", "eval-fresh41, 40, 0.95", "eval-fresh42, 40, 0.90",
       "eval-fresh43, 40, 0.90", "eval-fresh44, 40, 0.90", "eval-fresh45, 40, 0.90",
       "eval-fresh47, 40, 0.90", "eval-fresh48, 40, 0.90", "eval-fresh49, 40, 0.90",
-      "eval-fresh50, 40, 0.90", "eval-fresh51, 40, 0.90"})
+      "eval-fresh50, 40, 0.90", "eval-fresh51, 40, 0.90",
+      "eval-fresh52, 40, 0.85", "eval-fresh53, 40, 0.90"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);
