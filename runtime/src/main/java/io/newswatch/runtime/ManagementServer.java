@@ -88,30 +88,13 @@ public final class ManagementServer implements AutoCloseable {
 
   /** Every liveness check's state now, by name. */
   public Map<String, Boolean> liveness() {
-    Map<String, Boolean> states = new TreeMap<>();
-    liveness.forEach((name, check) -> {
-      boolean ok;
-      try {
-        ok = check.getAsBoolean();
-      } catch (RuntimeException err) {
-        ok = false;
-      }
-      states.put(name, ok);
-    });
-    return states;
+    return evaluate(liveness);
   }
 
   /** Every check's state now, by name. */
   public Map<String, Boolean> readiness() {
-    Map<String, Boolean> states = new TreeMap<>();
-    readiness.forEach((name, check) -> {
-      boolean ok;
-      try {
-        ok = check.getAsBoolean();
-      } catch (RuntimeException err) {
-        ok = false;
-      }
-      states.put(name, ok);
+    Map<String, Boolean> states = evaluate(readiness);
+    states.forEach((name, ok) -> {
       Boolean before = lastReported.put(name, ok);
       if (before != null && before != ok) {
         // A probe flipping is what an operator looks for in the log after an incident.
@@ -125,28 +108,27 @@ public final class ManagementServer implements AutoCloseable {
     return states;
   }
 
-  private void live(Request request, Response response, Callback callback) {
-    Map<String, Boolean> states = liveness();
-    if (states.values().stream().allMatch(ok -> ok)) {
-      HttpReplies.send(request, response, callback, 200, JSON, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
-      return;
-    }
-    StringBuilder sb = new StringBuilder("{\"checks\":{");
-    boolean first = true;
-    for (var e : states.entrySet()) {
-      sb.append(first ? "" : ",").append('"').append(e.getKey()).append("\":\"").append(e.getValue() ? "UP" : "DOWN")
-          .append('"');
-      first = false;
-    }
-    sb.append("},\"status\":\"DOWN\"}");
-    HttpReplies.send(request, response, callback, 503, JSON, sb.toString().getBytes(StandardCharsets.UTF_8));
+  /** Each check's answer, in name order; a check that throws is DOWN. */
+  private static Map<String, Boolean> evaluate(Map<String, BooleanSupplier> checks) {
+    Map<String, Boolean> states = new TreeMap<>();
+    checks.forEach((name, check) -> {
+      boolean ok;
+      try {
+        ok = check.getAsBoolean();
+      } catch (RuntimeException err) {
+        ok = false;
+      }
+      states.put(name, ok);
+    });
+    return states;
   }
 
-  private void ready(Request request, Response response, Callback callback) {
+  /** {"checks":{...},"status":"UP"|"DOWN"}, 200 when every check passes, else 503. */
+  private static void reply(Request request, Response response, Callback callback, Map<String, Boolean> states) {
     StringBuilder sb = new StringBuilder("{\"checks\":{");
     boolean all = true;
     boolean first = true;
-    for (var e : readiness().entrySet()) {
+    for (var e : states.entrySet()) {
       all &= e.getValue();
       sb.append(first ? "" : ",").append('"').append(e.getKey()).append("\":\"").append(e.getValue() ? "UP" : "DOWN")
           .append('"');
@@ -180,8 +162,8 @@ public final class ManagementServer implements AutoCloseable {
         return true;
       }
       switch (path) {
-        case "/health/live" -> live(request, response, callback);
-        case "/health/ready" -> ready(request, response, callback);
+        case "/health/live" -> reply(request, response, callback, liveness());
+        case "/health/ready" -> reply(request, response, callback, readiness());
         default -> HttpReplies.send(request, response, callback, 200, "text/plain; version=0.0.4; charset=utf-8",
             registry.scrape().getBytes(StandardCharsets.UTF_8));
       }
