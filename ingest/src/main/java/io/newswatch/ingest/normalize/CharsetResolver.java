@@ -94,6 +94,14 @@ public final class CharsetResolver {
     if (validUtf8) {
       return new DecodedText(new String(data, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "utf-8");
     }
+    if (mostlyUtf8(data)) {
+      // Many well-formed multi-byte sequences and a stray bad byte or two (a truncated copy, a byte of
+      // another encoding pasted in) is UTF-8 with damage: a detector reads the whole text as
+      // windows-1252 and turns every Arabic word into mojibake.
+      LOG.warn("{}: the bytes are UTF-8 but for a few malformed ones; reading them as UTF-8 with U+FFFD in their place",
+          source == null ? "input" : LogSafe.of(source));
+      return new DecodedText(new String(data, StandardCharsets.UTF_8), StandardCharsets.UTF_8, "utf-8-damaged");
+    }
     Optional<Charset> detected = detect(data, kind != Kind.TEXT);
     if (detected.isPresent()) {
       return new DecodedText(decodeLenient(data, detected.get()), detected.get(), "detected");
@@ -193,6 +201,42 @@ public final class CharsetResolver {
 
   private static boolean isUtf8(Charset charset) {
     return charset.equals(StandardCharsets.UTF_8);
+  }
+
+  /** Well-formed multi-byte sequences needed before a few malformed bytes are read as damage. */
+  private static final int MIN_UTF8_SEQUENCES = 8;
+  /**
+   * At most one malformed byte per this many well-formed multi-byte sequences. Text in a single-byte
+   * Arabic code page has as many malformed bytes as sequences or more (its letters are all high bytes,
+   * rarely a lead followed by a continuation); Western single-byte text has hardly any sequences.
+   */
+  private static final int SEQUENCES_PER_MALFORMED_BYTE = 4;
+
+  /** Whether {@code data} is UTF-8 with a few malformed bytes: many multi-byte sequences, hardly any errors. */
+  static boolean mostlyUtf8(byte[] data) {
+    int sequences = 0;
+    int malformed = 0;
+    int i = 0;
+    while (i < data.length) {
+      int b = data[i] & 0xFF;
+      int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+      if (length == 1) {
+        i++;
+        continue;
+      }
+      boolean ok = length > 0 && i + length <= data.length;
+      for (int k = 1; ok && k < length; k++) {
+        ok = (data[i + k] & 0xC0) == 0x80;
+      }
+      if (ok) {
+        sequences++;
+        i += length;
+      } else {
+        malformed++;
+        i++;
+      }
+    }
+    return sequences >= MIN_UTF8_SEQUENCES && (long) malformed * SEQUENCES_PER_MALFORMED_BYTE <= sequences;
   }
 
   static boolean isValidUtf8(byte[] data) {

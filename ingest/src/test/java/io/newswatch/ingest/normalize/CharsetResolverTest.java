@@ -22,6 +22,26 @@ class CharsetResolverTest {
   }
 
   @Test
+  void shouldReadUtf8WithAStrayBadByteAsUtf8NotAsAnotherCharset() {
+    // English with Arabic names and two bytes of another encoding pasted in: a detector read it all as
+    // windows-1252 and turned the Arabic into mojibake.
+    String text = "Soldiers crossed the line near Cheorwon (كوريا الشمالية) on Tuesday, the JCS said. "
+        + "Officials in Seoul (سيول) said they went back after warning shots.";
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    byte[] damaged = new byte[utf8.length + 2];
+    System.arraycopy(utf8, 0, damaged, 0, 20);
+    damaged[20] = (byte) 0xFF;
+    damaged[21] = (byte) 0xFE;
+    System.arraycopy(utf8, 20, damaged, 22, utf8.length - 20);
+
+    DecodedText decoded = resolver.decode(damaged, null, CharsetResolver.Kind.TEXT);
+
+    assertThat(decoded.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(decoded.origin()).isEqualTo("utf-8-damaged");
+    assertThat(decoded.text()).contains("كوريا الشمالية", "سيول", "\uFFFD");
+  }
+
+  @Test
   void shouldDetectIso88596WhenArabicHasNoDeclaration() {
     DecodedText decoded = resolver.decode(arabic.getBytes(Charset.forName("ISO-8859-6")), null, CharsetResolver.Kind.TEXT);
 
