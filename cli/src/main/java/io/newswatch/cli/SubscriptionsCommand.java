@@ -59,7 +59,7 @@ public final class SubscriptionsCommand implements Callable<Integer> {
     Channel channel;
 
     @Option(names = "--target", description = "Directory (FILE), http(s) URL (WEBHOOK) or JDBC URL (POSTGRES). "
-        + "Default: sink.file.dir for FILE, the sink's own database or page for POSTGRES and LIVE.")
+        + "Default: the delivering sink's own sink.file.dir for FILE, its own database or page for POSTGRES and LIVE.")
     String target;
 
     @Option(names = "--topics", split = ",", description = "Only alerts of these taxonomy topics, e.g. dmz,deterrence (checked against enrich.taxonomy or the "
@@ -102,7 +102,7 @@ public final class SubscriptionsCommand implements Callable<Integer> {
       Subscription subscription = Subscription.newBuilder()
           .setId(id)
           .setChannel(channel)
-          .setTarget(target == null ? config.defaultTarget(channel) : target)
+          .setTarget(target == null ? "" : target)
           .setTopics(topics)
           .setMinSeverity(minSeverity)
           .setLanguages(languages)

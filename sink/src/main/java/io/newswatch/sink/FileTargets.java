@@ -18,10 +18,12 @@ public final class FileTargets {
   /** The allow-list entry that lifts the confinement. */
   public static final String ANYWHERE = "*";
 
+  private final Path home;
   private final List<Path> roots;
   private final boolean anywhere;
 
-  private FileTargets(List<Path> roots, boolean anywhere) {
+  private FileTargets(Path home, List<Path> roots, boolean anywhere) {
+    this.home = home;
     this.roots = roots;
     this.anywhere = anywhere;
   }
@@ -29,7 +31,8 @@ public final class FileTargets {
   /** Targets under {@code fileDir} or one of {@code allowedDirs} ({@value #ANYWHERE} allows any). */
   public static FileTargets of(Path fileDir, List<String> allowedDirs) {
     List<Path> roots = new ArrayList<>();
-    roots.add(canonical(fileDir.toAbsolutePath().normalize()));
+    Path home = fileDir.toAbsolutePath().normalize();
+    roots.add(canonical(home));
     boolean anywhere = false;
     for (String dir : allowedDirs) {
       if (dir.equals(ANYWHERE)) {
@@ -38,13 +41,24 @@ public final class FileTargets {
         roots.add(canonical(Path.of(dir).toAbsolutePath().normalize()));
       }
     }
-    return new FileTargets(List.copyOf(roots), anywhere);
+    return new FileTargets(home, List.copyOf(roots), anywhere);
+  }
+
+  /**
+   * The directory a FILE subscription writes into: its target, or with none this sink's own
+   * {@code sink.file.dir}. An empty target is resolved by the sink that delivers, not by the command
+   * that added the subscription, whose {@code sink.file.dir} may be another (a relative default, a
+   * different {@code --data-dir}): a subscription that named the adding command's directory was
+   * refused by a sink with another one, after {@code subscriptions add} had reported success.
+   */
+  public Path resolve(String target) {
+    return target == null || target.isBlank() ? home : Path.of(target);
   }
 
   /** What is wrong with a FILE subscription's target, naming the setting that would allow it; empty if allowed. */
   public Optional<String> problem(String target) {
     if (target == null || target.isBlank()) {
-      return Optional.of("a FILE subscription needs the directory to write alerts.jsonl into");
+      return Optional.empty();
     }
     Path raw;
     try {

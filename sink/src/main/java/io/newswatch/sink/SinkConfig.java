@@ -3,7 +3,6 @@ package io.newswatch.sink;
 import io.newswatch.runtime.ConfigException;
 import io.newswatch.runtime.Settings;
 import io.newswatch.schemas.Topics;
-import io.newswatch.schemas.avro.Channel;
 import io.newswatch.schemas.registry.RegistryConfig;
 import io.newswatch.sink.webhook.WebhookConfig;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  * @param alertsTopic topic the alerts are read from ({@value #TOPIC_ALERTS})
  * @param subscriptionsTopic compacted topic of subscriptions ({@value #TOPIC_SUBSCRIPTIONS})
  * @param dlqTopic dead-letter topic of failed deliveries and poison records ({@value #TOPIC_DLQ})
- * @param fileDir default target of FILE subscriptions ({@value #FILE_DIR})
+ * @param fileDir where FILE subscriptions without a target write ({@value #FILE_DIR})
  * @param postgresUrl database of POSTGRES subscriptions with an empty target ({@value #POSTGRES_URL})
  * @param liveHost address the live page binds ({@value #LIVE_HOST})
  * @param livePort port of the live page; 0 picks a free one, -1 turns it off ({@value #LIVE_PORT})
@@ -204,14 +203,6 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
   /** Whether the live page is served. */
   public boolean liveEnabled() {
     return livePort >= 0;
-  }
-
-  /**
-   * The target a new subscription of this channel gets when none is given: {@link #fileDir} for FILE,
-   * empty (the sink's own database or page) for POSTGRES and LIVE; a WEBHOOK needs its URL.
-   */
-  public String defaultTarget(Channel channel) {
-    return channel == Channel.FILE ? fileDir.toString() : "";
   }
 
   private static void topic(String name, String key) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.runtime.ConfigException;
 import io.newswatch.runtime.Settings;
-import io.newswatch.schemas.avro.Channel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -97,11 +96,12 @@ class SinkConfigTest {
     }
 
     @Test
-    void shouldDefaultFileTargetsToFileDirWhenChannelIsFile() {
+    void shouldResolveAnEmptyFileTargetToTheDeliveringSinksFileDir() {
         SinkConfig config = SinkConfig.from(Settings.of(Map.of(SinkConfig.FILE_DIR, "/srv/alerts")));
 
-        assertThat(config.defaultTarget(Channel.FILE)).isEqualTo(Path.of("/srv/alerts").toString());
-        assertThat(config.defaultTarget(Channel.POSTGRES)).isEmpty();
-        assertThat(config.defaultTarget(Channel.LIVE)).isEmpty();
+        assertThat(config.fileTargets().resolve("")).isEqualTo(Path.of("/srv/alerts"));
+        assertThat(config.fileTargets().resolve(null)).isEqualTo(Path.of("/srv/alerts"));
+        assertThat(config.fileTargets().problem("")).isEmpty();
+        assertThat(config.fileTargets().resolve("/srv/alerts/kursk")).isEqualTo(Path.of("/srv/alerts/kursk"));
     }
 }

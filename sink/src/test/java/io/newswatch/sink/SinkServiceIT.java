@@ -164,12 +164,17 @@ class SinkServiceIT {
       await().atMost(WAIT).until(() -> seen.contains("late-1"));
 
       admin.add(subscription("late-file", Channel.FILE, target.toString()).build());
-      await().atMost(WAIT).until(() -> service.subscriptions().get("late-file").isPresent());
+      // No target (what `subscriptions add` writes without --target): this sink's own sink.file.dir.
+      admin.add(subscription("home-file", Channel.FILE, "").build());
+      await().atMost(WAIT).until(() -> service.subscriptions().get("late-file").isPresent()
+          && service.subscriptions().get("home-file").isPresent());
       produce(platform, names.alerts(), late.subList(1, 2));
       await().atMost(WAIT).until(() -> seen.contains("late-2"));
       assertThat(fileKeys(target)).containsExactly("late-file:late-2");
+      assertThat(fileKeys(dir)).containsExactly("home-file:late-2");
 
-      assertThat(admin.list()).extracting(Subscription::getId).containsExactly("late-file");
+      assertThat(admin.list()).extracting(Subscription::getId).containsExactly("home-file", "late-file");
+      assertThat(admin.remove("home-file")).isTrue();
       assertThat(admin.remove("late-file")).isTrue();
       await().atMost(WAIT).until(() -> service.subscriptions().get("late-file").isEmpty());
       produce(platform, names.alerts(), late.subList(2, 3));

@@ -64,7 +64,7 @@ public final class JsonlFileChannel implements AlertChannel {
   public CompletableFuture<DeliveryResult> deliver(Subscription subscription, Alert alert) {
     String key = DeliveryKey.of(subscription, alert);
     try {
-      JsonlDirectory directory = directory(Path.of(subscription.getTarget()));
+      JsonlDirectory directory = directory(subscription.getTarget());
       Instant at = config.clock().instant();
       ObjectNode envelope = AlertJson.envelope(key, subscription.getId(), alert);
       envelope.put(JsonlDirectory.DELIVERED_AT, at.toString());
@@ -96,15 +96,19 @@ public final class JsonlFileChannel implements AlertChannel {
 
   /** How many fsyncs of alert lines the target directory has done (opening it if needed). */
   public long syncs(String target) throws IOException {
-    return directory(Path.of(target)).syncs();
+    return directory(target).syncs();
   }
 
   /** How many delivered keys the target directory holds (opening it if needed). */
   public int deliveredCount(String target) throws IOException {
-    return directory(Path.of(target)).size();
+    return directory(target).size();
   }
 
-  private JsonlDirectory directory(Path target) throws IOException {
+  private JsonlDirectory directory(String name) throws IOException {
+    if ((name == null || name.isBlank()) && targets == null) {
+      throw new IOException("a FILE subscription without a target writes into sink.file.dir, which this channel was not given");
+    }
+    Path target = targets == null ? Path.of(name) : targets.resolve(name);
     Path key = target.toAbsolutePath().normalize();
     JsonlDirectory existing = directories.get(key);
     if (existing != null) {

@@ -31,8 +31,6 @@ public final class SubscriptionValidator {
     String target = s.getTarget() == null ? "" : s.getTarget();
     if (channel == null || channel == Channel.UNKNOWN) {
       problems.add(prefix + "channel: must be one of FILE, WEBHOOK, POSTGRES, LIVE");
-    } else if (channel == Channel.FILE && target.isBlank()) {
-      problems.add(prefix + "target: a FILE subscription needs the directory to write alerts.jsonl into");
     } else if (channel == Channel.WEBHOOK) {
       webhookProblems(target, s.getSecretRef(), prefix, problems);
     } else if (channel == Channel.POSTGRES && !target.isBlank() && !target.startsWith("jdbc:postgresql:")) {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,24 @@ class JsonlFileChannelTest {
     }
     try (Stream<Path> written = Files.list(outside)) {
       assertThat(written).as("nothing written through the link").isEmpty();
+    }
+  }
+
+  @Test
+  void shouldWriteASubscriptionWithoutTargetIntoTheSinksOwnFileDir() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Subscription sub = Fixtures.subscription("desk", Channel.FILE, "");
+
+    try (JsonlFileChannel channel = new JsonlFileChannel(JsonlFileConfig.defaults(), true, FileTargets.of(root, List.of()))) {
+      CompletableFuture<DeliveryResult> pending = channel.deliver(sub, Fixtures.alert("a1"));
+      channel.flush();
+      assertThat(pending.join().outcome()).isEqualTo(Outcome.DELIVERED);
+    }
+    assertThat(Files.readString(JsonlFileConfig.defaults().currentFile(root))).contains("\"deliveryKey\":\"desk:a1\"");
+    try (JsonlFileChannel unconfined = new JsonlFileChannel(JsonlFileConfig.defaults(), false)) {
+      DeliveryResult result = unconfined.deliver(sub, Fixtures.alert("a2")).join();
+      assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(result.detail()).contains("sink.file.dir");
     }
   }
 
