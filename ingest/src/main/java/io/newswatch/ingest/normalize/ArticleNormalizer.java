@@ -8,12 +8,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link RawArticle} into an Avro {@link Article}: NFC text, debris removed, language
  * identified, canonical URL, stable id and content hash.
  */
 public final class ArticleNormalizer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleNormalizer.class);
 
   /** Longer bodies are not news articles (a log file, a book) and are rejected. */
   public static final int MAX_BODY_CHARS = 500_000;
@@ -89,7 +93,7 @@ public final class ArticleNormalizer {
 
   private static String sourceOf(RawArticle raw, Optional<String> canonical) {
     if (raw.source() != null && !raw.source().isBlank()) {
-      return oneLine(raw.source());
+      return oneLine(wellFormed(raw.source()));
     }
     return canonical.map(u -> URI.create(u).getHost()).orElse("");
   }
@@ -99,7 +103,43 @@ public final class ArticleNormalizer {
     if (text == null) {
       return "";
     }
-    return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    String whole = wellFormed(text);
+    return Normalizer.isNormalized(whole, Normalizer.Form.NFC) ? whole : Normalizer.normalize(whole, Normalizer.Form.NFC);
+  }
+
+  /**
+   * The text with each unpaired UTF-16 surrogate (a JSON {@code "\ud800"} escape, a pushed body's
+   * CESU-8 bytes) replaced by U+FFFD, as malformed bytes are when a file is decoded. UTF-8 cannot
+   * carry a lone surrogate: Avro's encoder would write '?' in its place, a change no one would see.
+   */
+  static String wellFormed(String text) {
+    int first = firstUnpaired(text, 0);
+    if (first < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int from = 0;
+    int replaced = 0;
+    for (int at = first; at >= 0; at = firstUnpaired(text, from)) {
+      out.append(text, from, at).append('\uFFFD');
+      from = at + 1;
+      replaced++;
+    }
+    out.append(text, from, text.length());
+    LOG.warn("{} unpaired UTF-16 surrogate(s) in an article's text replaced with U+FFFD", replaced);
+    return out.toString();
+  }
+
+  private static int firstUnpaired(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String oneLine(String text) {

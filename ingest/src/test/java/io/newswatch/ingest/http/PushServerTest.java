@@ -105,6 +105,25 @@ class PushServerTest {
   }
 
   @Test
+  void shouldReplaceALoneSurrogateWithTheReplacementCharacterNotAQuestionMark() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+    // A lone high surrogate escaped in JSON, then a well-formed pair (an emoji), which must survive.
+    String body = "{\"url\": \"https://news.example.test/2025/11/17/lone\", \"title\": \"Talks \\ud800 resume\","
+        + " \"body\": \"Negotiators met again on Monday \\udc00 and agreed to keep talking \\ud83d\\ude00 next week"
+        + " about the border crossings that closed in the spring.\"}";
+
+    HttpResponse<String> response = post(body.getBytes(StandardCharsets.UTF_8), "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(sink.articles).singleElement().satisfies(a -> {
+      assertThat(a.getTitle()).isEqualTo("Talks \uFFFD resume");
+      assertThat(a.getBody()).contains("Monday \uFFFD and").contains("\uD83D\uDE00").doesNotContain("?");
+      assertThat(a.getBody().codePoints().noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE))
+          .as("no unpaired surrogate left").isTrue();
+    });
+  }
+
+  @Test
   void shouldAnswer401WithoutEchoingTheTokenWhenTokenIsWrongOrMissing() throws Exception {
     start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
     String wrong = "Bearer not-the-" + TOKEN;
