@@ -372,7 +372,25 @@ import org.slf4j.LoggerFactory;
  *   <li>eval-fresh53 (2026-12-07): 12 subtle positives per language, paraphrases only: 0.915 (ar)
  *       and 1.000 (en) on first contact. Fixed: "غواصة أمريكية تعمل بالطاقة النووية" is the US's
  *       boat, not South Korea's own submarine project: 0.952 / 1.000. Left: "noise broadcasts"
- *       after "وتأتي ... ردا على", read as a frame.
+ *       after "وتأتي ... ردا على", read as a frame;
+ *   <li>eval-fresh54 (2026-12-07): official pages (ministry releases, readouts, joint statements,
+ *       parliamentary Q&amp;A, UN summaries, KCNA re-posts): 0.963 (ar) and 0.926 (en) on first
+ *       contact. Fixed: "سيعني نهاية نظامها" (would mean the end of its regime), the declaratory
+ *       formula of the US commitment, counts like "the end of the regime": 1.000 / 0.926. Left: a
+ *       committee Q&amp;A on soldiers crossing "the dividing line" that names no line, and a readout
+ *       of "every capability ... its most powerful means" in a 70-word sentence;
+ *   <li>eval-fresh55 (2026-12-07): aggregator and digest pages (briefings with items on other
+ *       subjects, headline pages, cut snippets): 0.970 (ar) and 0.926 (en). Fixed: a rate "hike" in
+ *       an economy item counted as hiking tourism against the digest's border item: 0.970 / 0.963.
+ *       Left: two deployments paraphrased without Russia's name ("overseas duty", "the brotherly
+ *       country's army");
+ *   <li>eval-fresh56 (2026-12-07): wire copies cut short on regional sites (datelines, photo
+ *       captions, "(Reporting by ..."), most of 60–100 words: 0.917 (ar) and 0.886 (en). Fixed: a
+ *       border named "inter-Korean" or a sentence naming the DMZ keeps mines at the Korean line
+ *       even beside "fighting for Russia" (gates war_front and other_border); "..., while continuing
+ *       to lay mines" is the same subject's next deed, not a background clause; "send more troops to
+ *       Russia" in a sentence that also names the MDL is still troops sent: 0.963 / 1.000. Left:
+ *       warning shots told after "غداة" (the day after) in a bomber-flight story, read as background.
  * </ul>
  */
 class FreshEvaluationTest {
@@ -401,7 +419,8 @@ class FreshEvaluationTest {
       "eval-fresh43, 40, 0.90", "eval-fresh44, 40, 0.90", "eval-fresh45, 40, 0.90",
       "eval-fresh47, 40, 0.90", "eval-fresh48, 40, 0.90", "eval-fresh49, 40, 0.90",
       "eval-fresh50, 40, 0.90", "eval-fresh51, 40, 0.90",
-      "eval-fresh52, 40, 0.85", "eval-fresh53, 40, 0.90"})
+      "eval-fresh52, 40, 0.85", "eval-fresh53, 40, 0.90",
+      "eval-fresh54, 40, 0.90", "eval-fresh55, 40, 0.90", "eval-fresh56, 40, 0.90"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);
