@@ -91,12 +91,30 @@ public final class WebhookChannel implements AlertChannel {
     return lane == null ? 0 : lane.getQueue().size() + lane.getActiveCount();
   }
 
-  /** Stops the worker of a removed subscription after the deliveries already queued. */
+  /**
+   * Stops sending to a removed subscription: its waiting deliveries and the one in its retries fail
+   * with the reason (the delivery loop dead-letters them, so `redeliver` can still send them), and
+   * its worker stops. A webhook removed because it is wrong or compromised must not keep receiving
+   * alerts for the rest of its retry window ({@code sink.webhook.retry-for}, a day by default).
+   */
   @Override
   public void forget(String subscriptionId) {
     ThreadPoolExecutor lane = lanes.remove(subscriptionId);
-    if (lane != null) {
-      lane.shutdown();
+    if (lane == null) {
+      return;
+    }
+    String reason = "not sent: subscription " + subscriptionId + " was removed";
+    String prefix = DeliveryKey.of(subscriptionId, "");
+    // Completed first, so the interrupted attempt's own result ("interrupted") is not the one kept.
+    inFlight.forEach((key, f) -> {
+      if (key.startsWith(prefix)) {
+        f.complete(DeliveryResult.failed(key, 0, reason));
+      }
+    });
+    for (Runnable r : lane.shutdownNow()) {
+      if (r instanceof Task task) {
+        task.future.complete(DeliveryResult.failed(task.key, 0, reason));
+      }
     }
   }
 

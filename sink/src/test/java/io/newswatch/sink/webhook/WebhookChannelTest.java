@@ -131,6 +131,32 @@ class WebhookChannelTest {
   }
 
   @Test
+  void shouldStopSendingToASubscriptionOnceItIsRemoved() throws Exception {
+    WebhookReceiver receiver = receiver();
+    receiver.script(java.util.stream.IntStream.generate(() -> 503).limit(1000).toArray());
+    WebhookConfig dayLong = new WebhookConfig(Duration.ofSeconds(2), Duration.ofSeconds(2), 0,
+        Duration.ofMillis(20), Duration.ofMillis(50), 100, Duration.ofHours(24));
+    WebhookChannel channel = open(dayLong);
+    CompletableFuture<DeliveryResult> retrying = channel.deliver(hook("hook", receiver), Fixtures.alert("a1"));
+    CompletableFuture<DeliveryResult> waiting = channel.deliver(hook("hook", receiver), Fixtures.alert("a2"));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> receiver.requests() >= 3);
+
+    channel.forget("hook");
+
+    DeliveryResult first = retrying.get(5, TimeUnit.SECONDS);
+    DeliveryResult second = waiting.get(5, TimeUnit.SECONDS);
+    assertThat(List.of(first, second)).allSatisfy(r -> {
+      assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(r.detail()).isEqualTo("not sent: subscription hook was removed");
+    });
+    Thread.sleep(200); // a request already on the wire when the worker was stopped may still land
+    int sent = receiver.requests();
+    Thread.sleep(500); // ten backoffs of this config
+    assertThat(receiver.requests()).as("no attempt after the removal").isEqualTo(sent);
+    assertThat(receiver.acceptedKeys()).isEmpty();
+  }
+
+  @Test
   void shouldFailWithReasonWhenTheRetryWindowEnds() throws Exception {
     WebhookReceiver receiver = receiver();
     receiver.script(java.util.stream.IntStream.generate(() -> 503).limit(200).toArray());
