@@ -73,7 +73,8 @@ public final class SubscriptionsCommand implements Callable<Integer> {
     List<String> languages = new ArrayList<>();
 
     @Option(names = "--query", description = "Free-text query over title and body, matched by enrich: words and "
-        + "\"phrases\" (all must occur), AND, OR, NOT, parentheses; Arabic and English are analyzed like articles.")
+        + "\"phrases\" (all must occur), AND, OR, NOT, parentheses; Arabic and English are analyzed like articles. "
+        + "Words match whole: no wildcards (write Kursk OR كورسك, not Kur*).")
     String query;
 
     @Option(names = "--secret-ref", description = "WEBHOOK: environment variable holding the signing secret.")

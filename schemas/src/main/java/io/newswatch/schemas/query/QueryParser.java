@@ -107,6 +107,7 @@ public final class QueryParser {
       if (text.isBlank()) {
         throw error("empty \"\" phrase");
       }
+      matchable(text);
       pos = close + 1;
       return new QueryNode.Text(text.strip(), true);
     }
@@ -117,8 +118,24 @@ public final class QueryParser {
     if (isOperator(word)) {
       throw error("operator " + word + " needs a word, \"phrase\" or ( before it");
     }
+    matchable(word);
     pos += word.length();
     return new QueryNode.Text(word, false);
+  }
+
+  /**
+   * A word or phrase that could match an article: one with a letter or digit, and no wildcard. Words
+   * are matched whole after analysis, so "Kur*" would look for "kur" and "..." for nothing: both were
+   * accepted once and then matched nothing, without a word to the subscriber.
+   */
+  private void matchable(String text) throws QuerySyntaxException {
+    if (text.indexOf('*') >= 0) {
+      throw error("wildcards are not supported ('" + text + "'): words are matched whole, so write each form,"
+          + " e.g. Kursk OR كورسك");
+    }
+    if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      throw error("'" + text + "' has no letter or digit to match");
+    }
   }
 
   private boolean startsUnary() {

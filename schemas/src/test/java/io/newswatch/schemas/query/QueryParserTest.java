@@ -59,4 +59,16 @@ class QueryParserTest {
     assertThatThrownBy(() -> QueryParser.parse("x".repeat(QueryParser.MAX_LENGTH + 1)))
         .hasMessageContaining("characters");
   }
+
+  @Test
+  void shouldRefuseAWordThatCouldNeverMatchAnArticle() throws Exception {
+    assertThatThrownBy(() -> QueryParser.parse("Kur*")).hasMessageContaining("wildcards are not supported ('Kur*')")
+        .hasMessageContaining("character 1");
+    assertThatThrownBy(() -> QueryParser.parse("*")).hasMessageContaining("wildcards");
+    assertThatThrownBy(() -> QueryParser.parse("Kursk OR ...")).hasMessageContaining("'...' has no letter or digit")
+        .hasMessageContaining("character 10");
+    assertThatThrownBy(() -> QueryParser.parse("\"-- --\"")).hasMessageContaining("no letter or digit");
+    // Punctuation beside letters is fine: analysis drops it.
+    assertThat(QueryParser.parse("Kursk, كورسك 11th")).isNotNull();
+  }
 }
