@@ -35,7 +35,9 @@ public final class FileArticleParser {
   private final ArticleJsonReader json = new ArticleJsonReader();
   private final TextCleaner cleaner = new TextCleaner();
   private final PlainTextArticles text = new PlainTextArticles(cleaner);
-  private final ObjectMapper mapper = new ObjectMapper();
+  // Trailing tokens after the document ('{...} xyz') are an error, not ignored.
+  private final ObjectMapper mapper = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /**
    * Parses {@code bytes}, the content of {@code file}.

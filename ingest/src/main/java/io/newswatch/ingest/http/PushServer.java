@@ -87,7 +87,9 @@ public final class PushServer implements AutoCloseable {
   private final RejectionLog wrongTokens;
   private final Semaphore bodies;
   private final ArticleJsonReader reader = new ArticleJsonReader();
-  private final ObjectMapper mapper = new ObjectMapper();
+  // Trailing tokens after the document ('{...} xyz') are an error, not ignored.
+  private final ObjectMapper mapper = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private HardenedHttpServer server;
   private ScheduledExecutorService watchdog;
 

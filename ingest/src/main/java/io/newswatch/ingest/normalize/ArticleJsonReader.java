@@ -12,9 +12,16 @@ import java.util.Optional;
  *
  * <p>Fields: {@code url}, {@code canonicalUrl}, {@code title}, {@code body} (or {@code text} /
  * {@code content}), {@code publishedAt} (ISO-8601 string or epoch milliseconds), {@code lang},
- * {@code source}, {@code attributes} (object of strings). Unknown fields are ignored.
+ * {@code source}, {@code attributes} (object of strings). Unknown fields are ignored; a known field of
+ * the wrong JSON type is refused, naming the field, not coerced: {@code "title": ["x"]} once became an
+ * article without its headline, {@code "attributes": {"k": 5}} a string nobody sent.
  */
 public final class ArticleJsonReader {
+
+  /** Publication times before this are a unit mistake (seconds for milliseconds) or a placeholder. */
+  private static final Instant EARLIEST_PUBLISHED = Instant.parse("1990-01-01T00:00:00Z");
+  /** Clocks drift and time zones get lost; a publication further ahead than this is no real one. */
+  private static final java.time.Duration LATEST_AHEAD = java.time.Duration.ofDays(2);
 
   private final UrlCanonicalizer urls = new UrlCanonicalizer();
 
@@ -29,44 +36,71 @@ public final class ArticleJsonReader {
     if (node == null || !node.isObject()) {
       throw new InvalidArticleException("an article must be a JSON object, got " + kind(node));
     }
-    String body = text(node, "body").or(() -> text(node, "text")).or(() -> text(node, "content")).orElse(null);
+    String body = null;
+    for (String field : new String[] {"body", "text", "content"}) {
+      Optional<String> value = string(node, field);
+      if (value.isPresent()) {
+        body = value.get();
+        break;
+      }
+    }
     if (body == null || body.isBlank()) {
       throw new InvalidArticleException("field 'body' is missing or empty");
     }
-    String url = text(node, "url").orElse(null);
+    String url = string(node, "url").orElse(null);
     if (url != null && urls.canonicalize(url).isEmpty()) {
       throw new InvalidArticleException("field 'url' is not an absolute http(s) URL");
     }
     Instant published = publishedAt(node.get("publishedAt"));
     Map<String, String> attributes = new HashMap<>(extra == null ? Map.of() : extra);
     JsonNode attrs = node.get("attributes");
-    if (attrs != null && attrs.isObject()) {
-      attrs.properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
+    if (attrs != null && !attrs.isNull()) {
+      if (!attrs.isObject()) {
+        throw new InvalidArticleException("field 'attributes' must be an object of strings, got " + kind(attrs));
+      }
+      for (Map.Entry<String, JsonNode> e : attrs.properties()) {
+        if (!e.getValue().isTextual()) {
+          throw new InvalidArticleException("field 'attributes." + e.getKey() + "' must be a string, got "
+              + kind(e.getValue()));
+        }
+        attributes.put(e.getKey(), e.getValue().asText());
+      }
     }
-    return new RawArticle(url, text(node, "canonicalUrl").orElse(null), text(node, "title").orElse(null), body,
-        published, text(node, "lang").orElse(null), text(node, "source").orElse(null), type, attributes);
+    return new RawArticle(url, string(node, "canonicalUrl").orElse(null), string(node, "title").orElse(null), body,
+        published, string(node, "lang").orElse(null), string(node, "source").orElse(null), type, attributes);
   }
 
   private static Instant publishedAt(JsonNode value) throws InvalidArticleException {
     if (value == null || value.isNull()) {
       return null;
     }
-    if (value.isIntegralNumber()) {
-      return Instant.ofEpochMilli(value.asLong());
+    Instant published = null;
+    if (value.isIntegralNumber() && value.canConvertToLong()) {
+      published = Instant.ofEpochMilli(value.asLong());
+    } else if (value.isTextual()) {
+      published = Timestamps.parse(value.asText()).orElse(null);
     }
-    if (value.isTextual()) {
-      Optional<Instant> parsed = Timestamps.parse(value.asText());
-      if (parsed.isPresent()) {
-        return parsed.get();
-      }
+    if (published == null) {
+      throw new InvalidArticleException(
+          "field 'publishedAt' must be an ISO-8601 time such as 2024-11-01T08:24:49Z or epoch milliseconds");
     }
-    throw new InvalidArticleException(
-        "field 'publishedAt' must be an ISO-8601 time such as 2024-11-01T08:24:49Z or epoch milliseconds");
+    if (published.isBefore(EARLIEST_PUBLISHED) || published.isAfter(Instant.now().plus(LATEST_AHEAD))) {
+      throw new InvalidArticleException("field 'publishedAt' is " + published + ", outside " + EARLIEST_PUBLISHED
+          + " to two days from now (epoch seconds where milliseconds were meant?)");
+    }
+    return published;
   }
 
-  private static Optional<String> text(JsonNode node, String field) {
+  /** A string field: absent or null is empty; any other JSON type is refused, naming the field. */
+  private static Optional<String> string(JsonNode node, String field) throws InvalidArticleException {
     JsonNode value = node.get(field);
-    return value != null && value.isValueNode() && !value.isNull() ? Optional.of(value.asText()) : Optional.empty();
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw new InvalidArticleException("field '" + field + "' must be a string, got " + kind(value));
+    }
+    return Optional.of(value.asText());
   }
 
   private static String kind(JsonNode node) {

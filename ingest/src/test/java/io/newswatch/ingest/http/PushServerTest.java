@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +122,48 @@ class PushServerTest {
       assertThat(a.getBody().codePoints().noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE))
           .as("no unpaired surrogate left").isTrue();
     });
+  }
+
+  @Test
+  void shouldRejectEachItemWhoseFieldHasTheWrongTypeOrAnImpossibleTimeNamingTheField() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+    String text = "Negotiators from both sides met again on Monday and agreed to keep talking next week.";
+    String batch = "[{\"title\": [\"x\"], \"body\": \"" + text + "\"},"
+        + " {\"body\": \"" + text + "\", \"attributes\": {\"k\": 5}},"
+        + " {\"body\": \"" + text + "\", \"lang\": 12},"
+        + " {\"body\": 12345},"
+        + " {\"body\": \"" + text + "\", \"publishedAt\": -5},"
+        + " {\"body\": \"" + text + "\", \"publishedAt\": \"3000-01-01T00:00:00Z\"},"
+        + " {\"body\": \"" + text + "\", \"title\": \"Talks go on\", \"publishedAt\": 1763366400000}]";
+
+    HttpResponse<String> response = post(batch.getBytes(StandardCharsets.UTF_8), "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode json = mapper.readTree(response.body());
+    assertThat(json.path("accepted")).singleElement().satisfies(a -> assertThat(a.path("index").asInt()).isEqualTo(6));
+    List<String> reasons = new java.util.ArrayList<>();
+    json.path("rejected").forEach(r -> reasons.add(r.path("reason").asText()));
+    assertThat(reasons.subList(0, 4)).containsExactly(
+        "field 'title' must be a string, got array",
+        "field 'attributes.k' must be a string, got number",
+        "field 'lang' must be a string, got number",
+        "field 'body' must be a string, got number");
+    assertThat(json.path("rejected")).hasSize(6);
+    assertThat(json.path("rejected").get(4).path("reason").asText()).contains("publishedAt", "1969-12-31");
+    assertThat(json.path("rejected").get(5).path("reason").asText()).contains("publishedAt", "3000-01-01");
+    assertThat(sink.articles).singleElement().satisfies(a -> assertThat(a.getTitle()).isEqualTo("Talks go on"));
+  }
+
+  @Test
+  void shouldAnswer400WhenTextTrailsTheJsonDocument() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+    String body = "{\"body\": \"Negotiators from both sides met again on Monday and agreed to keep talking.\"} xyz";
+
+    HttpResponse<String> response = post(body.getBytes(StandardCharsets.UTF_8), "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("malformed JSON");
+    assertThat(sink.articles).isEmpty();
   }
 
   @Test
