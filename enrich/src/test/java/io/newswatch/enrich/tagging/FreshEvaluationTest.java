@@ -390,7 +390,22 @@ import org.slf4j.LoggerFactory;
  *       even beside "fighting for Russia" (gates war_front and other_border); "..., while continuing
  *       to lay mines" is the same subject's next deed, not a background clause; "send more troops to
  *       Russia" in a sentence that also names the MDL is still troops sent: 0.963 / 1.000. Left:
- *       warning shots told after "غداة" (the day after) in a bomber-flight story, read as background.
+ *       warning shots told after "غداة" (the day after) in a bomber-flight story, read as background;
+ *   <li>eval-fresh57 (2026-12-07): social and messaging posts (Telegram channels' alerts, X threads,
+ *       news pages' posts, WhatsApp digests: emoji, hashtags, one statement per line without a full
+ *       stop): read as ingest reads them 0.476 (ar) and 0.737 (en) on first contact, 26 of 40 posts
+ *       refused as "only headlines" or "partial text". Fixed in ingest's cleaner (rule 10: a text
+ *       marked as a post, by an emoji or a hashtag in its lines or headline, with two statements of six
+ *       words, is kept), "فجّر" (he blew up) as a demolition verb and "the heavily fortified frontier"
+ *       as the line described: 1.000 / 1.000, held by cli's RealsetEvaluationTest;
+ *   <li>eval-fresh58 (2026-12-07): event types of 2026 a tagger built on past news had not seen
+ *       (drones over the DMZ, GPS jamming, deminers in Kursk, pilots trained in Russia, SLCM-N, a
+ *       nuclear tabletop exercise): 1.000 (ar) and 0.963 (en) on first contact, untuned. Left: drones
+ *       that "have flown close to or over the MDL" and cameras on guard posts, no incident verb;
+ *   <li>eval-fresh59 (2026-12-07): opinion, editorials and letters: 0.933 (ar) and 0.963 (en) on
+ *       first contact, untuned. Left: three literary paraphrases ("a long black hull ... carries the
+ *       most destructive power Washington owns", "young men from Pyongyang who died in the snow on
+ *       Russia's western front").
  * </ul>
  */
 class FreshEvaluationTest {
@@ -420,7 +435,8 @@ class FreshEvaluationTest {
       "eval-fresh47, 40, 0.90", "eval-fresh48, 40, 0.90", "eval-fresh49, 40, 0.90",
       "eval-fresh50, 40, 0.90", "eval-fresh51, 40, 0.90",
       "eval-fresh52, 40, 0.85", "eval-fresh53, 40, 0.90",
-      "eval-fresh54, 40, 0.90", "eval-fresh55, 40, 0.90", "eval-fresh56, 40, 0.90"})
+      "eval-fresh54, 40, 0.90", "eval-fresh55, 40, 0.90", "eval-fresh56, 40, 0.90",
+      "eval-fresh57, 40, 0.90", "eval-fresh58, 40, 0.90", "eval-fresh59, 40, 0.90"})
   void shouldKeepMacroF1HighOnArticlesWrittenWithoutSeeingTheRules(String set, int articles, double floor) {
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();
     Path dir = TestFiles.resource(set);

@@ -79,7 +79,7 @@ public final class ArticleNormalizer {
   }
 
   private String body(RawArticle raw, String text) {
-    String body = raw.bodyIsArticleText() ? cleaner.plain(text) : cleaner.clean(text);
+    String body = raw.bodyIsArticleText() ? cleaner.plain(text) : cleaner.clean(text, raw.title());
     if (body.isEmpty() && raw.sourceType() == SourceType.FEED) {
       // A feed item's title and text are the publisher's article, however short: the debris filter judges
       // page furniture and must not empty them. An item with no text at all is its headline.

@@ -44,7 +44,13 @@ import java.util.regex.Pattern;
  *       ... "end of list"), which go with it; never the page's first line, and a label over list items
  *       is left to rules 7 and 8. Portals put these between paragraphs, and their headlines name other
  *       stories' topics. This is the one rule that knows words rather than shapes: a label is what says
- *       that the line after it belongs to another page, and the labels are few and fixed.
+ *       that the line after it belongs to another page, and the labels are few and fixed;
+ *   <li>a post is kept whole when no line of it ends a sentence, or when the rules above leave
+ *       nothing of it: a text with an emoji pictograph or a hashtag (in its lines or its headline) and
+ *       at least two lines of six words or more, all its lines but those of hashtags alone (after rules
+ *       1 to 3 and 9). Telegram channels, X threads and news pages' social posts write one statement
+ *       per line without a full stop, which rules 4 and 5 read as a page's furniture; a list of
+ *       headlines or a menu without such marks is still refused.
  * </ol>
  *
  * <p>Output is the remaining lines, whitespace collapsed, as paragraphs separated by a blank line.
@@ -79,6 +85,9 @@ public final class TextCleaner {
   /** A text of at least this many lines, each a headline's length and none a sentence, is a list of headlines. */
   private static final int HEADLINE_LIST_LINES = 3;
   private static final int HEADLINE_WORDS = 25;
+  /** A post's statement: a line of at least this many words; a post has at least two. */
+  private static final int POST_STATEMENT_WORDS = 6;
+  private static final int MIN_POST_STATEMENTS = 2;
 
   /** {@code text} as paragraphs with whitespace collapsed and control characters removed, nothing dropped. */
   public String plain(String text) {
@@ -116,6 +125,14 @@ public final class TextCleaner {
 
   /** Cleans {@code text}; returns an empty string when nothing reads like prose. */
   public String clean(String text) {
+    return clean(text, null);
+  }
+
+  /**
+   * Cleans the body of an article whose headline {@code title} was split off already (or null): a
+   * post's marks may stand in its first line only (rule 10).
+   */
+  public String clean(String text, String title) {
     List<String> lines = splitLines(text);
     // The last line with more than a button's few words: where a cut-off page stops.
     String lastLine = lines.reversed().stream().filter(l -> words(l) > TRAILING_DEBRIS_WORDS).findFirst().orElse(null);
@@ -124,6 +141,15 @@ public final class TextCleaner {
     lines = cutStoryPointers(lines);
     lines = dropRepeats(lines);
     lines = new ArrayList<>(lines.stream().filter(l -> !isLinkLike(l) && !isBreadcrumb(l)).toList());
+    List<String> content = List.copyOf(lines);
+    boolean titleMarked = title != null && hasPostMark(title);
+    if (content.stream().noneMatch(TextCleaner::endsSentence)) {
+      // Without a single full stop, rules 4 and 5 cannot tell a post's statements from furniture.
+      List<String> post = postLines(content, titleMarked);
+      if (!post.isEmpty()) {
+        return String.join("\n\n", post);
+      }
+    }
     while (!lines.isEmpty() && words(lines.getFirst()) <= LEADING_DEBRIS_WORDS) {
       lines.removeFirst();
     }
@@ -137,7 +163,53 @@ public final class TextCleaner {
     while (!lines.isEmpty() && isTrailingDebris(lines, lastLine)) {
       lines.removeLast();
     }
+    if (lines.isEmpty()) {
+      lines = postLines(content, titleMarked);
+    }
     return String.join("\n\n", lines);
+  }
+
+  /**
+   * Rule 10, shared with the reference implementation as rules 8 and 9 are: when the rules above leave
+   * nothing, a text that marks itself as a post (an emoji pictograph or a hashtag) with two lines of a
+   * sentence's length is a post written one statement per line without a full stop (a Telegram
+   * channel's alert, an X thread, a news page's Facebook post), not a page's furniture: its lines are
+   * kept, all but those made of hashtags alone. {@code content} is the text after rules 1 to 3 and 9,
+   * {@code titleMarked} whether its headline, split off before, bears a mark; an empty list when it is
+   * no such post.
+   */
+  static List<String> postLines(List<String> content, boolean titleMarked) {
+    boolean marked = titleMarked || content.stream().anyMatch(TextCleaner::hasPostMark);
+    long statements = content.stream().filter(l -> words(l) >= POST_STATEMENT_WORDS).count();
+    if (!marked || statements < MIN_POST_STATEMENTS) {
+      return new ArrayList<>();
+    }
+    return new ArrayList<>(content.stream().filter(l -> !onlyHashtags(l)).toList());
+  }
+
+  /** An emoji pictograph (the symbol planes, dingbats and miscellaneous symbols) or a hashtag. */
+  static boolean hasPostMark(String line) {
+    for (int i = 0; i < line.length(); ) {
+      int cp = line.codePointAt(i);
+      if ((cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F000 && cp <= 0x1FAFF)) {
+        return true;
+      }
+      if (cp == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1))) && i + 2 < line.length()
+          && Character.isLetter(line.codePointAt(i + 1))) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
+  }
+
+  private static boolean onlyHashtags(String line) {
+    for (String token : line.split(" ")) {
+      if (!token.isEmpty() && token.charAt(0) != '#') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<String> cutDigestTail(List<String> lines) {

@@ -99,6 +99,13 @@ final class ReferenceTextCleaner {
     lines = TextCleaner.cutStoryPointers(lines);
     lines = dropRepeats(lines);
     lines = new ArrayList<>(lines.stream().filter(l -> !isLinkLike(l) && !isBreadcrumb(l)).toList());
+    List<String> content = List.copyOf(lines);
+    if (content.stream().noneMatch(TextCleaner::endsSentence)) {
+      List<String> post = TextCleaner.postLines(content, false);
+      if (!post.isEmpty()) {
+        return String.join("\n\n", post);
+      }
+    }
     while (!lines.isEmpty() && words(lines.getFirst()) <= LEADING_DEBRIS_WORDS) {
       lines.removeFirst();
     }
@@ -110,6 +117,9 @@ final class ReferenceTextCleaner {
     lines = cutDigestTail(lines);
     while (!lines.isEmpty() && isTrailingDebris(lines, lastLine)) {
       lines.removeLast();
+    }
+    if (lines.isEmpty()) {
+      lines = TextCleaner.postLines(content, false);
     }
     return String.join("\n\n", lines);
   }

@@ -148,6 +148,59 @@ class TextCleanerTest {
   }
 
   @Test
+  void shouldKeepAPostWrittenOneStatementPerLineWithoutAFullStop() {
+    String alert = """
+        عاجل | وزارة الدفاع في سيول: طائرة مسيرة شمالية عبرت الحدود ليلا 🔴
+        🔹 رصدت الرادارات الطائرة فوق بلدة حدودية قرب العاصمة
+        🔹 الجيش أطلق طلقات تحذيرية وعادت الطائرة شمالا بعد دقائق
+        🔹 لا إصابات ولا أضرار بحسب البيان الرسمي
+        #كوريا_الشمالية #سيول
+        📲 تابعونا لمزيد من الأخبار العاجلة
+        """;
+    String kept = cleaner.clean(alert);
+    assertThat(kept).contains("طائرة مسيرة شمالية عبرت الحدود", "أطلق طلقات تحذيرية", "تابعونا")
+        .doesNotContain("#كوريا_الشمالية");
+
+    String thread = """
+        1/3 Big story tonight: a drone from the North crossed into the South's airspace near the capital
+        Radar tracked it for about forty minutes before it turned back north
+        Officials say no shots were fired and nothing was damaged 👀
+        """;
+    assertThat(cleaner.clean(thread)).contains("Radar tracked it for about forty minutes");
+    // A digest post without a full stop keeps its last bullets too: rule 5 would stop at the long
+    // Kursk line and take the shorter bullet after it for a footer.
+    String digest = """
+        📌 Evening Korea briefing
+
+        🔴 Border: soldiers from the North crossed the line near Cheorwon while laying mines and went back after warning shots were fired
+
+        🔴 Kursk: Ukrainian intelligence says a new batch of North Korean artillery crews and drone operators reached the front and that the North's losses there have passed four thousand killed and wounded
+
+        🔴 Deterrence: a US ballistic missile submarine docked in Busan
+
+        Share this briefing with your friends 🙏
+        """;
+    assertThat(cleaner.clean(digest)).contains("a US ballistic missile submarine docked in Busan");
+    // The mark may stand in the headline only, split off before the body is cleaned.
+    String body = """
+        Spotted on thermal cameras around midnight in the eastern sector of the border
+        A unit went out and guided him in, and he is now in custody
+        """;
+    assertThat(cleaner.clean(body)).isEmpty();
+    assertThat(cleaner.clean(body, "🚨 Soldier walks across the border overnight")).contains("guided him in");
+
+    // Without a post's marks, the same shape is still a ticker; with them, a menu is still a menu.
+    String ticker = """
+        Seoul shares close higher as chipmakers rally
+        Won weakens past 1,400 per dollar for first time since April
+        Heavy rain warning issued for Gangwon province
+        """;
+    assertThat(cleaner.clean(ticker)).isEmpty();
+    String menu = "🏠 Home\nWorld news\nSport 🏆\nWeather today\n#trending";
+    assertThat(cleaner.clean(menu)).isEmpty();
+  }
+
+  @Test
   void shouldCutAPointerToAnotherStoryWhereverItStandsWithItsHeadline() {
     String page = """
         Border guards fire warning shots
