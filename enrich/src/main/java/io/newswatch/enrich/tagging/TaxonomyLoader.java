@@ -61,6 +61,7 @@ public final class TaxonomyLoader {
 
   private static final Set<String> ROOT_KEYS =
       Set.of("version", "scoring", "vocabulary", "topics", "severity", "entities");
+  private static final Pattern TOPIC_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Pattern ENTITY_ID = Pattern.compile("[a-z][a-z0-9]*\\.[a-z0-9][a-z0-9_-]*");
   private static final Set<String> SCORING_KEYS = Set.of("ledeTokens", "ledeBonus", "sentenceCap", "background", "backgroundFactor",
       "backgroundClause", "backgroundFrame", "passingMentionSentences");
@@ -293,6 +294,11 @@ public final class TaxonomyLoader {
       return null;
     }
     String path = "topics[" + id + "]";
+    if (!TOPIC_ID.matcher(id).matches()) {
+      // Subscriptions name topics in comma-separated lists, alerts and metrics carry them as tags.
+      error(node, path + ".id", "must be letters, digits, '_' or '-' (it is named in subscriptions' --topics lists,"
+          + " alert fields and metric tags), got '" + id + "'", null);
+    }
     Map<String, Node> fields = fields(node, path, TOPIC_KEYS);
     double threshold = number(fields.get("threshold"), path + ".threshold", Double.NaN);
     double passageThreshold = number(fields.get("passageThreshold"), path + ".passageThreshold", Double.NaN);

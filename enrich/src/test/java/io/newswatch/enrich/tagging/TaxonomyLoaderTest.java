@@ -149,6 +149,19 @@ class TaxonomyLoaderTest {
   }
 
   @Test
+  void shouldRefuseATopicIdThatSubscriptionsCouldNotName() {
+    TaxonomyLoader.CheckResult result = checkInline("""
+        version: "mini"
+        """ + ONE_TOPIC.replace("- id: t", "- id: \"dmz,zone\""));
+    assertThat(result.ok()).isFalse();
+    assertThat(result.errors()).anySatisfy(d -> {
+      assertThat(d.path()).isEqualTo("topics[dmz,zone].id");
+      assertThat(d.message()).contains("must be letters, digits, '_' or '-'");
+    });
+    assertThat(checkInline("version: \"mini\"\n" + ONE_TOPIC.replace("- id: t", "- id: dmz-zone_2")).ok()).isTrue();
+  }
+
+  @Test
   void shouldLoadAMinimalTaxonomyFromAStream() {
     TaxonomyLoader.CheckResult result = checkInline("""
         version: "mini"
