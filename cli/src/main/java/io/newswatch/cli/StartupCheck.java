@@ -132,7 +132,7 @@ final class StartupCheck {
     }
   }
 
-  /** The folder exists and is writable, or can be created: its nearest existing parent is a writable folder. */
+  /** The folder exists and is writable, or its nearest existing parent is a writable folder and it is created now. */
   static void writableFolder(String key, Path dir) {
     Path p = dir.toAbsolutePath();
     while (p != null && !Files.exists(p)) {
@@ -144,5 +144,13 @@ final class StartupCheck {
     if (!Files.isWritable(p)) {
       throw new ConfigException(key, "must be a folder this user can write, but '" + p + "' is not writable");
     }
+    // Created now, as the service would: a parent that is writable on paper (/proc for root) can still
+    // refuse it, which the service found only after connecting, without naming the key.
+    try {
+      Files.createDirectories(dir);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new ConfigException(key, "cannot be created as a folder at '" + dir.toAbsolutePath() + "': " + e);
+    }
   }
+
 }

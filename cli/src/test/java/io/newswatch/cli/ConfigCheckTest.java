@@ -105,6 +105,22 @@ class ConfigCheckTest {
   }
 
   @Test
+  void shouldNameTheKeyBeforeConnectingWhenEnrichsStateFolderOrApplicationIdCannotBeUsed() {
+    // /proc refuses new folders even to root, for whom it reads as writable.
+    Timed folder = timed("enrich", "--bootstrap-servers", "127.0.0.1:1", "--set",
+        "enrich.state.dir=/proc/newswatch-no-such/streams");
+    assertThat(folder.result().code()).isEqualTo(2);
+    assertThat(folder.result().err()).contains("enrich.state.dir");
+    assertThat(folder.took()).isLessThan(FAST);
+
+    Timed id = timed("enrich", "--bootstrap-servers", "127.0.0.1:1", "--set", "enrich.application-id=bad id/with*chars",
+        "--set", "enrich.state.dir=" + data.resolve("streams"));
+    assertThat(id.result().code()).isEqualTo(2);
+    assertThat(id.result().err()).contains("enrich.application-id").contains("letters, digits");
+    assertThat(id.took()).isLessThan(FAST);
+  }
+
+  @Test
   void shouldFailNamingTheFileWhenTagIsGivenAMissingFile() {
     TestCli.Run run = TestCli.run("tag", data.resolve("missing.txt").toString());
 

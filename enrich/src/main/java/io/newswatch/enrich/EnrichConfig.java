@@ -70,6 +70,11 @@ public record EnrichConfig(
 
   public EnrichConfig {
     requireText(APPLICATION_ID, applicationId);
+    // Streams names its internal topics and its state folder after it: topic-name characters only.
+    if (!LEGAL_NAME.matcher(applicationId).matches()) {
+      throw new ConfigException(APPLICATION_ID, "must be letters, digits, '.', '_' or '-' (it prefixes the internal"
+          + " topics and names the state folder), got '" + applicationId + "'");
+    }
     requireText(TOPIC_RAW, rawTopic);
     requireText(TOPIC_TAGGED, taggedTopic);
     requireText(TOPIC_ALERTS, alertsTopic);
@@ -105,6 +110,8 @@ public record EnrichConfig(
           "must be 0..10000 (0: no reader, tag ahead only what the stream thread fetched), got " + tagAheadRecords);
     }
   }
+
+  private static final java.util.regex.Pattern LEGAL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
   private static void requireText(String key, String v) {
     if (v == null || v.isBlank()) {
