@@ -181,6 +181,16 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
     Duration initial = s.getDuration(WEBHOOK_INITIAL_BACKOFF);
     Duration max = s.getDuration(WEBHOOK_MAX_BACKOFF);
     int queue = s.getInt(WEBHOOK_QUEUE_CAPACITY, 1, 1_000_000);
+    // Each duration is named by its own key (WebhookConfig's check knows only its field names).
+    Map<String, Duration> durations = new java.util.LinkedHashMap<>();
+    durations.put(WEBHOOK_CONNECT_TIMEOUT, connect);
+    durations.put(WEBHOOK_REQUEST_TIMEOUT, request);
+    durations.put(WEBHOOK_RETRY_FOR, retryFor);
+    durations.put(WEBHOOK_INITIAL_BACKOFF, initial);
+    durations.put(WEBHOOK_MAX_BACKOFF, max);
+    durations.forEach((key, d) -> require(d.isPositive(), key, "must be positive, got " + d));
+    require(max.compareTo(initial) >= 0, WEBHOOK_MAX_BACKOFF, "must not be below " + WEBHOOK_INITIAL_BACKOFF + " ("
+        + max + " < " + initial + ")");
     try {
       return new WebhookConfig(connect, request, attempts, initial, max, queue, retryFor);
     } catch (IllegalArgumentException e) {

@@ -91,8 +91,16 @@ class SinkConfigTest {
         assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of(
                 SinkConfig.WEBHOOK_INITIAL_BACKOFF, "10s", SinkConfig.WEBHOOK_MAX_BACKOFF, "1s"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("sink.webhook")
-                .hasMessageContaining("maxBackoff");
+                .hasMessageContaining(SinkConfig.WEBHOOK_MAX_BACKOFF)
+                .hasMessageContaining(SinkConfig.WEBHOOK_INITIAL_BACKOFF);
+    }
+
+    @Test
+    void shouldNameTheKeyWhenAWebhookDurationIsZero() {
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of(SinkConfig.WEBHOOK_RETRY_FOR, "0s"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(SinkConfig.WEBHOOK_RETRY_FOR)
+                .hasMessageContaining("must be positive");
     }
 
     @Test
