@@ -79,10 +79,13 @@ public final class ReplayCommand implements Callable<Integer> {
     EnrichConfig config = base.toBuilder().applicationId(appId).processUntil(end).build();
     try (EnrichService service = EnrichService.start(config, kafka, settings.registryConfig(), null);
         Admin admin = Admin.create(kafka)) {
+      java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        err.println();
-        err.println("replay: stopping; run the same command again to resume ...");
-        err.flush();
+        if (!finished.get()) {
+          err.println();
+          err.println("replay: stopping; run the same command again to resume ...");
+          err.flush();
+        }
         service.close(Duration.ofSeconds(20));
       }, "replay-stop"));
       long done = plan.done(admin);
@@ -102,6 +105,7 @@ public final class ReplayCommand implements Callable<Integer> {
       // The raw range is consumed; let the dedup and alert stages drain before stopping.
       new IdleWatcher(kafka, List.of(appId), Map.of()).awaitIdle(Duration.ofMinutes(5), 2);
       err.printf("replay %s: done, %d articles re-tagged; new alerts are on %s%n", appId, plan.total(), config.alertsTopic());
+      finished.set(true);
     }
     return 0;
   }
@@ -121,7 +125,7 @@ public final class ReplayCommand implements Callable<Integer> {
       return Instant.parse(t);
     } catch (DateTimeParseException | IllegalArgumentException e) {
       throw new IllegalArgumentException(option + " '" + s + "' is not a time: use 2025-11-17T08:00:00Z, 2025-11-17, "
-          + "epoch millis, or an age like 24h", e);
+          + "epoch millis (10 digits or more), or an age like 24h", e);
     }
   }
 

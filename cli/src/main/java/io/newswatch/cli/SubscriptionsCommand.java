@@ -100,6 +100,13 @@ public final class SubscriptionsCommand implements Callable<Integer> {
       Settings layered = common.settings(SinkConfig.defaults());
       SinkConfig config = SinkConfig.from(layered);
       checkTopics(topics, layered);
+      Instant now = Instant.now();
+      Instant since = backfillFrom == null ? null
+          : ReplayCommand.parseTime(backfillFrom, now, "--backfill-from").truncatedTo(ChronoUnit.MILLIS);
+      if (since != null && since.isAfter(now)) {
+        throw new IllegalArgumentException("--backfill-from '" + backfillFrom + "' is in the future (" + since
+            + "): it asks for older alerts, e.g. 7d or 2025-11-17");
+      }
       Subscription subscription = Subscription.newBuilder()
           .setId(id)
           .setChannel(channel)
@@ -112,8 +119,7 @@ public final class SubscriptionsCommand implements Callable<Integer> {
           .setUpdates(updates)
           .setSecretRef(secretRef)
           .setSettings(settings)
-          .setBackfillFrom(backfillFrom == null ? null
-              : ReplayCommand.parseTime(backfillFrom, Instant.now(), "--backfill-from").truncatedTo(ChronoUnit.MILLIS))
+          .setBackfillFrom(since)
           .build();
       // Checked before connecting, so a typo fails fast with every problem named.
       SubscriptionValidator.validate(subscription);

@@ -139,6 +139,19 @@ class ConfigCheckTest {
   }
 
   @Test
+  void shouldRefuseABackfillFromTheFutureAndSayWhichEpochIsMeant() {
+    TestCli.Run future = TestCli.run("subscriptions", "add", "--id", "x", "--channel", "file", "--backfill-from",
+        "2099-01-01", "--bootstrap-servers", "127.0.0.1:1");
+    assertThat(future.code()).isEqualTo(2);
+    assertThat(future.err()).contains("--backfill-from '2099-01-01' is in the future");
+
+    TestCli.Run zero = TestCli.run("subscriptions", "add", "--id", "x", "--channel", "file", "--backfill-from", "0",
+        "--bootstrap-servers", "127.0.0.1:1");
+    assertThat(zero.code()).isEqualTo(2);
+    assertThat(zero.err()).contains("epoch millis (10 digits or more)");
+  }
+
+  @Test
   void shouldFormatEveryOptionDescriptionWhenHelpIsShown() {
     List<String> broken = new ArrayList<>();
     collect(NewswatchCli.commandLine(), broken);
