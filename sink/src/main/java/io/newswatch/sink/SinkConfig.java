@@ -151,10 +151,16 @@ public record SinkConfig(Map<String, String> kafka, RegistryConfig registry, Str
    * @throws ConfigException naming the first bad key
    */
   public static SinkConfig from(Settings settings) {
-    Map<String, String> merged = new TreeMap<>(defaults());
+    Map<String, String> defaults = defaults();
+    Map<String, String> merged = new TreeMap<>(defaults);
     settings.asMap().forEach((k, v) -> {
       if (v != null && !v.isBlank()) {
         merged.put(k, v);
+      } else if (defaults.containsKey(k) && !defaults.get(k).isBlank() && !settings.origin(k).equals(Settings.FROM_DEFAULTS)) {
+        // Given empty on purpose ("sink.group-id=") is a mistake, not a request for the default: an
+        // empty group id once joined the running sink's group without a word.
+        throw new ConfigException(k, "is empty (from " + settings.origin(k) + "); leave it out for the default '"
+            + defaults.get(k) + "'");
       }
     });
     Settings s = Settings.of(merged);

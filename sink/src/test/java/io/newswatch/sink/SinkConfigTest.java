@@ -96,6 +96,14 @@ class SinkConfigTest {
     }
 
     @Test
+    void shouldRefuseARequiredKeyGivenEmptyRatherThanFallBackToItsDefault() {
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of(SinkConfig.GROUP_ID, ""))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(SinkConfig.GROUP_ID)
+                .hasMessageContaining("is empty");
+    }
+
+    @Test
     void shouldNameTheKeyWhenAWebhookDurationIsZero() {
         assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of(SinkConfig.WEBHOOK_RETRY_FOR, "0s"))))
                 .isInstanceOf(ConfigException.class)
