@@ -60,11 +60,17 @@ class RealsetEvaluationTest {
    * (eval-fresh24 is held here too, as a second read of stance-laden pages); eval-fresh46's pages put
    * "Read also:" lines with other stories' headlines between their paragraphs, which the cleaner cuts;
    * eval-fresh57's social and messaging posts write one statement per line without a full stop, which
-   * the cleaner refused as "only headlines" (26 of 40) until it learnt to keep a post (rule 10).
+   * the cleaner refused as "only headlines" (26 of 40) until it learnt to keep a post (rule 10);
+   * eval-fresh61's files arrive in windows-1256, ISO-8859-6, windows-1252, UTF-16 with either byte
+   * order, with and without a byte-order mark, with CR, CRLF or LF line ends and leftover entities: a
+   * test of the folder source's decoding, whose raw bytes enrich's test cannot read as UTF-8;
+   * eval-fresh60's are saved HTML pages (menus, JSON-LD, related and most-read lists and comments that
+   * name other topics around the article), a test of the HTML extraction.
    */
   @ParameterizedTest
   @CsvSource({"eval-fresh19, 0.95", "eval-fresh20, 0.95", "eval-fresh24, 0.95", "eval-fresh25, 0.95",
-      "eval-fresh31, 0.95", "eval-fresh46, 0.90", "eval-fresh57, 0.95"})
+      "eval-fresh31, 0.95", "eval-fresh46, 0.90", "eval-fresh57, 0.95",
+      "eval-fresh60, 0.90", "eval-fresh61, 0.95"})
   void shouldKeepMacroF1HighOnBlindSetsReadAsIngestReadsThem(String set, double floor) {
     Path dir = Path.of(System.getProperty("newswatch.repo.root", "..")).resolve("enrich/src/test/resources").resolve(set);
     TaxonomyTagger tagger = TaxonomyTagger.withDefaultTaxonomy();

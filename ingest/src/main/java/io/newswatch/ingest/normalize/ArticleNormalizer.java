@@ -6,6 +6,7 @@ import java.net.URI;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -57,7 +58,9 @@ public final class ArticleNormalizer {
     }
     String title = oneLine(nfc(raw.title()));
     if (title.length() > MAX_TITLE_CHARS) {
-      title = title.substring(0, MAX_TITLE_CHARS);
+      // Not between the two halves of a character outside the BMP (an emoji), which would leave one.
+      int cut = Character.isHighSurrogate(title.charAt(MAX_TITLE_CHARS - 1)) ? MAX_TITLE_CHARS - 1 : MAX_TITLE_CHARS;
+      title = title.substring(0, cut);
     }
     String url = raw.url() == null || raw.url().isBlank() ? null : raw.url().strip();
     Optional<String> canonical = urls.canonicalize(raw.canonicalUrl()).or(() -> urls.canonicalize(url));
@@ -74,7 +77,7 @@ public final class ArticleNormalizer {
         .setPublishedAt(raw.publishedAt())
         .setFetchedAt(fetchedAt)
         .setContentHash(ArticleIds.contentHash(body))
-        .setAttributes(new HashMap<>(raw.attributes()))
+        .setAttributes(attributes(raw))
         .build();
   }
 
@@ -89,6 +92,12 @@ public final class ArticleNormalizer {
       }
     }
     return body;
+  }
+
+  private static Map<String, String> attributes(RawArticle raw) {
+    Map<String, String> out = new HashMap<>();
+    raw.attributes().forEach((k, v) -> out.put(wellFormed(k), wellFormed(v)));
+    return out;
   }
 
   private static String sourceOf(RawArticle raw, Optional<String> canonical) {

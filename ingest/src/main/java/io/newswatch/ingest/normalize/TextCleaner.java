@@ -45,12 +45,13 @@ import java.util.regex.Pattern;
  *       is left to rules 7 and 8. Portals put these between paragraphs, and their headlines name other
  *       stories' topics. This is the one rule that knows words rather than shapes: a label is what says
  *       that the line after it belongs to another page, and the labels are few and fixed;
- *   <li>a post is kept whole when no line of it ends a sentence, or when the rules above leave
- *       nothing of it: a text with an emoji pictograph or a hashtag (in its lines or its headline) and
- *       at least two lines of six words or more, all its lines but those of hashtags alone (after rules
- *       1 to 3 and 9). Telegram channels, X threads and news pages' social posts write one statement
- *       per line without a full stop, which rules 4 and 5 read as a page's furniture; a list of
- *       headlines or a menu without such marks is still refused.
+ *   <li>a post is kept when no line of it ends a sentence, or when the rules above leave nothing of
+ *       it: a text marked by a hashtag, or by an emoji pictograph with a line of fifteen words or more
+ *       (longer than a headline), in its lines or its headline, with at least two lines of six words or
+ *       more; all its lines but those of hashtags alone and those of one or two words (after rules 1 to
+ *       3 and 9). Telegram channels, X threads and news pages' social posts write one statement per
+ *       line without a full stop, which rules 4 and 5 read as a page's furniture; a list of headlines
+ *       or a menu is still refused, also under a "🔴 LIVE" badge or with ☰ and ✉ in its bars.
  * </ol>
  *
  * <p>Output is the remaining lines, whitespace collapsed, as paragraphs separated by a blank line.
@@ -88,6 +89,8 @@ public final class TextCleaner {
   /** A post's statement: a line of at least this many words; a post has at least two. */
   private static final int POST_STATEMENT_WORDS = 6;
   private static final int MIN_POST_STATEMENTS = 2;
+  /** A post marked by an emoji alone also says one thing at more than a headline's length. */
+  private static final int POST_PROSE_WORDS = 15;
 
   /** {@code text} as paragraphs with whitespace collapsed and control characters removed, nothing dropped. */
   public String plain(String text) {
@@ -142,10 +145,9 @@ public final class TextCleaner {
     lines = dropRepeats(lines);
     lines = new ArrayList<>(lines.stream().filter(l -> !isLinkLike(l) && !isBreadcrumb(l)).toList());
     List<String> content = List.copyOf(lines);
-    boolean titleMarked = title != null && hasPostMark(title);
     if (content.stream().noneMatch(TextCleaner::endsSentence)) {
       // Without a single full stop, rules 4 and 5 cannot tell a post's statements from furniture.
-      List<String> post = postLines(content, titleMarked);
+      List<String> post = postLines(content, title);
       if (!post.isEmpty()) {
         return String.join("\n\n", post);
       }
@@ -164,41 +166,57 @@ public final class TextCleaner {
       lines.removeLast();
     }
     if (lines.isEmpty()) {
-      lines = postLines(content, titleMarked);
+      lines = postLines(content, title);
     }
     return String.join("\n\n", lines);
   }
 
   /**
-   * Rule 10, shared with the reference implementation as rules 8 and 9 are: when the rules above leave
-   * nothing, a text that marks itself as a post (an emoji pictograph or a hashtag) with two lines of a
-   * sentence's length is a post written one statement per line without a full stop (a Telegram
-   * channel's alert, an X thread, a news page's Facebook post), not a page's furniture: its lines are
-   * kept, all but those made of hashtags alone. {@code content} is the text after rules 1 to 3 and 9,
-   * {@code titleMarked} whether its headline, split off before, bears a mark; an empty list when it is
-   * no such post.
+   * Rule 10, shared with the reference implementation as rules 8 and 9 are: when no line ends a
+   * sentence, or the rules above leave nothing, a text that marks itself as a post is one written a
+   * statement per line without a full stop (a Telegram channel's alert, an X thread, a news page's
+   * Facebook post), not a page's furniture. The marks: a hashtag; or an emoji pictograph (not the
+   * interface glyphs of web pages, ☰ ✕ ✉ ★, which are symbols of the older blocks) with a line longer
+   * than any headline, since a section page's "🔴 LIVE" badge sits over a list of headlines. A post
+   * also has two statements of six words. Its lines are kept but those of hashtags alone and those of
+   * one or two words (menu words, "1/5"). {@code content} is the text after rules 1 to 3 and 9,
+   * {@code title} its headline when split off before (or null); an empty list when it is no post.
    */
-  static List<String> postLines(List<String> content, boolean titleMarked) {
-    boolean marked = titleMarked || content.stream().anyMatch(TextCleaner::hasPostMark);
+  static List<String> postLines(List<String> content, String title) {
+    List<String> all = new ArrayList<>(content);
+    if (title != null && !title.isBlank()) {
+      all.add(title);
+    }
+    boolean hashtag = all.stream().anyMatch(TextCleaner::hasHashtag);
+    boolean emoji = all.stream().anyMatch(TextCleaner::hasPictograph);
     long statements = content.stream().filter(l -> words(l) >= POST_STATEMENT_WORDS).count();
-    if (!marked || statements < MIN_POST_STATEMENTS) {
+    boolean prose = content.stream().anyMatch(l -> words(l) >= POST_PROSE_WORDS);
+    if (statements < MIN_POST_STATEMENTS || !(hashtag || (emoji && prose))) {
       return new ArrayList<>();
     }
-    return new ArrayList<>(content.stream().filter(l -> !onlyHashtags(l)).toList());
+    return new ArrayList<>(content.stream()
+        .filter(l -> !onlyHashtags(l) && (words(l) > LEADING_DEBRIS_WORDS || endsSentence(l))).toList());
   }
 
-  /** An emoji pictograph (the symbol planes, dingbats and miscellaneous symbols) or a hashtag. */
-  static boolean hasPostMark(String line) {
+  /** A pictograph of the emoji blocks (U+1F300 to U+1FAFF) or a flag's regional indicator. */
+  private static boolean hasPictograph(String line) {
     for (int i = 0; i < line.length(); ) {
       int cp = line.codePointAt(i);
-      if ((cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F000 && cp <= 0x1FAFF)) {
-        return true;
-      }
-      if (cp == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1))) && i + 2 < line.length()
-          && Character.isLetter(line.codePointAt(i + 1))) {
+      if ((cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x1F1E6 && cp <= 0x1F1FF)) {
         return true;
       }
       i += Character.charCount(cp);
+    }
+    return false;
+  }
+
+  /** A hashtag: '#' at a word's start followed by a letter. */
+  private static boolean hasHashtag(String line) {
+    for (int i = 0; i + 2 < line.length(); i++) {
+      if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))
+          && Character.isLetter(line.codePointAt(i + 1))) {
+        return true;
+      }
     }
     return false;
   }

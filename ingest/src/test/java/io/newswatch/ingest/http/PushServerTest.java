@@ -122,6 +122,14 @@ class PushServerTest {
       assertThat(a.getBody().codePoints().noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE))
           .as("no unpaired surrogate left").isTrue();
     });
+
+    // A headline cut to its 1,000 characters is not cut between the two halves of an emoji.
+    sink.articles.clear();
+    String longTitle = "a".repeat(999) + "\\ud83d\\ude00 and more";
+    String second = "{\"url\": \"https://news.example.test/2025/11/17/long\", \"title\": \"" + longTitle + "\","
+        + " \"body\": \"Negotiators met again on Monday and agreed to keep talking next week about the crossings.\"}";
+    assertThat(post(second.getBytes(StandardCharsets.UTF_8), "Bearer " + TOKEN).statusCode()).isEqualTo(202);
+    assertThat(sink.articles).singleElement().satisfies(a -> assertThat(a.getTitle()).isEqualTo("a".repeat(999)));
   }
 
   @Test

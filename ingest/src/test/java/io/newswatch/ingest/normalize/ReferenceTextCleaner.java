@@ -101,7 +101,7 @@ final class ReferenceTextCleaner {
     lines = new ArrayList<>(lines.stream().filter(l -> !isLinkLike(l) && !isBreadcrumb(l)).toList());
     List<String> content = List.copyOf(lines);
     if (content.stream().noneMatch(TextCleaner::endsSentence)) {
-      List<String> post = TextCleaner.postLines(content, false);
+      List<String> post = TextCleaner.postLines(content, null);
       if (!post.isEmpty()) {
         return String.join("\n\n", post);
       }
@@ -119,7 +119,7 @@ final class ReferenceTextCleaner {
       lines.removeLast();
     }
     if (lines.isEmpty()) {
-      lines = TextCleaner.postLines(content, false);
+      lines = TextCleaner.postLines(content, null);
     }
     return String.join("\n\n", lines);
   }

@@ -183,7 +183,7 @@ class TextCleanerTest {
     assertThat(cleaner.clean(digest)).contains("a US ballistic missile submarine docked in Busan");
     // The mark may stand in the headline only, split off before the body is cleaned.
     String body = """
-        Spotted on thermal cameras around midnight in the eastern sector of the border
+        Spotted on thermal cameras around midnight in the eastern sector, where the fence runs along the ridge line
         A unit went out and guided him in, and he is now in custody
         """;
     assertThat(cleaner.clean(body)).isEmpty();
@@ -198,6 +198,23 @@ class TextCleanerTest {
     assertThat(cleaner.clean(ticker)).isEmpty();
     String menu = "🏠 Home\nWorld news\nSport 🏆\nWeather today\n#trending";
     assertThat(cleaner.clean(menu)).isEmpty();
+    // A section page's badge or a site's interface glyphs do not make its headlines a post.
+    String section = """
+        Asia
+        🔴 LIVE
+        North Korea fires ballistic missile into the East Sea
+        North Korean soldiers cross the Military Demarcation Line in the DMZ
+        Markets slide as oil prices jump on Gulf tensions
+        """;
+    assertThat(cleaner.clean(section)).isEmpty();
+    assertThat(cleaner.whyNothingLeft(section)).startsWith("only headlines");
+    String glyphs = """
+        ☰ Menu
+        North Korea fires ballistic missile into the East Sea
+        North Korean soldiers cross the Military Demarcation Line in the DMZ
+        ✕ Close
+        """;
+    assertThat(cleaner.clean(glyphs)).isEmpty();
   }
 
   @Test

@@ -26,6 +26,9 @@ public final class QueryParser {
   private final String input;
   private int pos;
 
+  /** Whether any word or phrase has a letter or digit: punctuation alone ("&", "،") is dropped by analysis. */
+  private boolean matchable;
+
   private QueryParser(String input) {
     this.input = input;
   }
@@ -45,6 +48,9 @@ public final class QueryParser {
     if (parser.pos < query.length()) {
       throw parser.error(
           query.charAt(parser.pos) == ')' ? "unbalanced ')'" : "unexpected input");
+    }
+    if (!parser.matchable) {
+      throw new QuerySyntaxException("query has no word to match (no letter or digit in it): " + query);
     }
     return node;
   }
@@ -124,17 +130,18 @@ public final class QueryParser {
   }
 
   /**
-   * A word or phrase that could match an article: one with a letter or digit, and no wildcard. Words
-   * are matched whole after analysis, so "Kur*" would look for "kur" and "..." for nothing: both were
-   * accepted once and then matched nothing, without a word to the subscriber.
+   * Words are matched whole after analysis, so "Kur*" would look for "kur": a wildcard is refused, and
+   * a query whose words are all punctuation ("...") has nothing to match. Both were accepted once and
+   * then matched nothing, without a word to the subscriber; punctuation beside real words ("Kim &
+   * Putin") is dropped by analysis, as before.
    */
   private void matchable(String text) throws QuerySyntaxException {
     if (text.indexOf('*') >= 0) {
       throw error("wildcards are not supported ('" + text + "'): words are matched whole, so write each form,"
           + " e.g. Kursk OR كورسك");
     }
-    if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-      throw error("'" + text + "' has no letter or digit to match");
+    if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      matchable = true;
     }
   }
 

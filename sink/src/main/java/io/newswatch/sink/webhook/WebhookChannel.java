@@ -9,7 +9,9 @@ import io.newswatch.sink.ledger.DeliveryLedger;
 import io.newswatch.sink.ledger.FileDeliveryLedger;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +41,9 @@ public final class WebhookChannel implements AlertChannel {
   private final WebhookSender sender;
   private final ConcurrentMap<String, ThreadPoolExecutor> lanes = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, CompletableFuture<DeliveryResult>> inFlight = new ConcurrentHashMap<>();
+  /** The creation time of each subscription a lane serves, and of each one removed since. */
+  private final ConcurrentMap<String, Optional<Instant>> laneOf = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Optional<Instant>> removed = new ConcurrentHashMap<>();
 
   /** A channel over a ledger the caller owns (and closes). */
   public WebhookChannel(WebhookConfig config, DeliveryLedger ledger, SecretResolver secrets) {
@@ -68,6 +73,16 @@ public final class WebhookChannel implements AlertChannel {
     if (ledger.contains(key)) {
       return CompletableFuture.completedFuture(DeliveryResult.alreadyDelivered(key));
     }
+    // An alert the delivery loop matched before the removal reached this channel must not start a new
+    // worker for it; the same id added again later has another creation time and is served.
+    Optional<Instant> created = Optional.ofNullable(subscription.getCreatedAt());
+    Optional<Instant> gone = removed.get(subscription.getId());
+    if (gone != null) {
+      if (gone.equals(created)) {
+        return CompletableFuture.completedFuture(removedResult(key, subscription.getId()));
+      }
+      removed.remove(subscription.getId(), gone);
+    }
     CompletableFuture<DeliveryResult> mine = new CompletableFuture<>();
     CompletableFuture<DeliveryResult> running = inFlight.putIfAbsent(key, mine);
     if (running != null) {
@@ -77,6 +92,7 @@ public final class WebhookChannel implements AlertChannel {
     Subscription snapshot = Subscription.newBuilder(subscription).build();
     Alert alertCopy = Alert.newBuilder(alert).build();
     try {
+      laneOf.put(subscription.getId(), created);
       lane(subscription.getId()).execute(new Task(mine, key, () -> sender.send(snapshot, alertCopy)));
     } catch (RejectedExecutionException e) {
       mine.complete(DeliveryResult.failed(key, 0, "the queue of subscription " + subscription.getId()
@@ -100,22 +116,27 @@ public final class WebhookChannel implements AlertChannel {
   @Override
   public void forget(String subscriptionId) {
     ThreadPoolExecutor lane = lanes.remove(subscriptionId);
+    Optional<Instant> created = laneOf.remove(subscriptionId);
     if (lane == null) {
       return;
     }
-    String reason = "not sent: subscription " + subscriptionId + " was removed";
+    removed.put(subscriptionId, created == null ? Optional.empty() : created);
     String prefix = DeliveryKey.of(subscriptionId, "");
     // Completed first, so the interrupted attempt's own result ("interrupted") is not the one kept.
     inFlight.forEach((key, f) -> {
       if (key.startsWith(prefix)) {
-        f.complete(DeliveryResult.failed(key, 0, reason));
+        f.complete(removedResult(key, subscriptionId));
       }
     });
     for (Runnable r : lane.shutdownNow()) {
       if (r instanceof Task task) {
-        task.future.complete(DeliveryResult.failed(task.key, 0, reason));
+        task.future.complete(removedResult(task.key, subscriptionId));
       }
     }
+  }
+
+  private static DeliveryResult removedResult(String key, String subscriptionId) {
+    return DeliveryResult.failed(key, 0, "not sent: subscription " + subscriptionId + " was removed");
   }
 
   private ThreadPoolExecutor lane(String subscriptionId) {

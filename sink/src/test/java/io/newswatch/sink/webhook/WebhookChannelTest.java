@@ -154,6 +154,17 @@ class WebhookChannelTest {
     Thread.sleep(500); // ten backoffs of this config
     assertThat(receiver.requests()).as("no attempt after the removal").isEqualTo(sent);
     assertThat(receiver.acceptedKeys()).isEmpty();
+
+    // An alert the delivery loop matched before it heard of the removal starts no new worker...
+    DeliveryResult late = channel.deliver(hook("hook", receiver), Fixtures.alert("a3")).get(1, TimeUnit.SECONDS);
+    assertThat(late.detail()).isEqualTo("not sent: subscription hook was removed");
+    Thread.sleep(300);
+    assertThat(receiver.requests()).isEqualTo(sent);
+    // ...but the same id added again (a new creation time) is served.
+    WebhookReceiver back = receiver();
+    Subscription again = Subscription.newBuilder(hook("hook", back)).setCreatedAt(java.time.Instant.parse("2026-12-01T00:00:00Z"))
+        .build();
+    assertThat(channel.deliver(again, Fixtures.alert("a4")).get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.DELIVERED);
   }
 
   @Test
