@@ -48,8 +48,7 @@ import java.util.regex.Pattern;
  *   <li>a post is kept when no line of it ends a sentence, or when the rules above leave nothing of
  *       it: a text marked by a hashtag, or by an emoji pictograph with a line of fifteen words or more
  *       (longer than a headline), in its lines or its headline, with at least two lines of six words or
- *       more; all its lines but those of hashtags alone and those of one or two words (after rules 1 to
- *       3 and 9). Telegram channels, X threads and news pages' social posts write one statement per
+ *       more; all its lines but those of one or two words without a hashtag (after rules 1 to 3 and 9). Telegram channels, X threads and news pages' social posts write one statement per
  *       line without a full stop, which rules 4 and 5 read as a page's furniture; a list of headlines
  *       or a menu is still refused, also under a "🔴 LIVE" badge or with ☰ and ✉ in its bars.
  * </ol>
@@ -178,8 +177,8 @@ public final class TextCleaner {
    * Facebook post), not a page's furniture. The marks: a hashtag; or an emoji pictograph (not the
    * interface glyphs of web pages, ☰ ✕ ✉ ★, which are symbols of the older blocks) with a line longer
    * than any headline, since a section page's "🔴 LIVE" badge sits over a list of headlines. A post
-   * also has two statements of six words. Its lines are kept but those of hashtags alone and those of
-   * one or two words (menu words, "1/5"). {@code content} is the text after rules 1 to 3 and 9,
+   * also has two statements of six words. Its lines are kept but those of one or two words without a
+   * hashtag (menu words, "1/5"). {@code content} is the text after rules 1 to 3 and 9,
    * {@code title} its headline when split off before (or null); an empty list when it is no post.
    */
   static List<String> postLines(List<String> content, String title) {
@@ -194,8 +193,10 @@ public final class TextCleaner {
     if (statements < MIN_POST_STATEMENTS || !(hashtag || (emoji && prose))) {
       return new ArrayList<>();
     }
+    // Hashtag lines stay: they are the post's own keywords, and the mark a second reading (the body,
+    // once the headline is split off) needs to know the text for a post again.
     return new ArrayList<>(content.stream()
-        .filter(l -> !onlyHashtags(l) && (words(l) > LEADING_DEBRIS_WORDS || endsSentence(l))).toList());
+        .filter(l -> hasHashtag(l) || words(l) > LEADING_DEBRIS_WORDS || endsSentence(l)).toList());
   }
 
   /** A pictograph of the emoji blocks (U+1F300 to U+1FAFF) or a flag's regional indicator. */
@@ -219,15 +220,6 @@ public final class TextCleaner {
       }
     }
     return false;
-  }
-
-  private static boolean onlyHashtags(String line) {
-    for (String token : line.split(" ")) {
-      if (!token.isEmpty() && token.charAt(0) != '#') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static List<String> cutDigestTail(List<String> lines) {
