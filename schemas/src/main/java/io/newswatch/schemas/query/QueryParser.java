@@ -26,9 +26,6 @@ public final class QueryParser {
   private final String input;
   private int pos;
 
-  /** Whether any word or phrase has a letter or digit: punctuation alone ("&", "،") is dropped by analysis. */
-  private boolean matchable;
-
   private QueryParser(String input) {
     this.input = input;
   }
@@ -48,9 +45,6 @@ public final class QueryParser {
     if (parser.pos < query.length()) {
       throw parser.error(
           query.charAt(parser.pos) == ')' ? "unbalanced ')'" : "unexpected input");
-    }
-    if (!parser.matchable) {
-      throw new QuerySyntaxException("query has no word to match (no letter or digit in it): " + query);
     }
     return node;
   }
@@ -130,18 +124,18 @@ public final class QueryParser {
   }
 
   /**
-   * Words are matched whole after analysis, so "Kur*" would look for "kur": a wildcard is refused, and
-   * a query whose words are all punctuation ("...") has nothing to match. Both were accepted once and
-   * then matched nothing, without a word to the subscriber; punctuation beside real words ("Kim &
-   * Putin") is dropped by analysis, as before.
+   * A word or phrase that could match an article. Words are matched whole after analysis, so "Kur*"
+   * would look for "kur": a wildcard is refused. A word without a letter or digit ("...", "&") has
+   * nothing to search for, and enrich's analysis refuses the whole query for it (QueryAnalysis): both
+   * were accepted here once, and the subscription then matched nothing, with a line in enrich's log only.
    */
   private void matchable(String text) throws QuerySyntaxException {
     if (text.indexOf('*') >= 0) {
       throw error("wildcards are not supported ('" + text + "'): words are matched whole, so write each form,"
           + " e.g. Kursk OR كورسك");
     }
-    if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
-      matchable = true;
+    if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      throw error("'" + text + "' has no searchable word; remove it or use letters or digits");
     }
   }
 

@@ -65,11 +65,12 @@ class QueryParserTest {
     assertThatThrownBy(() -> QueryParser.parse("Kur*")).hasMessageContaining("wildcards are not supported ('Kur*')")
         .hasMessageContaining("character 1");
     assertThatThrownBy(() -> QueryParser.parse("*")).hasMessageContaining("wildcards");
-    assertThatThrownBy(() -> QueryParser.parse("...")).hasMessageContaining("no word to match");
-    assertThatThrownBy(() -> QueryParser.parse("\"-- --\" OR &")).hasMessageContaining("no word to match");
-    // Punctuation beside words is dropped by analysis, as it always was: stored queries stay valid.
-    assertThat(QueryParser.parse("Kim & Putin")).isNotNull();
-    assertThat(QueryParser.parse("كيم ، بوتين")).isNotNull();
-    assertThat(QueryParser.parse("Kursk OR ...")).isNotNull();
+    assertThatThrownBy(() -> QueryParser.parse("Kursk OR ...")).hasMessageContaining("'...' has no searchable word")
+        .hasMessageContaining("character 10");
+    // Enrich's analysis refuses a query with such a word whole, so it is refused where it is added.
+    assertThatThrownBy(() -> QueryParser.parse("Kim & Putin")).hasMessageContaining("'&' has no searchable word");
+    assertThatThrownBy(() -> QueryParser.parse("\"-- --\"")).hasMessageContaining("no searchable word");
+    // Punctuation attached to a word is dropped by analysis.
+    assertThat(QueryParser.parse("Kursk, كورسك 11th")).isNotNull();
   }
 }
