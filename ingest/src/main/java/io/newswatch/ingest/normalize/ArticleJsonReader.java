@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <p>Fields: {@code url}, {@code canonicalUrl}, {@code title}, {@code body} (or {@code text} /
  * {@code content}), {@code publishedAt} (ISO-8601 string or epoch milliseconds), {@code lang},
- * {@code source}, {@code attributes} (object of strings). Unknown fields are ignored; a known field of
+ * {@code source}, {@code attributes} (object of strings). A body or title that still holds HTML tags
+ * or character references is turned into plain text. Unknown fields are ignored; a known field of
  * the wrong JSON type is refused, naming the field, not coerced: {@code "title": ["x"]} once became an
  * article without its headline, {@code "attributes": {"k": 5}} a string nobody sent.
  */
@@ -23,7 +24,16 @@ public final class ArticleJsonReader {
   /** Clocks drift and time zones get lost; a publication further ahead than this is no real one. */
   private static final java.time.Duration LATEST_AHEAD = java.time.Duration.ofDays(2);
 
+  /** A tag of the markup a scraper leaves in a body it did not convert: paragraphs, breaks, emphasis, links. */
+  private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile(
+      "(?i)</?(?:p|br|div|span|a|strong|em|b|i|u|figure|figcaption|img|ul|ol|li|h[1-6]|blockquote|table|tr|td|section)"
+          + "\\b[^<>]{0,500}>");
+  /** A character reference left in text: &quot; &amp; &#8217; &#x2019; &nbsp; and their kind. */
+  private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile(
+      "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+
   private final UrlCanonicalizer urls = new UrlCanonicalizer();
+  private final HtmlExtractor html = new HtmlExtractor();
 
   /**
    * Maps {@code node} to a raw article.
@@ -47,6 +57,7 @@ public final class ArticleJsonReader {
     if (body == null || body.isBlank()) {
       throw new InvalidArticleException("field 'body' is missing or empty");
     }
+    body = text(body);
     String url = string(node, "url").orElse(null);
     if (url != null && urls.canonicalize(url).isEmpty()) {
       throw new InvalidArticleException("field 'url' is not an absolute http(s) URL");
@@ -66,7 +77,8 @@ public final class ArticleJsonReader {
         attributes.put(e.getKey(), e.getValue().asText());
       }
     }
-    return new RawArticle(url, string(node, "canonicalUrl").orElse(null), string(node, "title").orElse(null), body,
+    String title = string(node, "title").map(this::text).orElse(null);
+    return new RawArticle(url, string(node, "canonicalUrl").orElse(null), title, body,
         published, string(node, "lang").orElse(null), string(node, "source").orElse(null), type, attributes);
   }
 
@@ -89,6 +101,22 @@ public final class ArticleJsonReader {
           + " to two days from now (epoch seconds where milliseconds were meant?)");
     }
     return published;
+  }
+
+  /**
+   * Plain text of a field a scraper may have left as HTML: a body with tags is read as an HTML
+   * fragment, one block per paragraph, as a feed item's content is; entities alone are decoded in
+   * place, so the text's own line breaks stay. Tags and entities otherwise reached the article, its
+   * evidence snippets and the desk's alerts ("...fired warning shots</strong>, the JCS said.</p>").
+   */
+  private String text(String value) {
+    if (MARKUP.matcher(value).find()) {
+      return html.fragmentText(value);
+    }
+    if (ENTITY.matcher(value).find()) {
+      return org.jsoup.parser.Parser.unescapeEntities(value, false);
+    }
+    return value;
   }
 
   /** A string field: absent or null is empty; any other JSON type is refused, naming the field. */

@@ -9,6 +9,7 @@ import io.newswatch.ingest.CollectingSink;
 import io.newswatch.ingest.IngestMetrics;
 import io.newswatch.ingest.TestServer;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
+import io.newswatch.schemas.avro.Article;
 import io.newswatch.schemas.avro.SourceType;
 import io.newswatch.testkit.SlowHeaderClients;
 import java.io.IOException;
@@ -160,6 +161,30 @@ class PushServerTest {
     assertThat(json.path("rejected").get(4).path("reason").asText()).contains("publishedAt", "1969-12-31");
     assertThat(json.path("rejected").get(5).path("reason").asText()).contains("publishedAt", "3000-01-01");
     assertThat(sink.articles).singleElement().satisfies(a -> assertThat(a.getTitle()).isEqualTo("Talks go on"));
+  }
+
+  @Test
+  void shouldTurnABodyLeftAsHtmlIntoPlainTextAndDecodeEntities() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+    String batch = "[{\"url\": \"https://news.example.test/2025/11/17/html\", \"title\": \"Shots at the line &amp; a retreat\","
+        + " \"body\": \"<p>About ten soldiers crossed the line by 20 meters.</p><p>They <strong>retreated north after"
+        + " warning shots</strong>, the <a href='https://example.test/jcs'>JCS</a> said.</p><figure><figcaption>File photo"
+        + "</figcaption></figure>\"},"
+        + " {\"url\": \"https://news.example.test/2025/11/17/entities\", \"body\": \"The minister said &quot;talks"
+        + " will go on&quot; and it&#8217;s up to Pyongyang.\\n\\nA second paragraph&nbsp;follows here.\"}]";
+
+    HttpResponse<String> response = post(batch.getBytes(StandardCharsets.UTF_8), "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(sink.articles).hasSize(2);
+    Article html = sink.articles.stream().filter(a -> a.getUrl().endsWith("html")).findFirst().orElseThrow();
+    assertThat(html.getTitle()).isEqualTo("Shots at the line & a retreat");
+    assertThat(html.getBody()).doesNotContain("<", ">")
+        .contains("About ten soldiers crossed the line by 20 meters.")
+        .contains("They retreated north after warning shots, the JCS said.");
+    Article plain = sink.articles.stream().filter(a -> a.getUrl().endsWith("entities")).findFirst().orElseThrow();
+    assertThat(plain.getBody()).contains("said \"talks will go on\" and it\u2019s up to Pyongyang.")
+        .doesNotContain("&quot;", "&#8217;", "&nbsp;").contains("\n\nA second paragraph");
   }
 
   @Test
