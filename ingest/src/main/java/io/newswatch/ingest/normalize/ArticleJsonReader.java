@@ -24,10 +24,20 @@ public final class ArticleJsonReader {
   /** Clocks drift and time zones get lost; a publication further ahead than this is no real one. */
   private static final java.time.Duration LATEST_AHEAD = java.time.Duration.ofDays(2);
 
-  /** A tag of the markup a scraper leaves in a body it did not convert: paragraphs, breaks, emphasis, links. */
-  private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile(
-      "(?i)</?(?:p|br|div|span|a|strong|em|b|i|u|figure|figcaption|img|ul|ol|li|h[1-6]|blockquote|table|tr|td|section)"
-          + "\\b[^<>]{0,500}>");
+  /**
+   * Block markup: a closing block tag or a line break. Only a body with blocks is read as HTML: one
+   * with an inline tag alone ("<strong>...</strong>") keeps its own line breaks, which the cleaner's
+   * line rules need, and text in angle brackets ("<U.S. forces on alert>") is no tag at all.
+   */
+  private static final java.util.regex.Pattern BLOCK = java.util.regex.Pattern.compile(
+      "(?i)</(?:p|div|li|h[1-6]|figure|figcaption|blockquote|section|article|td|tr|table|ul|ol)\\s*>|<br\\s*/?>");
+  /**
+   * An inline element with its closing tag and real attribute syntax; its content is kept. The content
+   * is bounded, so a body of unclosed "<b>"s costs no scan to its end per tag.
+   */
+  private static final java.util.regex.Pattern INLINE = java.util.regex.Pattern.compile(
+      "(?is)<(strong|em|b|i|u|a|span|small|sup|sub|mark)"
+          + "((?:\\s+[a-z][a-z0-9-]*(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'<>]+))?)*)\\s*>(.{0,2000}?)</\\1\\s*>");
   /** A character reference left in text: &quot; &amp; &#8217; &#x2019; &nbsp; and their kind. */
   private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile(
       "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
@@ -110,13 +120,26 @@ public final class ArticleJsonReader {
    * evidence snippets and the desk's alerts ("...fired warning shots</strong>, the JCS said.</p>").
    */
   private String text(String value) {
-    if (MARKUP.matcher(value).find()) {
+    if (BLOCK.matcher(value).find()) {
       return html.fragmentText(value);
     }
-    if (ENTITY.matcher(value).find()) {
-      return org.jsoup.parser.Parser.unescapeEntities(value, false);
+    String text = value;
+    for (String before = null; !text.equals(before); ) {
+      before = text;
+      text = INLINE.matcher(text).replaceAll("$3");
     }
-    return value;
+    // Only references closed by ';': Jsoup would also read "&region=" in a URL as "®ion=".
+    java.util.regex.Matcher m = ENTITY.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    do {
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+          org.jsoup.parser.Parser.unescapeEntities(m.group(), false)));
+    } while (m.find());
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** A string field: absent or null is empty; any other JSON type is refused, naming the field. */

@@ -88,6 +88,8 @@ public final class TextCleaner {
   /** A post's statement: a line of at least this many words; a post has at least two. */
   private static final int POST_STATEMENT_WORDS = 6;
   private static final int MIN_POST_STATEMENTS = 2;
+  /** A line of at most this many words at a post's end, without a hashtag or a full stop, is a footer. */
+  private static final int FOOTER_WORDS = 4;
   /** A post marked by an emoji alone also says one thing at more than a headline's length. */
   private static final int POST_PROSE_WORDS = 15;
 
@@ -177,8 +179,9 @@ public final class TextCleaner {
    * Facebook post), not a page's furniture. The marks: a hashtag; or an emoji pictograph (not the
    * interface glyphs of web pages, ☰ ✕ ✉ ★, which are symbols of the older blocks) with a line longer
    * than any headline, since a section page's "🔴 LIVE" badge sits over a list of headlines. A post
-   * also has two statements of six words. Its lines are kept but those of one or two words without a
-   * hashtag (menu words, "1/5"). {@code content} is the text after rules 1 to 3 and 9,
+   * also has two statements of six words. A hashtag counts in a statement or in a line of hashtags, not
+   * in a site's "Trending: #A #B" bar. Its lines are kept but those of one or two words without a
+   * hashtag (menu words, "1/5") and, at its end, lines of up to four words (a page's footer links). {@code content} is the text after rules 1 to 3 and 9,
    * {@code title} its headline when split off before (or null); an empty list when it is no post.
    */
   static List<String> postLines(List<String> content, String title) {
@@ -186,7 +189,9 @@ public final class TextCleaner {
     if (title != null && !title.isBlank()) {
       all.add(title);
     }
-    boolean hashtag = all.stream().anyMatch(TextCleaner::hasHashtag);
+    // A post's hashtag stands in a statement or in a line of hashtags; a site's "Trending: #A #B" bar
+    // over a list of headlines is neither.
+    boolean hashtag = all.stream().anyMatch(l -> hasHashtag(l) && (onlyHashtags(l) || words(l) >= POST_STATEMENT_WORDS));
     boolean emoji = all.stream().anyMatch(TextCleaner::hasPictograph);
     long statements = content.stream().filter(l -> words(l) >= POST_STATEMENT_WORDS).count();
     boolean prose = content.stream().anyMatch(l -> words(l) >= POST_PROSE_WORDS);
@@ -195,8 +200,24 @@ public final class TextCleaner {
     }
     // Hashtag lines stay: they are the post's own keywords, and the mark a second reading (the body,
     // once the headline is split off) needs to know the text for a post again.
-    return new ArrayList<>(content.stream()
+    List<String> post = new ArrayList<>(content.stream()
         .filter(l -> hasHashtag(l) || words(l) > LEADING_DEBRIS_WORDS || endsSentence(l)).toList());
+    // A page's footer lines at the end ("Log in to comment", "Privacy policy and terms") go, as rule 5
+    // takes them from a page; a post's own last lines are statements or its hashtags.
+    while (!post.isEmpty() && words(post.getLast()) <= FOOTER_WORDS && !hasHashtag(post.getLast())
+        && !endsSentence(post.getLast())) {
+      post.removeLast();
+    }
+    return post;
+  }
+
+  private static boolean onlyHashtags(String line) {
+    for (String token : line.split(" ")) {
+      if (!token.isEmpty() && token.charAt(0) != '#') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A pictograph of the emoji blocks (U+1F300 to U+1FAFF) or a flag's regional indicator. */

@@ -188,6 +188,24 @@ class PushServerTest {
   }
 
   @Test
+  void shouldKeepLineBreaksAndAngleBracketTextWhenABodyHasOnlyInlineTags() throws Exception {
+    start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
+    String batch = "[{\"url\": \"https://news.example.test/2025/11/17/inline\", \"title\": \"<B-52 flight> over Korea\","
+        + " \"body\": \"About ten soldiers crossed the line by 20 meters and <strong>retreated after warning shots</strong>."
+        + "\\n\\nOfficials said <U.S. forces remain on alert> on Monday.\\n\\nSee https://example.test/a?b=1&region=asia for more"
+        + " of the briefing, officials added.\"}]";
+
+    HttpResponse<String> response = post(batch.getBytes(StandardCharsets.UTF_8), "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(sink.articles).singleElement().satisfies(a -> {
+      assertThat(a.getTitle()).isEqualTo("<B-52 flight> over Korea");
+      assertThat(a.getBody()).contains("by 20 meters and retreated after warning shots.\n\nOfficials said"
+          + " <U.S. forces remain on alert> on Monday.").contains("&region=asia").doesNotContain("<strong>");
+    });
+  }
+
+  @Test
   void shouldAnswer400WhenTextTrailsTheJsonDocument() throws Exception {
     start(PushConfig.withToken("127.0.0.1", 0, TOKEN));
     String body = "{\"body\": \"Negotiators from both sides met again on Monday and agreed to keep talking.\"} xyz";

@@ -217,6 +217,14 @@ class TextCleanerTest {
         ✕ Close
         """;
     assertThat(cleaner.clean(glyphs)).isEmpty();
+    // Nor does a site's trending bar of hashtags over its headlines.
+    String trending = """
+        Trending: #NorthKorea #Kursk
+        North Korea fires ballistic missile into the East Sea
+        North Korean soldiers cross the Military Demarcation Line in the DMZ
+        Subscribe to our newsletter today
+        """;
+    assertThat(cleaner.clean(trending)).isEmpty();
   }
 
   @Test

@@ -44,6 +44,7 @@ public final class WebhookChannel implements AlertChannel {
   /** The creation time of each subscription a lane serves, and of each one removed since. */
   private final ConcurrentMap<String, Optional<Instant>> laneOf = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Optional<Instant>> removed = new ConcurrentHashMap<>();
+  private final Object lanesLock = new Object();
 
   /** A channel over a ledger the caller owns (and closes). */
   public WebhookChannel(WebhookConfig config, DeliveryLedger ledger, SecretResolver secrets) {
@@ -76,27 +77,31 @@ public final class WebhookChannel implements AlertChannel {
     // An alert the delivery loop matched before the removal reached this channel must not start a new
     // worker for it; the same id added again later has another creation time and is served.
     Optional<Instant> created = Optional.ofNullable(subscription.getCreatedAt());
-    Optional<Instant> gone = removed.get(subscription.getId());
-    if (gone != null) {
-      if (gone.equals(created)) {
-        return CompletableFuture.completedFuture(removedResult(key, subscription.getId()));
-      }
-      removed.remove(subscription.getId(), gone);
-    }
-    CompletableFuture<DeliveryResult> mine = new CompletableFuture<>();
-    CompletableFuture<DeliveryResult> running = inFlight.putIfAbsent(key, mine);
-    if (running != null) {
-      return running;
-    }
-    mine.whenComplete((r, e) -> inFlight.remove(key, mine));
     Subscription snapshot = Subscription.newBuilder(subscription).build();
     Alert alertCopy = Alert.newBuilder(alert).build();
-    try {
-      laneOf.put(subscription.getId(), created);
-      lane(subscription.getId()).execute(new Task(mine, key, () -> sender.send(snapshot, alertCopy)));
-    } catch (RejectedExecutionException e) {
-      mine.complete(DeliveryResult.failed(key, 0, "the queue of subscription " + subscription.getId()
-          + " is full (" + config.queueCapacity() + " waiting): its endpoint is too slow or down"));
+    CompletableFuture<DeliveryResult> mine = new CompletableFuture<>();
+    // With forget(): a removal lands either before this check or after the task is queued, which it
+    // then fails; never between them, where a new worker would be made for a removed subscription.
+    synchronized (lanesLock) {
+      Optional<Instant> gone = removed.get(subscription.getId());
+      if (gone != null) {
+        if (gone.equals(created)) {
+          return CompletableFuture.completedFuture(removedResult(key, subscription.getId()));
+        }
+        removed.remove(subscription.getId(), gone);
+      }
+      CompletableFuture<DeliveryResult> running = inFlight.putIfAbsent(key, mine);
+      if (running != null) {
+        return running;
+      }
+      mine.whenComplete((r, e) -> inFlight.remove(key, mine));
+      try {
+        laneOf.put(subscription.getId(), created);
+        lane(subscription.getId()).execute(new Task(mine, key, () -> sender.send(snapshot, alertCopy)));
+      } catch (RejectedExecutionException e) {
+        mine.complete(DeliveryResult.failed(key, 0, "the queue of subscription " + subscription.getId()
+            + " is full (" + config.queueCapacity() + " waiting): its endpoint is too slow or down"));
+      }
     }
     return mine;
   }
@@ -115,12 +120,15 @@ public final class WebhookChannel implements AlertChannel {
    */
   @Override
   public void forget(String subscriptionId) {
-    ThreadPoolExecutor lane = lanes.remove(subscriptionId);
-    Optional<Instant> created = laneOf.remove(subscriptionId);
-    if (lane == null) {
-      return;
+    ThreadPoolExecutor lane;
+    synchronized (lanesLock) {
+      lane = lanes.remove(subscriptionId);
+      Optional<Instant> created = laneOf.remove(subscriptionId);
+      if (lane == null) {
+        return;
+      }
+      removed.put(subscriptionId, created == null ? Optional.empty() : created);
     }
-    removed.put(subscriptionId, created == null ? Optional.empty() : created);
     String prefix = DeliveryKey.of(subscriptionId, "");
     // Completed first, so the interrupted attempt's own result ("interrupted") is not the one kept.
     inFlight.forEach((key, f) -> {
