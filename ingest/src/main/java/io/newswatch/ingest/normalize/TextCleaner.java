@@ -46,11 +46,14 @@ import java.util.regex.Pattern;
  *       stories' topics. This is the one rule that knows words rather than shapes: a label is what says
  *       that the line after it belongs to another page, and the labels are few and fixed;
  *   <li>a post is kept when no line of it ends a sentence, or when the rules above leave nothing of
- *       it: a text marked by a hashtag, or by an emoji pictograph with a line of fifteen words or more
- *       (longer than a headline), in its lines or its headline, with at least two lines of six words or
- *       more; all its lines but those of one or two words without a hashtag (after rules 1 to 3 and 9). Telegram channels, X threads and news pages' social posts write one statement per
- *       line without a full stop, which rules 4 and 5 read as a page's furniture; a list of headlines
- *       or a menu is still refused, also under a "🔴 LIVE" badge or with ☰ and ✉ in its bars.
+ *       it: a text marked by a hashtag (in a statement or a line of hashtags, not a "Trending: #A #B"
+ *       bar), or by an emoji pictograph with a line of fifteen words or more (longer than a headline),
+ *       in its lines or its headline, with at least two lines of six words or more; all its lines but
+ *       those of one or two words without a hashtag and, at its end, footer lines of up to four words
+ *       (after rules 1 to 3 and 9). Telegram channels, X threads and news pages' social posts write one
+ *       statement per line without a full stop, which rules 4 and 5 read as a page's furniture; a list
+ *       of headlines or a menu is still refused, also under a "🔴 LIVE" badge or with ☰ and ✉ in its
+ *       bars.
  * </ol>
  *
  * <p>Output is the remaining lines, whitespace collapsed, as paragraphs separated by a blank line.
@@ -181,8 +184,9 @@ public final class TextCleaner {
    * than any headline, since a section page's "🔴 LIVE" badge sits over a list of headlines. A post
    * also has two statements of six words. A hashtag counts in a statement or in a line of hashtags, not
    * in a site's "Trending: #A #B" bar. Its lines are kept but those of one or two words without a
-   * hashtag (menu words, "1/5") and, at its end, lines of up to four words (a page's footer links). {@code content} is the text after rules 1 to 3 and 9,
-   * {@code title} its headline when split off before (or null); an empty list when it is no post.
+   * hashtag (menu words, "1/5") and, at its end, lines of up to four words (a page's footer links).
+   * {@code content} is the text after rules 1 to 3 and 9, {@code title} its headline when split off
+   * before (or null); an empty list when it is no post.
    */
   static List<String> postLines(List<String> content, String title) {
     List<String> all = new ArrayList<>(content);
