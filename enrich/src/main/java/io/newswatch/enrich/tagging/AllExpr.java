@@ -37,4 +37,9 @@ record AllExpr(List<Expr> children) implements Expr {
   public boolean reachable(TextLanguage language) {
     return children.stream().allMatch(c -> c.reachable(language));
   }
+
+  @Override
+  public int cost() {
+    return children.stream().mapToInt(Expr::cost).sum();
+  }
 }

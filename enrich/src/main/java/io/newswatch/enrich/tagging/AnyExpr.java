@@ -31,4 +31,9 @@ record AnyExpr(List<Expr> children) implements Expr {
   public boolean reachable(TextLanguage language) {
     return children.stream().anyMatch(c -> c.reachable(language));
   }
+
+  @Override
+  public int cost() {
+    return children.stream().mapToInt(Expr::cost).sum();
+  }
 }

@@ -2,7 +2,10 @@ package io.newswatch.enrich.tagging;
 
 import io.newswatch.enrich.analysis.TextLanguage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Conditions that must hold together around a match of the first one (the key): within {@code
@@ -13,7 +16,7 @@ import java.util.List;
  * have no match in the same scope around the key: "crossed the border" counts for the land border
  * only if no boat or sea is in the sentence.
  */
-record CooccurExpr(Scope scope, int words, List<Expr> groups, List<Expr> negated) implements Expr {
+final class CooccurExpr implements Expr {
 
   /** How far around the key the other conditions may be. */
   enum Scope {
@@ -23,12 +26,53 @@ record CooccurExpr(Scope scope, int words, List<Expr> groups, List<Expr> negated
   /** Even a sentence-wide condition stops this many words from the key: run-on paragraphs are not sentences. */
   static final int MAX_SENTENCE_WORDS = 40;
 
-  CooccurExpr {
-    groups = List.copyOf(groups);
-    negated = List.copyOf(negated);
-    if (groups.isEmpty()) {
+  private final Scope scope;
+  private final int words;
+  private final List<Expr> groups;
+  private final List<Expr> negated;
+  /**
+   * The positive groups in the order they are checked for holding anywhere in the article: cheapest
+   * first. The match needs every group, so one with no match ends the evaluation, and the expensive
+   * ones (a regular expression scans the raw text char by char) then never run: a rule whose key is
+   * a pattern is tried only in articles that hold its words too. The result does not depend on the
+   * order.
+   */
+  private final int[] checkOrder;
+  private final int cost;
+
+  CooccurExpr(Scope scope, int words, List<Expr> groups, List<Expr> negated) {
+    this.scope = Objects.requireNonNull(scope, "scope");
+    this.words = words;
+    this.groups = List.copyOf(groups);
+    this.negated = List.copyOf(negated);
+    if (this.groups.isEmpty()) {
       throw new IllegalArgumentException("a co-occurrence needs at least one positive condition");
     }
+    this.checkOrder = IntStream.range(0, this.groups.size()).boxed()
+        .sorted(Comparator.comparingInt(g -> this.groups.get(g).cost()))
+        .mapToInt(Integer::intValue).toArray();
+    this.cost = this.groups.stream().mapToInt(Expr::cost).sum() + this.negated.stream().mapToInt(Expr::cost).sum();
+  }
+
+  Scope scope() {
+    return scope;
+  }
+
+  int words() {
+    return words;
+  }
+
+  List<Expr> groups() {
+    return groups;
+  }
+
+  List<Expr> negated() {
+    return negated;
+  }
+
+  @Override
+  public int cost() {
+    return cost;
   }
 
   @Override
@@ -37,19 +81,20 @@ record CooccurExpr(Scope scope, int words, List<Expr> groups, List<Expr> negated
   }
 
   private List<Match> find(AnalyzedText text) {
-    List<Match> anchors = groups.get(0).evaluate(text);
-    if (anchors.isEmpty()) {
-      return List.of();
+    @SuppressWarnings("unchecked")
+    List<Match>[] matches = new List[groups.size()];
+    for (int g : checkOrder) {
+      matches[g] = groups.get(g).evaluate(text);
+      if (matches[g].isEmpty()) {
+        return List.of();
+      }
     }
+    List<Match> anchors = matches[0];
     // Partners can only be in the anchor's sentence (or the next/previous one for a passage):
     // bucket every group's matches by sentence so each anchor looks at a handful, not all.
     List<List<Match>[]> found = new ArrayList<>(groups.size());
     for (int g = 1; g < groups.size(); g++) {
-      List<Match> matches = groups.get(g).evaluate(text);
-      if (matches.isEmpty()) {
-        return List.of();
-      }
-      found.add(bySentence(text, matches));
+      found.add(bySentence(text, matches[g]));
     }
     List<List<Match>[]> excluded = new ArrayList<>(negated.size());
     for (Expr not : negated) {

@@ -14,4 +14,10 @@ sealed interface Expr permits TermsExpr, RegexExpr, CooccurExpr, AllExpr, AnyExp
 
   /** Whether the condition can ever hold on an article in {@code language}. */
   boolean reachable(TextLanguage language);
+
+  /**
+   * A rough relative cost of evaluating the condition on an article, to check cheap conditions
+   * first: a word list is a lookup per phrase in the article's postings, a pattern scans the text.
+   */
+  int cost();
 }

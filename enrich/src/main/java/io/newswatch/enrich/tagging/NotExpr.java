@@ -23,4 +23,9 @@ record NotExpr(Expr child) implements Expr {
   public boolean reachable(TextLanguage language) {
     return true;
   }
+
+  @Override
+  public int cost() {
+    return child.cost();
+  }
 }

@@ -61,4 +61,10 @@ record RegexExpr(Map<TextLanguage, List<Pattern>> patterns) implements Expr {
   public boolean reachable(TextLanguage language) {
     return !patterns.getOrDefault(language, List.of()).isEmpty();
   }
+
+  @Override
+  public int cost() {
+    // A scan of the raw text, position by position, per pattern.
+    return 50 * patterns.values().stream().mapToInt(List::size).max().orElse(0);
+  }
 }

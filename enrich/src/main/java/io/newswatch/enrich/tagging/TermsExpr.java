@@ -91,4 +91,9 @@ record TermsExpr(Map<TextLanguage, List<Phrase>> phrases, Map<TextLanguage, List
   public boolean reachable(TextLanguage language) {
     return !phrases.getOrDefault(language, List.of()).isEmpty();
   }
+
+  @Override
+  public int cost() {
+    return 1;
+  }
 }
