@@ -52,7 +52,15 @@ class TermInternerTest {
     }
     assertThat(interner.size()).isEqualTo(TermInterner.MAX_TERMS);
     String late = "w" + (TermInterner.MAX_TERMS + 50);
-    assertThat(intern(interner, late)).isEqualTo(late).isNotSameAs(intern(interner, late));
+    String lateFirst = intern(interner, late);
+    assertThat(lateFirst).isEqualTo(late);
+    assertThat(interner.size()).isEqualTo(TermInterner.MAX_TERMS);
+    // Only the small table of recent words may still hand it out again, until another word takes its slot.
+    for (int i = 0; i < 4 * TermInterner.FRONT; i++) {
+      intern(interner, "w" + i);
+    }
+    assertThat(intern(interner, late)).isEqualTo(late).isNotSameAs(lateFirst);
+    assertThat(interner.size()).isEqualTo(TermInterner.MAX_TERMS);
     assertThat(intern(interner, "w1")).isSameAs(intern(interner, "w1"));
     String url = "https://example.org/a/very/long/path/of/an/article";
     assertThat(intern(interner, url)).isEqualTo(url).isNotSameAs(intern(interner, url));
