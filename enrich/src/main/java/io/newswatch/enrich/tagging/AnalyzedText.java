@@ -35,7 +35,13 @@ final class AnalyzedText {
   private final List<Token> tokens = new ArrayList<>();
   private final int[] fieldOfToken;
   private final int[] sentenceOfToken;
-  private final int[][] ids;
+  /**
+   * Each token's lexicon ids, flat: token i's are {@code idFlat[idStart[i], idStart[i + 1])}. One
+   * array read in text order, where an array per token (the lexicon's own, shared by every
+   * occurrence of the word) sent each phrase check to a different place in the heap.
+   */
+  private final int[] idStart;
+  private final int[] idFlat;
   private final List<Sentence> sentences = new ArrayList<>();
   private final int[] head;
   private final int[] next;
@@ -110,12 +116,21 @@ final class AnalyzedText {
     int n = tokens.size();
     fieldOfToken = n == fieldOf.length ? fieldOf : Arrays.copyOf(fieldOf, n);
     sentenceOfToken = n == sentenceOf.length ? sentenceOf : Arrays.copyOf(sentenceOf, n);
-    ids = new int[n][];
+    int[][] ids = new int[n][];
     int postings = 0;
     RecentWords<int[]> recent = lexicon.recent();
     for (int i = 0; i < n; i++) {
       ids[i] = lexicon.idsOf(tokens.get(i).term(), recent);
       postings += ids[i].length;
+    }
+    idStart = new int[n + 1];
+    idFlat = new int[postings];
+    for (int i = 0, k = 0; i < n; i++) {
+      idStart[i] = k;
+      for (int id : ids[i]) {
+        idFlat[k++] = id;
+      }
+      idStart[i + 1] = k;
     }
     // Postings per lexicon entry as linked lists in arrays: head[id] is the last position seen.
     head = new int[lexicon.size()];
@@ -183,8 +198,8 @@ final class AnalyzedText {
 
   /** Whether the token at {@code position} stands for lexicon entry {@code id}. */
   boolean hasId(int position, int id) {
-    for (int candidate : ids[position]) {
-      if (candidate == id) {
+    for (int k = idStart[position], end = idStart[position + 1]; k < end; k++) {
+      if (idFlat[k] == id) {
         return true;
       }
     }

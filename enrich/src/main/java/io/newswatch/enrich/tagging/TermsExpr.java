@@ -60,7 +60,11 @@ record TermsExpr(Map<TextLanguage, List<Phrase>> phrases, Map<TextLanguage, List
     for (Phrase phrase : excludes.getOrDefault(text.language(), List.of())) {
       phrase.find(text, excluded);
     }
-    found.sort(START_THEN_LONGEST);
+    // One phrase's spans come in text order already (postings run in text order); only the spans of
+    // several phrases need sorting, and checking is cheaper than a sort.
+    if (!inOrder(found)) {
+      found.sort(START_THEN_LONGEST);
+    }
     List<Match> out = new ArrayList<>();
     Span last = null;
     for (Span span : found) {
@@ -80,6 +84,15 @@ record TermsExpr(Map<TextLanguage, List<Phrase>> phrases, Map<TextLanguage, List
       }
     }
     return out;
+  }
+
+  private static boolean inOrder(List<Span> spans) {
+    for (int i = 1; i < spans.size(); i++) {
+      if (START_THEN_LONGEST.compare(spans.get(i - 1), spans.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
