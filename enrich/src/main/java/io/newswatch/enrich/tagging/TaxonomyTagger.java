@@ -548,6 +548,10 @@ public final class TaxonomyTagger implements TopicTagger {
   private static Gate[] gatedSentences(TopicDefinition topic, AnalyzedText text) {
     Gate[] gateOf = new Gate[text.sentences().size()];
     for (Gate gate : topic.gates()) {
+      List<Match> when = gate.when().evaluate(text);
+      if (when.isEmpty()) {
+        continue; // its exceptions need no evaluation (they were most of the gates' cost)
+      }
       BitSet unless = new BitSet();
       if (gate.unless() != null) {
         for (Match m : gate.unless().evaluate(text)) {
@@ -556,7 +560,7 @@ public final class TaxonomyTagger implements TopicTagger {
           }
         }
       }
-      for (Match m : gate.when().evaluate(text)) {
+      for (Match m : when) {
         if (m.key() == null) {
           continue;
         }
