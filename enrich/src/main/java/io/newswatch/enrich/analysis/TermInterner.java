@@ -11,7 +11,8 @@ package io.newswatch.enrich.analysis;
  * (analyses run on the stream threads and the tag-ahead workers) needs no locking. It keeps the
  * first {@value #MAX_TERMS} distinct terms a thread meets, the common words among them; later new
  * words, and terms longer than {@value #MAX_LENGTH} characters (URLs, run-on strings), are returned
- * as new strings and not kept, so the table's memory is bounded.
+ * as new strings and not kept, so the table's memory is bounded. (A later new word may still come
+ * back as the same instance while it holds its slot in the small table of recent words.)
  */
 final class TermInterner {
 

@@ -231,15 +231,15 @@ final class AnalyzedText {
     return out;
   }
 
-  /**
-   * Conditions are shared by many rules (vocabularies), so their matches are computed once per
-   * article. An article is tagged by one thread, so a plain map is enough.
-   */
   /** Whether {@code expr} was evaluated on this article (its matches are cached): for tests. */
   boolean evaluated(Expr expr) {
     return cache.containsKey(expr);
   }
 
+  /**
+   * Conditions are shared by many rules (vocabularies), so their matches are computed once per
+   * article. An article is tagged by one thread, so a plain map is enough.
+   */
   List<Match> cached(Expr expr, Function<AnalyzedText, List<Match>> compute) {
     List<Match> matches = cache.get(expr);
     if (matches == null) {

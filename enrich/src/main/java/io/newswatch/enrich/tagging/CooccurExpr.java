@@ -76,6 +76,11 @@ final class CooccurExpr implements Expr {
   }
 
   @Override
+  public String toString() {
+    return "CooccurExpr[scope=" + scope + ", words=" + words + ", groups=" + groups + ", negated=" + negated + "]";
+  }
+
+  @Override
   public List<Match> evaluate(AnalyzedText text) {
     return text.cached(this, this::find);
   }

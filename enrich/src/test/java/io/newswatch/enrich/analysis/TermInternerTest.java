@@ -55,15 +55,30 @@ class TermInternerTest {
     String lateFirst = intern(interner, late);
     assertThat(lateFirst).isEqualTo(late);
     assertThat(interner.size()).isEqualTo(TermInterner.MAX_TERMS);
-    // Only the small table of recent words may still hand it out again, until another word takes its slot.
-    for (int i = 0; i < 4 * TermInterner.FRONT; i++) {
+    // Only the small table of recent words may still hand it out again, until another word takes its
+    // slot: kept words are interned until one has (bounded: a slot is taken within a few thousand).
+    String again = lateFirst;
+    for (int i = 0; i < 100 * TermInterner.FRONT && again == lateFirst; i++) {
       intern(interner, "w" + i);
+      again = intern(interner, late);
     }
-    assertThat(intern(interner, late)).isEqualTo(late).isNotSameAs(lateFirst);
+    assertThat(again).isEqualTo(late).isNotSameAs(lateFirst);
     assertThat(interner.size()).isEqualTo(TermInterner.MAX_TERMS);
     assertThat(intern(interner, "w1")).isSameAs(intern(interner, "w1"));
     String url = "https://example.org/a/very/long/path/of/an/article";
     assertThat(intern(interner, url)).isEqualTo(url).isNotSameAs(intern(interner, url));
+  }
+
+  @Test
+  void termsWithTheSameHashAreToldApartByTheirCharacters() {
+    // "Aa" and "BB" share String.hashCode, so they meet in the same slot of both tables.
+    assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+    TermInterner interner = new TermInterner();
+    String aa = intern(interner, "Aa");
+    assertThat(intern(interner, "BB")).isEqualTo("BB");
+    assertThat(intern(interner, "Aa")).isEqualTo("Aa");
+    assertThat(intern(interner, "BB")).isEqualTo("BB");
+    assertThat(intern(interner, "Aa")).isSameAs(aa);
   }
 
   @Test

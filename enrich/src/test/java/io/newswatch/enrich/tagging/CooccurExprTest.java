@@ -54,6 +54,13 @@ class CooccurExprTest {
   }
 
   @Test
+  void shouldFindNothingWhenTheCheapConditionsHoldAndThePatternDoesNot() {
+    AnalyzedText text = text("North Korea closed the road on Tuesday.");
+    assertThat(SENTENCE.evaluate(text)).isEmpty();
+    assertThat(text.evaluated(PATTERN)).isTrue();
+  }
+
+  @Test
   void shouldKeepThePatternAsTheKeyWhenEveryConditionHolds() {
     AnalyzedText text = text("North Korea blew up the road on Tuesday. Nothing else happened.");
     List<Match> matches = SENTENCE.evaluate(text);
