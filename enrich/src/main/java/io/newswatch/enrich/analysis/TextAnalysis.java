@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
-import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -114,8 +113,7 @@ public final class TextAnalysis {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
-      TokenStream stream = new FoldFilter(new VisibleFilter(source));
-      stream = new ArabicNormalizationFilter(stream);
+      TokenStream stream = FoldFilter.arabic(new VisibleFilter(source));
       stream = new ArabicStemFilter(stream);
       return new TokenStreamComponents(source, stream);
     }
@@ -127,8 +125,7 @@ public final class TextAnalysis {
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
       TokenStream stream = new AcronymFilter(new VisibleFilter(source));
-      stream = new FoldFilter(stream);
-      stream = new ArabicNormalizationFilter(stream);
+      stream = FoldFilter.arabic(stream);
       return new TokenStreamComponents(source, stream);
     }
   }

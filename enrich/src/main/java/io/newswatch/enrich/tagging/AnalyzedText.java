@@ -32,7 +32,7 @@ final class AnalyzedText {
 
   private final TextLanguage language;
   private final String[] texts;
-  private final List<Token> tokens = new ArrayList<>();
+  private final List<Token> tokens;
   private final int[] fieldOfToken;
   private final int[] sentenceOfToken;
   /**
@@ -63,12 +63,32 @@ final class AnalyzedText {
     Lexicon lexicon = taxonomy.lexicon(language);
     List<Token> titleTokens = TextAnalysis.surfaceTokens(texts[TITLE], language);
     List<Token> bodyTokens = TextAnalysis.surfaceTokens(texts[BODY], language);
+    tokens = new ArrayList<>(titleTokens.size() + bodyTokens.size());
     int[] fieldOf = new int[titleTokens.size() + bodyTokens.size()];
     int[] sentenceOf = new int[fieldOf.length];
+    readSentences(titleTokens, bodyTokens, taxonomy.scoring().ledeTokens(), fieldOf, sentenceOf);
+    // Every token is in a sentence (the last one runs to the end of its field), so n is all of them.
+    int n = tokens.size();
+    fieldOfToken = n == fieldOf.length ? fieldOf : Arrays.copyOf(fieldOf, n);
+    sentenceOfToken = n == sentenceOf.length ? sentenceOf : Arrays.copyOf(sentenceOf, n);
+    idStart = new int[n + 1];
+    idFlat = lexiconIds(lexicon, idStart);
+    // Postings per lexicon entry as linked lists in arrays: head[id] is the last position seen.
+    head = new int[lexicon.size()];
+    next = new int[idFlat.length];
+    position = new int[idFlat.length];
+    link(head, next, position);
+  }
+
+  /**
+   * Takes the tokens of each field into {@link #tokens}, sentence by sentence, with each token's field
+   * and sentence.
+   */
+  private void readSentences(List<Token> titleTokens, List<Token> bodyTokens, int ledeTokens, int[] fieldOf,
+      int[] sentenceOf) {
     // Sentences of three words or more, by a hash of their words: a repeat is one whose words equal
     // an earlier one's (compared word by word when the hashes agree).
     Map<Long, List<Sentence>> seenSentences = new HashMap<>();
-    int ledeTokens = taxonomy.scoring().ledeTokens();
     for (int field = 0; field < texts.length; field++) {
       String text = texts[field];
       List<Token> fieldTokens = field == TITLE ? titleTokens : bodyTokens;
@@ -112,37 +132,38 @@ final class AnalyzedText {
         }
       }
     }
-    // Every token is in a sentence (the last one runs to the end of its field), so n is all of them.
+  }
+
+  /** Fills {@code starts} (token i's ids are {@code [starts[i], starts[i + 1])}) and returns the ids. */
+  private int[] lexiconIds(Lexicon lexicon, int[] starts) {
     int n = tokens.size();
-    fieldOfToken = n == fieldOf.length ? fieldOf : Arrays.copyOf(fieldOf, n);
-    sentenceOfToken = n == sentenceOf.length ? sentenceOf : Arrays.copyOf(sentenceOf, n);
-    int[][] ids = new int[n][];
-    int postings = 0;
+    int[] flat = new int[Math.max(16, n + n / 2)];
+    int k = 0;
     RecentWords<int[]> recent = lexicon.recent();
     for (int i = 0; i < n; i++) {
-      ids[i] = lexicon.idsOf(tokens.get(i).term(), recent);
-      postings += ids[i].length;
-    }
-    idStart = new int[n + 1];
-    idFlat = new int[postings];
-    for (int i = 0, k = 0; i < n; i++) {
-      idStart[i] = k;
-      for (int id : ids[i]) {
-        idFlat[k++] = id;
+      starts[i] = k;
+      int[] ids = lexicon.idsOf(tokens.get(i).term(), recent);
+      if (k + ids.length > flat.length) {
+        flat = Arrays.copyOf(flat, Math.max(flat.length * 2, k + ids.length));
       }
-      idStart[i + 1] = k;
+      for (int id : ids) { // none, one or two: a loop beats arraycopy's call
+        flat[k++] = id;
+      }
     }
-    // Postings per lexicon entry as linked lists in arrays: head[id] is the last position seen.
-    head = new int[lexicon.size()];
-    Arrays.fill(head, -1);
-    next = new int[postings];
-    position = new int[postings];
+    starts[n] = k;
+    return k == flat.length ? flat : Arrays.copyOf(flat, k);
+  }
+
+  /** Links each entry's postings, last position first, so that a walk from head[id] runs in text order. */
+  private void link(int[] heads, int[] nexts, int[] positions) {
+    Arrays.fill(heads, -1);
     int p = 0;
-    for (int i = n - 1; i >= 0; i--) {
-      for (int id : ids[i]) {
-        position[p] = i;
-        next[p] = head[id];
-        head[id] = p++;
+    for (int i = tokens.size() - 1; i >= 0; i--) {
+      for (int k = idStart[i], end = idStart[i + 1]; k < end; k++) {
+        int id = idFlat[k];
+        positions[p] = i;
+        nexts[p] = heads[id];
+        heads[id] = p++;
       }
     }
   }
