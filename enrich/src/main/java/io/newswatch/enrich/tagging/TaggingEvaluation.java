@@ -34,8 +34,10 @@ public final class TaggingEvaluation {
   public record Gold(String file, String lang, Set<String> topics, Set<String> acceptable, String primary,
       String note) {
     public Gold {
-      topics = Set.copyOf(topics);
-      acceptable = Set.copyOf(acceptable);
+      // In the labels file's order: Set.copyOf's order changes from one JVM to the next, and so did
+      // the "labelled ..." lines of two runs of the same evaluation.
+      topics = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(topics));
+      acceptable = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(acceptable));
     }
   }
 
