@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,8 +38,10 @@ public final class TaggingEvaluation {
     public Gold {
       // In the labels file's order: Set.copyOf's order changes from one JVM to the next, and so did
       // the "labelled ..." lines of two runs of the same evaluation.
-      topics = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(topics));
-      acceptable = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(acceptable));
+      topics.forEach(Objects::requireNonNull);
+      acceptable.forEach(Objects::requireNonNull);
+      topics = Collections.unmodifiableSet(new LinkedHashSet<>(topics));
+      acceptable = Collections.unmodifiableSet(new LinkedHashSet<>(acceptable));
     }
   }
 
