@@ -10,18 +10,50 @@ import java.util.Map;
  * Any of a list of words or phrases, per language. Spans inside an {@code exclude} phrase are
  * dropped (so "ceasefire" does not count as "fire"), and a span inside a longer matched span of the
  * same list is dropped, so one piece of text counts once.
+ *
+ * <p>A final class, not a record, for its derived state: each language's phrases as an array with
+ * their first words' lexicon ids beside them, so that the phrases an article cannot hold (most of a
+ * list, in most articles) are passed over by one read of a flat array each.
  */
-record TermsExpr(Map<TextLanguage, List<Phrase>> phrases, Map<TextLanguage, List<Phrase>> excludes)
-    implements Expr {
+final class TermsExpr implements Expr {
 
   /** Text order, the longer of two spans starting together first (written out: it runs per list per article). */
   private static final Comparator<Span> START_THEN_LONGEST = (a, b) -> a.from() != b.from()
       ? Integer.compare(a.from(), b.from()) : Integer.compare(b.to() - b.from(), a.to() - a.from());
+  private static final Phrase[] NO_PHRASES = {};
+  private static final int[] NO_IDS = {};
 
-  TermsExpr {
+  private final Map<TextLanguage, List<Phrase>> phrases;
+  private final Map<TextLanguage, List<Phrase>> excludes;
+  /** By language ordinal: the phrases, and each one's first lexicon id. */
+  private final Phrase[][] phraseArrays;
+  private final int[][] firstIds;
+
+  TermsExpr(Map<TextLanguage, List<Phrase>> phrases, Map<TextLanguage, List<Phrase>> excludes) {
     // Read per article and per list, by language: an EnumMap is an array lookup (Map.copyOf hashes).
-    phrases = byLanguage(phrases);
-    excludes = byLanguage(excludes);
+    this.phrases = byLanguage(phrases);
+    this.excludes = byLanguage(excludes);
+    TextLanguage[] languages = TextLanguage.values();
+    this.phraseArrays = new Phrase[languages.length][];
+    this.firstIds = new int[languages.length][];
+    for (TextLanguage language : languages) {
+      List<Phrase> own = this.phrases.getOrDefault(language, List.of());
+      Phrase[] array = own.isEmpty() ? NO_PHRASES : own.toArray(new Phrase[0]);
+      int[] first = array.length == 0 ? NO_IDS : new int[array.length];
+      for (int i = 0; i < array.length; i++) {
+        first[i] = array[i].ids()[0];
+      }
+      phraseArrays[language.ordinal()] = array;
+      firstIds[language.ordinal()] = first;
+    }
+  }
+
+  Map<TextLanguage, List<Phrase>> phrases() {
+    return phrases;
+  }
+
+  Map<TextLanguage, List<Phrase>> excludes() {
+    return excludes;
   }
 
   static <V> Map<TextLanguage, V> byLanguage(Map<TextLanguage, V> map) {
@@ -48,10 +80,14 @@ record TermsExpr(Map<TextLanguage, List<Phrase>> phrases, Map<TextLanguage, List
   }
 
   private List<Match> find(AnalyzedText text) {
-    List<Phrase> own = phrases.getOrDefault(text.language(), List.of());
+    int language = text.language().ordinal();
+    Phrase[] own = phraseArrays[language];
+    int[] first = firstIds[language];
     List<Span> found = new ArrayList<>();
-    for (Phrase phrase : own) {
-      phrase.find(text, found);
+    for (int i = 0; i < first.length; i++) {
+      if (text.firstPosting(first[i]) >= 0) {
+        own[i].find(text, found);
+      }
     }
     if (found.isEmpty()) {
       return List.of();
@@ -134,5 +170,10 @@ record TermsExpr(Map<TextLanguage, List<Phrase>> phrases, Map<TextLanguage, List
   @Override
   public int cost() {
     return 1;
+  }
+
+  @Override
+  public String toString() {
+    return "TermsExpr[phrases=" + phrases + ", excludes=" + excludes + "]";
   }
 }
