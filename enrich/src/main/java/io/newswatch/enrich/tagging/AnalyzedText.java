@@ -77,7 +77,7 @@ final class AnalyzedText {
     head = new int[lexicon.size()];
     next = new int[idFlat.length];
     position = new int[idFlat.length];
-    link(head, next, position);
+    link();
   }
 
   /**
@@ -155,15 +155,15 @@ final class AnalyzedText {
   }
 
   /** Links each entry's postings, last position first, so that a walk from head[id] runs in text order. */
-  private void link(int[] heads, int[] nexts, int[] positions) {
-    Arrays.fill(heads, -1);
+  private void link() {
+    Arrays.fill(head, -1);
     int p = 0;
     for (int i = tokens.size() - 1; i >= 0; i--) {
       for (int k = idStart[i], end = idStart[i + 1]; k < end; k++) {
         int id = idFlat[k];
-        positions[p] = i;
-        nexts[p] = heads[id];
-        heads[id] = p++;
+        position[p] = i;
+        next[p] = head[id];
+        head[id] = p++;
       }
     }
   }

@@ -52,10 +52,6 @@ final class TermsExpr implements Expr {
     return phrases;
   }
 
-  Map<TextLanguage, List<Phrase>> excludes() {
-    return excludes;
-  }
-
   static <V> Map<TextLanguage, V> byLanguage(Map<TextLanguage, V> map) {
     java.util.EnumMap<TextLanguage, V> copy = new java.util.EnumMap<>(TextLanguage.class);
     map.forEach((language, value) -> copy.put(
