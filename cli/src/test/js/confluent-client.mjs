@@ -11,7 +11,7 @@ import kafkajs from 'kafkajs';
 import schemaregistry from '@confluentinc/schemaregistry';
 import lz4 from 'lz4js';
 
-const { Kafka, CompressionTypes, CompressionCodecs, logLevel } = kafkajs;
+const { Kafka, CompressionTypes, CompressionCodecs, Partitioners, logLevel } = kafkajs;
 const { SchemaRegistryClient, AvroSerializer, AvroDeserializer, SerdeType } = schemaregistry;
 
 const env = (name, fallback) => {
@@ -38,6 +38,13 @@ const step = (name) => {
   process.stderr.write(`confluent-client: ${name} at ${Math.round(performance.now())} ms\n`);
 };
 
+// Resolves with fn's result, or rejects when it has not settled within ms (fn keeps running; the caller
+// decides whether to try again).
+const within = (ms, what, fn) => new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms, during '${stage}'`)), ms);
+  fn().then(resolve, reject).finally(() => clearTimeout(timer));
+});
+
 async function main() {
   const rawTopic = env('RAW_TOPIC');
   const alertsTopic = env('ALERTS_TOPIC');
@@ -52,18 +59,49 @@ async function main() {
   const article = JSON.parse(readFileSync(env('ARTICLE_FILE'), 'utf8'));
   article.fetchedAt = Date.now();
 
-  const registry = new SchemaRegistryClient({ baseURLs: [env('REGISTRY_URL')] });
+  // A registry request that gets no answer is cut at 10 s and retried by the library (its default is no
+  // timeout at all, so one lost answer would hang the run).
+  const registry = new SchemaRegistryClient({
+    baseURLs: [env('REGISTRY_URL')], createAxiosDefaults: { timeout: 10000 }, maxRetries: 3, retriesMaxWaitMs: 2000,
+  });
   const serializer = new AvroSerializer(registry, SerdeType.VALUE, { useLatestVersion: true, autoRegisterSchemas: false });
   const deserializer = new AvroDeserializer(registry, SerdeType.VALUE, {});
 
-  const kafka = new Kafka({ clientId: 'newswatch-confluent-js', brokers: [env('BOOTSTRAP')], logLevel: logLevel.ERROR });
-  const producer = kafka.producer();
-  step('producer connect');
-  await producer.connect();
-  step('serialize and send');
+  // kafkajs' warnings and errors (retries, request timeouts) go to stderr: stdout carries only our JSON.
+  const kafka = new Kafka({
+    clientId: 'newswatch-confluent-js', brokers: [env('BOOTSTRAP')], logLevel: logLevel.WARN,
+    logCreator: () => ({ label, namespace, log }) => {
+      const { message, timestamp, logger, ...rest } = log;
+      process.stderr.write(`kafkajs ${label} ${namespace}: ${message} ${JSON.stringify(rest)}\n`);
+    },
+    connectionTimeout: 5000, requestTimeout: 10000,
+  });
+
+  step('registry: latest Article schema, serialize');
   const value = await serializer.serialize(rawTopic, article);
-  await producer.send({ topic: rawTopic, messages: [{ key: article.id, value }] });
-  await producer.disconnect();
+  // Once on CI (never in hundreds of runs here) the first serialize-and-send stalled past the whole
+  // deadline with nothing logged. Now the registry's requests have a timeout (above), and a send with no
+  // answer in 30 s is given up and made again with a fresh producer, each attempt named on stderr with
+  // kafkajs' own warnings. A second copy of the article is harmless: enrich drops exact copies.
+  for (let n = 1; ; n++) {
+    try {
+      await within(30000, `send attempt ${n}`, async () => {
+        const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+        step(`producer connect (attempt ${n})`);
+        await producer.connect();
+        step(`send to the raw topic (attempt ${n})`);
+        await producer.send({ topic: rawTopic, messages: [{ key: article.id, value }] });
+        step(`producer disconnect (attempt ${n})`);
+        await producer.disconnect();
+      });
+      break;
+    } catch (e) {
+      process.stderr.write(`confluent-client: ${e.message ?? e}\n`);
+      if (n === 3) {
+        throw e;
+      }
+    }
+  }
   print({ event: 'produced', id: article.id, magic: value.readUInt8(0), schemaId: value.readInt32BE(1) });
 
   step('consumer connect and subscribe');
