@@ -433,8 +433,8 @@ import org.slf4j.LoggerFactory;
  *       1.000 (en) on first contact, untuned;
  *   <li>eval-fresh67 (2026-12-07): the second topic, a section or a passing mention (per language 8
  *       multi-topic pages, 8 with a second topic only in passing, 4 hard negatives): 0.939 (ar) and
- *       0.905 (en) on first contact. Fixed: "أقام الجيش ... سياجا" (the masculine past, the
- *       accusative noun) were lexicon gaps; North Korea named beside an umbrella asked for the Gulf
+ *       0.905 (en) on first contact. Fixed: the masculine past "أقام الجيش ... سياجا" (and the
+ *       building verbs' other genders and plurals) were lexicon gaps; North Korea named beside an umbrella asked for the Gulf
  *       states is the threat, not the ally it covers; "South Korea, which sits under the U.S. nuclear
  *       umbrella" is a description after ", which": 0.980 / 0.925. Left: quotes that name another
  *       topic ("busy sending its soldiers to Russia", "when the North is flying trash balloons"), a
