@@ -83,6 +83,12 @@ class ConfluentClientsIT {
     assertThat(produced.path("event").asText()).isEqualTo("produced");
     assertThat(produced.path("magic").asInt()).as("Confluent wire format").isZero();
     assertThat(produced.path("schemaId").asInt()).isEqualTo(articleSchema);
+    if (produced.path("attempts").asInt() > 1) {
+      // The client gave up a send that had no answer in 30 s and made it again (see the client): the
+      // round trip holds, but a stall happened, and its kafkajs lines are in the output above.
+      System.err.println("WARNING: ConfluentClientsIT: the client needed " + produced.path("attempts").asInt()
+          + " send attempts");
+    }
     List<JsonNode> alerts = printed.stream().filter(n -> n.path("event").asText().equals("alert"))
         .map(n -> n.path("value")).toList();
     JsonNode alert = alerts.stream().filter(a -> a.path("articleIds").toString().contains("confluent-js-1"))
