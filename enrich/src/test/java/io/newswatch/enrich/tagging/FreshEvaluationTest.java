@@ -454,8 +454,9 @@ import org.slf4j.LoggerFactory;
  *   <li>eval-fresh69 (2026-12-07): one story, other subjects around it, as Arab outlets write it (30
  *       Arabic, 10 English from Gulf and Asian outlets; 40 % multi-topic, a third with a second topic
  *       in passing): 0.959 (ar) and 0.832 (en) on first contact. Fixed: Russia's defence or security
- *       chief stands for Russia in the alliance rule, and "التعاون (الاستراتيجي) في مجال الدفاع" is
- *       cooperation (security talks too); "الجنود الكوريين" in Kursk are the North's; "the area they
+ *       chief stands for Russia in military cooperation with North Korea (rule alliance_official, not
+ *       with a third state in the sentence), and "التعاون (الاستراتيجي) في مجال الدفاع" is
+ *       cooperation (not civil defence); "الجنود الكوريين" in Kursk are the North's; "the area they
  *       fled as children" is a life, not a defection: 0.987 / 0.868 (and eval-fresh50's ar_n0_08, a
  *       DEBATABLE Shoigu visit on implementing the treaty, tagged since). Left: an opposition lawmaker's quote on
  *       the umbrella, "as Pyongyang deepens military ties with Moscow" in an analysts' sentence, a US
